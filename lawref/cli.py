@@ -1,0 +1,232 @@
+"""The typer app: global options, error mapping, and the foundation commands.
+
+Commands parse arguments, call the library and format the result; nothing else. Feature
+commands live in `lawref/commands/<name>.py`, each with a `register(app)` function.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import sys
+from typing import List, Optional
+
+import typer
+from typing import Annotated
+
+from . import __version__
+from .commands._common import JsonOpt, catalogue, state
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 3
+
+app = typer.Typer(
+    name="lawref",
+    help=(
+        "A terminal reference for criminal penalties and case law: dated penalty versions "
+        "with sources, side-by-side comparison, handouts and fact-checking.\n\n"
+        "Example: lawref search deepfake -j KR"
+    ),
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"lawref {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[List[str]],
+        typer.Option("--data", metavar="DIR", help="Also load the data pack in DIR (repeatable). LAWREF_DATA adds more (os.pathsep-separated)."),
+    ] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Parse every file; do not read or write the compiled cache.")] = False,
+    version: Annotated[Optional[bool], typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version and exit.")] = None,
+) -> None:
+    """Global options apply to every command."""
+    st = state(ctx)
+    st["data"] = list(data or [])
+    st["no_cache"] = no_cache
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    dirs: Annotated[Optional[List[str]], typer.Argument(metavar="[DIR]...", help="Pack directories to check. Default: every pack in use.")] = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Check data packs: schema, dates, version order, sources, ids and references.
+
+    Prints every problem as FILE:LINE: field: message, then a count. Exit 1 when any.
+
+    Example: lawref validate ~/my-pack
+    """
+    from .catalog import load_catalogue
+    from .output import emit_json, plain
+
+    st = state(ctx)
+    if dirs:
+        # Checking a user pack: load it beside the bundled data so references and
+        # id collisions with the bundled records are checked too.
+        from .errors import UsageError
+
+        for d in dirs:
+            if not os.path.isdir(d):
+                raise UsageError(f"validate: {d!r} is not a directory")
+        cat = load_catalogue(list(dirs), use_cache=not st.get("no_cache"), env="")
+        mine = tuple(os.path.join(os.path.abspath(d), "") for d in dirs)
+        problems = [p for p in cat.problems if os.path.join(os.path.abspath(p.file), "").startswith(mine) or os.path.abspath(p.file).startswith(mine)]
+    else:
+        cat = load_catalogue(st.get("data") or [], use_cache=not st.get("no_cache"))
+        problems = cat.problems
+    problems = sorted(set(problems), key=lambda p: (p.file, p.line, p.field, p.message))
+    n_records = len(cat.records)
+    if as_json:
+        emit_json({"ok": not problems, "records": n_records, "problems": [p.__dict__ for p in problems]})
+    else:
+        for p in problems:
+            sys.stdout.write(plain(str(p)) + "\n")
+        files = sum(i.files for i in cat.packs)
+        if problems:
+            sys.stdout.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} files\n")
+        else:
+            sys.stdout.write(f"ok: {n_records} records in {files} files, no problems\n")
+    raise typer.Exit(EXIT_PROBLEMS if problems else EXIT_OK)
+
+
+@app.command()
+def jurisdictions(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List the jurisdictions the catalogue covers, with record counts.
+
+    Example: lawref jurisdictions --json
+    """
+    from collections import Counter
+
+    from .jurisdictions import name
+    from .output import emit_json, table
+
+    cat = catalogue(ctx)
+    off = Counter(r.jurisdiction for r in cat.offences)
+    cas = Counter(r.jurisdiction for r in cat.cases)
+    codes = sorted(set(off) | set(cas))
+    rows = [{"code": c, "name": name(c), "offences": off[c], "cases": cas[c]} for c in codes]
+    if as_json:
+        emit_json(rows)
+    else:
+        table(["code", "name", "offences", "cases"], [[r["code"], r["name"], r["offences"], r["cases"]] for r in rows])
+
+
+@app.command()
+def tags(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """List the topic tags in use, with how many records carry each.
+
+    Example: lawref tags
+    """
+    from collections import Counter
+
+    from .output import emit_json, table
+
+    cat = catalogue(ctx)
+    counts: Counter = Counter()
+    for r in cat.records.values():
+        counts.update(set(r.tags))
+    rows = [{"tag": t, "records": n} for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    if as_json:
+        emit_json(rows)
+    else:
+        table(["tag", "records"], [[r["tag"], r["records"]] for r in rows])
+
+
+@app.command()
+def info(ctx: typer.Context, as_json: JsonOpt = False) -> None:
+    """Show the data packs in use, record counts per pack, data age and the cache location.
+
+    Example: lawref --data ~/firm-pack info
+    """
+    from .cache import cache_dir
+    from .model import newest_check
+    from .output import emit_json, table
+
+    cat = catalogue(ctx)
+    packs = []
+    for p in cat.packs:
+        recs = [r for r in cat.records.values() if r.pack == p.pack.name]
+        newest = newest_check(recs)
+        packs.append(
+            {
+                "path": p.pack.path,
+                "origin": p.pack.origin,
+                "files": p.files,
+                "offences": p.offences,
+                "cases": p.cases,
+                "newest_source_check": newest.isoformat() if newest else None,
+            }
+        )
+    newest = newest_check(cat.records.values())
+    out = {
+        "version": __version__,
+        "packs": packs,
+        "records": len(cat.records),
+        "problems": len(cat.problems),
+        "newest_source_check": newest.isoformat() if newest else None,
+        "cache_dir": None if state(ctx).get("no_cache") else str(cache_dir()),
+    }
+    if as_json:
+        emit_json(out)
+        return
+    table(
+        ["pack", "origin", "files", "offences", "cases", "sources checked"],
+        [[p["path"], p["origin"], p["files"], p["offences"], p["cases"], p["newest_source_check"] or "-"] for p in packs],
+        title=f"lawref {__version__}",
+    )
+    sys.stdout.write(f"records: {out['records']}  problems: {out['problems']}  data last checked: {out['newest_source_check'] or '-'}\n")
+    sys.stdout.write(f"cache: {out['cache_dir'] or 'disabled (--no-cache)'}\n")
+
+
+_COMMAND_MODULES = ("search", "show", "changes", "compare", "render", "check")
+for _name in _COMMAND_MODULES:
+    try:
+        _mod = importlib.import_module(f".commands.{_name}", __package__)
+    except ModuleNotFoundError as _e:  # a command not built yet
+        if _e.name != f"{__package__}.commands.{_name}":
+            raise
+        continue
+    _mod.register(app)
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Entry point: run the app, mapping library errors to one line and an exit code."""
+    from .errors import LawrefError
+
+    try:
+        app(args=argv, prog_name="lawref", standalone_mode=True)
+    except LawrefError as e:
+        from .output import error
+
+        error(str(e))
+        sys.exit(e.exit_code)
+    except KeyboardInterrupt:
+        sys.stderr.write("lawref: interrupted\n")
+        sys.exit(130)
+    except BrokenPipeError:
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        sys.exit(0)
+    except SystemExit:
+        raise
+    except Exception as e:  # noqa: BLE001 - last resort: never show a traceback to users
+        if os.environ.get("LAWREF_DEBUG"):
+            raise
+        from .output import error
+
+        error(f"internal error: {type(e).__name__}: {e} (set LAWREF_DEBUG=1 for details; please report it)")
+        sys.exit(EXIT_INTERNAL)

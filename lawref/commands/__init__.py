@@ -1,0 +1,1 @@
+"""CLI command modules. Each defines `register(app)`; module-level imports stay light."""

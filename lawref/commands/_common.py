@@ -1,0 +1,62 @@
+"""Options and helpers shared by every command (declared once, reused)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Annotated, List, Optional
+
+import typer
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on stdout (documented in the README).")]
+CsvOpt = Annotated[bool, typer.Option("--csv", help="CSV on stdout, for spreadsheets.")]
+AsOfOpt = Annotated[
+    Optional[str],
+    typer.Option("--as-of", metavar="DATE", help="Answer as the law stood on DATE (YYYY-MM-DD). Default: today."),
+]
+JurisdictionOpt = Annotated[
+    Optional[List[str]],
+    typer.Option("--jurisdiction", "-j", metavar="CODE", help="Only this jurisdiction (repeatable, case-insensitive): KR, FR, GB-EAW, US, AU, EU."),
+]
+CurrencyOpt = Annotated[str, typer.Option("--currency", metavar="CODE", help="Convert fines to this ISO 4217 currency.")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Overwrite an existing output file.")]
+
+
+def state(ctx: typer.Context) -> dict:
+    """The global options set by the app callback."""
+    root = ctx.find_root()
+    if root.obj is None:
+        root.obj = {"data": [], "no_cache": False}
+    return root.obj
+
+
+def catalogue(ctx: typer.Context):
+    """Load the catalogue once per process, honouring --data and --no-cache."""
+    st = state(ctx)
+    if "catalogue" not in st:
+        from ..catalog import load_catalogue
+
+        cat = load_catalogue(st.get("data") or [], use_cache=not st.get("no_cache"))
+        st["catalogue"] = cat
+        if cat.problems and not st.get("quiet_problems"):
+            from ..output import warn
+
+            warn(f"{len(cat.problems)} problem(s) in the data packs; records with errors were skipped (run `lawref validate`)")
+    return st["catalogue"]
+
+
+def as_of(value: Optional[str]) -> _dt.date:
+    from ..dates import parse_date
+
+    return parse_date(value)
+
+
+def jurisdictions(values: Optional[List[str]]) -> set[str] | None:
+    """Normalised -j values (upper case), or None for all."""
+    if not values:
+        return None
+    out = set()
+    for v in values:
+        for part in v.split(","):
+            if part.strip():
+                out.add(part.strip().upper())
+    return out or None

@@ -1,0 +1,28 @@
+"""Parsing user-supplied dates (`--as-of`, `--since`)."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from .errors import UsageError
+
+
+def today() -> _dt.date:
+    return _dt.date.today()
+
+
+def parse_date(text: str | None, option: str = "--as-of") -> _dt.date:
+    """`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `today` -> a date. Raises UsageError."""
+    if text is None or text.strip().lower() in ("", "today", "now"):
+        return today()
+    t = text.strip()
+    try:
+        if len(t) == 4 and t.isdigit():
+            return _dt.date(int(t), 12, 31)
+        if len(t) == 7 and t[4] == "-":
+            y, m = int(t[:4]), int(t[5:])
+            nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
+            return nxt - _dt.timedelta(days=1)
+        return _dt.date.fromisoformat(t)
+    except (ValueError, OverflowError):
+        raise UsageError(f"{option}: not a valid date {text!r}; use YYYY-MM-DD (e.g. 2024-10-16)") from None

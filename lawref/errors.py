@@ -1,0 +1,39 @@
+"""Typed exceptions. The library raises these; only the CLI turns them into messages."""
+
+from __future__ import annotations
+
+
+class LawrefError(Exception):
+    """Base class: a user-facing problem with a one-line message."""
+
+    exit_code = 2
+
+
+class UsageError(LawrefError):
+    """Bad arguments (a bad date, an unknown option value)."""
+
+
+class UnknownRecord(LawrefError):
+    """No record has this id."""
+
+    def __init__(self, rid: str, suggestions: list[str] | None = None) -> None:
+        self.rid = rid
+        self.suggestions = suggestions or []
+        hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
+        super().__init__(f"no record with id {rid!r}{hint} (try `lawref search {rid.split('/')[-1]}`)")
+
+
+class NoMatch(LawrefError):
+    """A search found nothing."""
+
+    def __init__(self, query: str, suggestions: list[str] | None = None) -> None:
+        self.query = query
+        self.suggestions = suggestions or []
+        hint = f"; closest: {', '.join(self.suggestions)}" if self.suggestions else ""
+        super().__init__(f"nothing matches {query!r}{hint}")
+
+
+class OutputExists(LawrefError):
+    """Refusing to overwrite a file without --force."""
+
+    exit_code = 1

@@ -1,0 +1,260 @@
+"""Find data packs, read their YAML files safely, and turn each file into a record.
+
+A data pack is a directory with `statutes/` (offences) and `cases/` (cases), one record per
+YAML file, the path mirroring the id. Each file is read with hard limits (size, nesting,
+aliases, tags) so a hostile pack cannot exhaust memory, run code or crash the loader; every
+problem is collected as a :class:`~lawref.schema.Problem` and the rest still loads.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .schema import CASE, INVALID, OFFENCE, Ctx, Problem
+
+MAX_FILE_BYTES = 1 << 20  # one record per file: 1 MiB is generous
+MAX_DEPTH = 40
+MAX_ALIASES = 100
+YAML_SUFFIXES = (".yaml", ".yml")
+# Files at the top of a pack that are pack metadata, not records.
+PACK_META = {"rates.yaml", "pack.yaml"}
+_STD_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:map",
+    "tag:yaml.org,2002:seq",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+
+
+@dataclass
+class FileResult:
+    """What one file yielded: at most one record, and any problems."""
+
+    path: str
+    record: object | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Pack:
+    """A data directory in use and where it came from."""
+
+    path: str
+    origin: str  # "bundled", "--data" or "LAWREF_DATA"
+
+    @property
+    def name(self) -> str:
+        return "bundled" if self.origin == "bundled" else self.path
+
+
+def bundled_data_dir() -> Path:
+    """The data directory shipped with lawref (inside the wheel, or the source checkout)."""
+    here = Path(__file__).resolve().parent
+    inside = here / "data"
+    return inside if inside.is_dir() else here.parent / "data"
+
+
+def resolve_packs(extra_dirs: list[str] | None = None, env: str | None = None, bundled: bool = True) -> list[Pack]:
+    """The packs in load order: bundled, then LAWREF_DATA entries, then --data dirs."""
+    packs: list[Pack] = []
+    if bundled:
+        packs.append(Pack(str(bundled_data_dir()), "bundled"))
+    if env is None:
+        env = os.environ.get("LAWREF_DATA", "")
+    for d in (p for p in env.split(os.pathsep) if p.strip()):
+        packs.append(Pack(os.path.abspath(os.path.expanduser(d)), "LAWREF_DATA"))
+    for d in extra_dirs or []:
+        packs.append(Pack(os.path.abspath(os.path.expanduser(d)), "--data"))
+    seen: set[str] = set()
+    unique = []
+    for p in packs:
+        if p.path not in seen:
+            seen.add(p.path)
+            unique.append(p)
+    return unique
+
+
+def find_files(root: str) -> tuple[list[str], list[Problem]]:
+    """All record files under `root`, sorted, and problems met while walking."""
+    problems: list[Problem] = []
+    if not os.path.isdir(root):
+        return [], [Problem(root, 0, "(pack)", "not a directory (check --data / LAWREF_DATA)")]
+    files: list[str] = []
+    seen_dirs: set[tuple[int, int]] = set()
+
+    def onerror(err: OSError) -> None:
+        problems.append(Problem(err.filename or root, 0, "(file)", f"cannot read directory: {err.strerror}"))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+        except OSError as e:
+            problems.append(Problem(dirpath, 0, "(file)", f"cannot read directory: {e.strerror}"))
+            dirnames[:] = []
+            continue
+        key = (st.st_dev, st.st_ino)
+        if key in seen_dirs:
+            problems.append(Problem(dirpath, 0, "(file)", "symlink loop: this directory was already visited; skipped"))
+            dirnames[:] = []
+            continue
+        seen_dirs.add(key)
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in filenames:
+            if not name.endswith(YAML_SUFFIXES) or name.startswith("."):
+                continue
+            full = os.path.join(dirpath, name)
+            if dirpath == root and name in PACK_META:
+                continue
+            files.append(full)
+    files.sort()
+    return files, problems
+
+
+class _FileError(Exception):
+    def __init__(self, line: int, message: str) -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+
+
+def _read_text(path: str, problems: list[Problem], shown: str) -> str:
+    try:
+        st = os.stat(path)
+        if st.st_size > MAX_FILE_BYTES:
+            raise _FileError(0, f"file too large ({st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}) — one record per file")
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except OSError as e:
+        raise _FileError(0, f"cannot read file: {e.strerror or e}") from None
+    if not raw.strip():
+        raise _FileError(0, "empty file: expected one record")
+    if b"\x00" in raw:
+        raise _FileError(0, "binary file (contains NUL bytes), not YAML")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        problems.append(Problem(shown, 1, "(file)", "starts with a UTF-8 byte-order mark; save as UTF-8 without BOM"))
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as e:
+        line = raw[: e.start].count(b"\n") + 1
+        raise _FileError(line, f"not UTF-8 (byte 0x{raw[e.start]:02x} at offset {e.start}); save the file as UTF-8") from None
+    if "\r\n" in text:
+        problems.append(Problem(shown, 1, "(file)", "Windows (CRLF) line endings; save with LF line endings"))
+        text = text.replace("\r\n", "\n")
+    return text
+
+
+def _loader():
+    import yaml
+
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def _precheck(text: str) -> None:
+    """Scan events (iteratively) to bound nesting, aliases and tags before composing."""
+    import yaml
+
+    depth = aliases = docs = 0
+    try:
+        for ev in yaml.parse(text, Loader=_loader()):
+            if isinstance(ev, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _FileError(ev.start_mark.line + 1, f"nested more than {MAX_DEPTH} levels deep")
+            elif isinstance(ev, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+            elif isinstance(ev, yaml.AliasEvent):
+                aliases += 1
+                if aliases > MAX_ALIASES:
+                    raise _FileError(ev.start_mark.line + 1, f"more than {MAX_ALIASES} YAML aliases; refusing (alias bomb?)")
+            elif isinstance(ev, yaml.DocumentStartEvent):
+                docs += 1
+                if docs > 1:
+                    raise _FileError(ev.start_mark.line + 1, "more than one YAML document; put one record per file")
+            tag = getattr(ev, "tag", None)
+            if tag and tag not in _STD_TAGS and tag != "!":
+                raise _FileError(ev.start_mark.line + 1, f"YAML tag {tag!r} is not allowed (data files hold plain values only)")
+    except yaml.YAMLError as e:
+        mark = getattr(e, "problem_mark", None) or getattr(e, "context_mark", None)
+        line = mark.line + 1 if mark else 0
+        msg = getattr(e, "problem", None) or str(e).splitlines()[0]
+        ctx = getattr(e, "context", None)
+        if "\t" in text and ("tab" in str(e) or "found character" in str(e)):
+            msg = "tab character used for indentation; YAML needs spaces"
+        elif ctx:
+            msg = f"{msg} ({ctx})"
+        raise _FileError(line, f"YAML syntax error: {msg}") from None
+    except RecursionError:
+        raise _FileError(0, "nested too deeply") from None
+
+
+def _kind_for(rel_parts: tuple[str, ...], node) -> str | None:
+    if "statutes" in rel_parts:
+        return "offence"
+    if "cases" in rel_parts:
+        return "case"
+    keys = {k.value for k, _ in node.value if hasattr(k, "value") and isinstance(k.value, str)}
+    for k, v in node.value:
+        if getattr(k, "value", None) == "kind" and getattr(v, "value", None) in ("offence", "case"):
+            return v.value
+    if "penalties" in keys:
+        return "offence"
+    if "proceedings" in keys:
+        return "case"
+    return None
+
+
+def parse_file(path: str, pack_root: str, shown: str | None = None, pack_name: str = "") -> FileResult:
+    """Read, check and convert one YAML file. Never raises for bad content."""
+    import yaml
+    from yaml.nodes import MappingNode
+
+    shown = shown or path
+    res = FileResult(path)
+    try:
+        text = _read_text(path, res.problems, shown)
+        _precheck(text)
+        try:
+            node = yaml.compose(text, Loader=_loader())
+        except yaml.YAMLError as e:
+            mark = getattr(e, "problem_mark", None)
+            raise _FileError(mark.line + 1 if mark else 0, f"YAML error: {getattr(e, 'problem', None) or e}") from None
+        except (RecursionError, ValueError) as e:
+            raise _FileError(0, f"YAML error: {e}") from None
+    except _FileError as e:
+        res.problems.append(Problem(shown, e.line, "(file)", e.message))
+        return res
+    if node is None:
+        res.problems.append(Problem(shown, 0, "(file)", "empty file: expected one record"))
+        return res
+    if not isinstance(node, MappingNode):
+        res.problems.append(Problem(shown, node.start_mark.line + 1, "(record)", "expected a mapping of fields (key: value), not a list or a single value"))
+        return res
+    rel = os.path.relpath(path, pack_root)
+    parts = tuple(Path(rel).parts)
+    kind = _kind_for(parts, node)
+    if kind is None:
+        res.problems.append(Problem(shown, 1, "(record)", "cannot tell offence from case: put it under statutes/ or cases/, or add 'kind:'"))
+        return res
+    ctx = Ctx(shown)
+    rec = (OFFENCE if kind == "offence" else CASE)(node, "", ctx)
+    res.problems.extend(ctx.problems)
+    if rec is INVALID:
+        return res
+    # The path mirrors the id (openstates' lint): statutes/<id>.yaml or cases/<id>.yaml.
+    top = "statutes" if kind == "offence" else "cases"
+    if top in parts:
+        expected = "/".join(parts[parts.index(top) + 1 :])
+        expected = expected.rsplit(".", 1)[0]
+        if expected != rec.id:
+            res.problems.append(Problem(shown, rec.line or 1, "id", f"id {rec.id!r} does not match the file path (expected {expected!r})"))
+    import dataclasses
+
+    res.record = dataclasses.replace(rec, file=shown, pack=pack_name)
+    return res

@@ -1,0 +1,326 @@
+"""Record types: offences with dated penalty versions, and cases with proceedings.
+
+Values here are plain frozen dataclasses so they pickle cheaply into the cache and import
+nothing heavy. Construction from YAML lives in :mod:`lawref.schema`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union
+
+Date = _dt.date
+
+_TERM_RE = re.compile(r"^(?:(\d+)y)?(?:(\d+)m)?(?:(\d+)d)?$")
+
+
+class Combine(str, Enum):
+    """How a prison term and a fine combine."""
+
+    OR = "or"
+    AND = "and"
+    AND_OR = "and/or"
+
+
+class Status(str, Enum):
+    """Whether a penalty version applies."""
+
+    IN_FORCE = "in-force"
+    PROSPECTIVE = "prospective"
+    REPEALED = "repealed"
+
+
+class SourceKind(str, Enum):
+    PRIMARY = "primary"
+    SECONDARY = "secondary"
+
+
+@dataclass(frozen=True, order=True)
+class Term:
+    """A prison term: a number of months (days rounded in) or life."""
+
+    months: int = 0
+    life: bool = False
+    days: int = 0
+
+    @classmethod
+    def parse(cls, text: str) -> "Term":
+        """Parse `5y`, `6m`, `2y6m`, `30d`, `life`. Raises ValueError."""
+        t = text.strip().lower().replace(" ", "")
+        if t == "life":
+            return cls(life=True)
+        m = _TERM_RE.match(t)
+        if not t or not m or not any(m.groups()):
+            raise ValueError(f"not a term: {text!r} (use 5y, 6m, 2y6m, 30d or life)")
+        y, mo, d = (int(g) if g else 0 for g in m.groups())
+        return cls(months=y * 12 + mo, days=d)
+
+    def sort_key(self) -> float:
+        return float("inf") if self.life else self.months + self.days / 30.0
+
+    def code(self) -> str:
+        """The compact YAML form (`5y`, `18m`, `life`)."""
+        if self.life:
+            return "life"
+        y, m = divmod(self.months, 12)
+        out = (f"{y}y" if y else "") + (f"{m}m" if m else "") + (f"{self.days}d" if self.days else "")
+        return out or "0m"
+
+    def words(self) -> str:
+        """Plain English: `7 years`, `6 months`, `2 years 6 months`, `life`."""
+        if self.life:
+            return "life"
+        y, m = divmod(self.months, 12)
+        parts = []
+        if y:
+            parts.append(f"{y} year{'s' if y != 1 else ''}")
+        if m:
+            parts.append(f"{m} month{'s' if m != 1 else ''}")
+        if self.days:
+            parts.append(f"{self.days} day{'s' if self.days != 1 else ''}")
+        return " ".join(parts) or "0 months"
+
+    def json(self) -> Union[int, str]:
+        """Months as an integer, or "life"."""
+        return "life" if self.life else self.months
+
+    def __str__(self) -> str:
+        return self.code()
+
+
+UNLIMITED = "unlimited"
+
+
+@dataclass(frozen=True)
+class Source:
+    url: str
+    accessed: Date
+    title: str | None = None
+    publisher: str | None = None
+    published: Date | None = None
+    kind: SourceKind = SourceKind.PRIMARY
+    quote: str | None = None
+    note: str | None = None
+    line: int = field(default=0, compare=False)
+
+    def label(self) -> str:
+        return " — ".join(p for p in (self.publisher, self.title) if p) or self.url
+
+
+@dataclass(frozen=True)
+class Prison:
+    max: Term | None = None
+    min: Term | None = None
+
+
+@dataclass(frozen=True)
+class Fine:
+    """A fine: `max` is an integer amount in `currency`, or "unlimited"."""
+
+    max: int | str | None = None
+    min: int | None = None
+    currency: str | None = None
+
+    @property
+    def unlimited(self) -> bool:
+        return self.max == UNLIMITED
+
+
+@dataclass(frozen=True)
+class Aggravated:
+    label: str
+    prison: Prison | None = None
+    fine: Fine | None = None
+    combine: Combine | None = None
+    note: str | None = None
+    unverified: bool = False
+    sources: tuple[Source, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class PenaltyVersion:
+    start: Date
+    end: Date | None = None
+    promulgated: Date | None = None
+    status: Status = Status.IN_FORCE
+    prison: Prison | None = None
+    fine: Fine | None = None
+    combine: Combine | None = None
+    note: str | None = None
+    unverified: bool = False
+    aggravated: tuple[Aggravated, ...] = ()
+    sources: tuple[Source, ...] = ()
+    line: int = field(default=0, compare=False)
+
+    def covers(self, day: Date) -> bool:
+        """True when this version is the law in force on `day`."""
+        if self.status is Status.PROSPECTIVE:
+            return False
+        return self.start <= day and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True)
+class Instrument:
+    title: str
+    short: str | None = None
+    native_title: str | None = None
+    citation: str | None = None
+    url: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.short or self.title
+
+
+@dataclass(frozen=True)
+class Offence:
+    id: str
+    jurisdiction: str
+    instrument: Instrument
+    article: str
+    title: str
+    offence: str
+    penalties: tuple[PenaltyVersion, ...]
+    native_offence: str | None = None
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    minimum_standard: bool = False
+    transposition_deadline: Date | None = None
+    related: tuple[str, ...] = ()
+    notes: str | None = None
+    sources: tuple[Source, ...] = ()
+    line: int = field(default=0, compare=False)
+    file: str = field(default="", compare=False)
+    pack: str = field(default="", compare=False)
+
+    kind = "offence"
+
+    def in_force(self, day: Date) -> PenaltyVersion | None:
+        """The penalty version in force on `day`, or None (openfisca's value-at-instant)."""
+        for v in reversed(self.penalties):
+            if v.covers(day):
+                return v
+        return None
+
+    def upcoming(self, day: Date) -> list[PenaltyVersion]:
+        """Versions enacted but not in force on `day` that start after it."""
+        return [v for v in self.penalties if v.start > day]
+
+    def all_sources(self) -> list[Source]:
+        seen: dict[str, Source] = {}
+        for v in self.penalties:
+            for s in v.sources + tuple(x for a in v.aggravated for x in a.sources):
+                seen.setdefault(s.url, s)
+        for s in self.sources:
+            seen.setdefault(s.url, s)
+        return list(seen.values())
+
+    @property
+    def citation(self) -> str:
+        art = self.article
+        prefix = "" if art[:1].lower() in ("s", "§", "a", "r") or art[:2].isalpha() else "Art. "
+        return f"{self.instrument.name} {prefix}{art}"
+
+
+@dataclass(frozen=True)
+class Age:
+    age: int
+    date: Date | None = None
+    note: str | None = None
+    unverified: bool = False
+    sources: tuple[Source, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Defendant:
+    name: str
+    native_name: str | None = None
+    born: int | None = None
+    ages: tuple[Age, ...] = ()
+    sources: tuple[Source, ...] = ()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    prison: Prison | None = None
+    fine: Fine | None = None
+    extended_licence: Term | None = None
+    suspended: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class Proceeding:
+    date: Date
+    court: str
+    level: str
+    outcome: str | None = None
+    case_number: str | None = None
+    sentence: Sentence | None = None
+    orders: tuple[str, ...] = ()
+    final: bool = False
+    description: str | None = None
+    unverified: bool = False
+    sources: tuple[Source, ...] = ()
+    line: int = field(default=0, compare=False)
+
+
+@dataclass(frozen=True)
+class Case:
+    id: str
+    jurisdiction: str
+    title: str
+    defendant: Defendant
+    summary: str
+    proceedings: tuple[Proceeding, ...]
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    offences: tuple[str, ...] = ()
+    status: str | None = None
+    notes: str | None = None
+    sources: tuple[Source, ...] = ()
+    line: int = field(default=0, compare=False)
+    file: str = field(default="", compare=False)
+    pack: str = field(default="", compare=False)
+
+    kind = "case"
+
+    def latest(self, day: Date | None = None) -> Proceeding | None:
+        """The latest proceeding on or before `day` (or overall)."""
+        ps = [p for p in self.proceedings if day is None or p.date <= day]
+        return ps[-1] if ps else None
+
+    def final_sentence(self, day: Date | None = None) -> Proceeding | None:
+        """The latest proceeding with a sentence on or before `day`."""
+        ps = [p for p in self.proceedings if p.sentence and (day is None or p.date <= day)]
+        return ps[-1] if ps else None
+
+    def all_sources(self) -> list[Source]:
+        seen: dict[str, Source] = {}
+        for p in self.proceedings:
+            for s in p.sources:
+                seen.setdefault(s.url, s)
+        for a in self.defendant.ages:
+            for s in a.sources:
+                seen.setdefault(s.url, s)
+        for s in self.defendant.sources + self.sources:
+            seen.setdefault(s.url, s)
+        return list(seen.values())
+
+
+Record = Union[Offence, Case]
+
+
+def newest_check(records) -> Date | None:
+    """The newest `accessed` date over all sources of `records` (the data's age)."""
+    best = None
+    for r in records:
+        for s in r.all_sources():
+            if best is None or s.accessed > best:
+                best = s.accessed
+    return best

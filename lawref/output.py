@@ -1,0 +1,136 @@
+"""The one place that prints: safe text, rich on a terminal, plain when piped, JSON.
+
+Everything from records or from the user goes through :func:`clean` before it reaches the
+terminal, so data can neither style nor hijack it: escape sequences (CSI, OSC 8 links,
+OSC 52 clipboard, title setting) and other C0/C1 control characters are removed, and rich
+markup is escaped so `[red]` prints literally and `[/bold]` never raises.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from typing import Any, Iterable, Sequence
+
+# ESC-introduced sequences: CSI ... final, OSC ... BEL/ST, other two-byte escapes.
+_ESC_SEQ = re.compile(r"\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^_][^\x1b]*(?:\x1b\\)?|.)", re.S)
+_CTRL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def strip_controls(text: str) -> str:
+    """Remove escape sequences and control characters (keeps newline and tab)."""
+    text = _ESC_SEQ.sub("", text)
+    return _CTRL.sub(lambda m: "\N{REPLACEMENT CHARACTER}" if m.group() not in "\r" else "", text)
+
+
+def clean(text: Any) -> str:
+    """Record or user text made safe for rich: controls stripped, markup escaped."""
+    from rich.markup import escape
+
+    return escape(strip_controls(str(text)))
+
+
+def plain(text: Any) -> str:
+    """Record or user text made safe for plain output (no markup processing)."""
+    return strip_controls(str(text))
+
+
+def is_tty(stream=None) -> bool:
+    stream = stream or sys.stdout
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+_consoles: dict[bool, Any] = {}
+
+
+def console(stderr: bool = False):
+    """A rich Console on stdout/stderr. Colour only on a terminal; NO_COLOR respected."""
+    if stderr not in _consoles:
+        from rich.console import Console
+
+        stream = sys.stderr if stderr else sys.stdout
+        tty = is_tty(stream)
+        _consoles[stderr] = Console(
+            file=stream,
+            stderr=stderr,
+            highlight=False,
+            soft_wrap=not tty,
+            no_color=bool(os.environ.get("NO_COLOR")) or not tty,
+            force_terminal=tty or None,
+            emoji=False,
+            width=None if tty else 10_000,
+        )
+    return _consoles[stderr]
+
+
+def reset_consoles() -> None:
+    """Forget cached consoles (tests swap sys.stdout)."""
+    _consoles.clear()
+
+
+def error(message: str) -> None:
+    """One line on stderr: `lawref: error: ...`."""
+    sys.stderr.write(f"lawref: error: {plain(message)}\n")
+
+
+def warn(message: str) -> None:
+    sys.stderr.write(f"lawref: warning: {plain(message)}\n")
+
+
+def _default(o: Any) -> Any:
+    import dataclasses
+    import datetime
+    from enum import Enum
+
+    if isinstance(o, (datetime.date, datetime.datetime)):
+        return o.isoformat()
+    if isinstance(o, Enum):
+        return o.value
+    if dataclasses.is_dataclass(o):
+        return dataclasses.asdict(o)
+    if isinstance(o, (set, frozenset, tuple)):
+        return list(o)
+    return str(o)
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, indent=2, default=_default)
+
+
+def emit_json(obj: Any) -> None:
+    sys.stdout.write(dumps(obj) + "\n")
+
+
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None, widths: dict[int, int] | None = None) -> None:
+    """A rich table on a terminal; tab-separated plain text when piped."""
+    rows = [list(r) for r in rows]
+    if not is_tty():
+        out = sys.stdout
+        if title:
+            out.write(plain(title) + "\n")
+        out.write("\t".join(headers) + "\n")
+        for r in rows:
+            out.write("\t".join(plain("" if c is None else c).replace("\t", " ").replace("\n", " ") for c in r) + "\n")
+        return
+    from rich.table import Table
+
+    t = Table(title=clean(title) if title else None, show_lines=False, header_style="bold")
+    for i, h in enumerate(headers):
+        t.add_column(h, overflow="fold", max_width=(widths or {}).get(i))
+    for r in rows:
+        t.add_row(*[clean("" if c is None else c) for c in r])
+    console().print(t)
+
+
+def csv_out(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    import csv
+
+    w = csv.writer(sys.stdout, lineterminator="\n")
+    w.writerow(headers)
+    for r in rows:
+        w.writerow([plain("" if c is None else c) for c in r])

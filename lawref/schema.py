@@ -1,0 +1,563 @@
+"""Strict conversion of composed YAML nodes into records, collecting every problem.
+
+We never let PyYAML's YAML 1.1 resolver decide a value: each scalar is read from its raw
+text according to the field's declared type. A plain scalar that YAML 1.1 tools would read
+as a boolean or a date where text is expected is reported, because other tools reading the
+same file would silently change it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import model as m
+
+_BOOL_TAG = "tag:yaml.org,2002:bool"
+_TS_TAG = "tag:yaml.org,2002:timestamp"
+_NULL_TAG = "tag:yaml.org,2002:null"
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)+$")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_INT_RE = re.compile(r"^[0-9][0-9_,]*$")
+MAX_NODES = 20_000
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong in a data file, printed as `FILE:LINE: field: message`."""
+
+    file: str
+    line: int
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.field}: {self.message}"
+
+
+class _Invalid:
+    """Marker for a value that failed conversion (a problem was already recorded)."""
+
+
+INVALID = _Invalid()
+
+
+class Ctx:
+    """Conversion context: the file name and the problems found so far."""
+
+    def __init__(self, file: str) -> None:
+        self.file = file
+        self.problems: list[Problem] = []
+        self.nodes = 0
+
+    def add(self, node: Node | None, path: str, message: str) -> None:
+        line = node.start_mark.line + 1 if node is not None else 1
+        self.problems.append(Problem(self.file, line, path or "(record)", message))
+
+
+def _plain(node: Node) -> bool:
+    """A plain (unquoted) scalar: libyaml reports style '' where PyYAML reports None."""
+    return not node.style
+
+
+def _line(node: Node) -> int:
+    return node.start_mark.line + 1
+
+
+def _is_null(node: Node) -> bool:
+    return isinstance(node, ScalarNode) and _plain(node) and node.tag == _NULL_TAG
+
+
+# ---------------------------------------------------------------- scalar converters
+# Each converter takes (node, path, ctx) and returns a value or INVALID.
+
+Conv = Callable[[Node, str, Ctx], Any]
+
+
+def _scalar(node: Node, path: str, ctx: Ctx, what: str) -> str | _Invalid:
+    if not isinstance(node, ScalarNode):
+        kind = "a list" if isinstance(node, SequenceNode) else "a mapping"
+        ctx.add(node, path, f"expected {what}, got {kind}")
+        return INVALID
+    return node.value
+
+
+def text(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
+    v = _scalar(node, path, ctx, "text")
+    if v is INVALID:
+        return v
+    if _plain(node) and node.tag == _BOOL_TAG:
+        ctx.add(node, path, f"{v!r} is read as a boolean by YAML; quote it if you mean text")
+        return INVALID
+    if _plain(node) and node.tag == _TS_TAG:
+        ctx.add(node, path, f"{v!r} is read as a date by YAML where text is expected; quote it")
+        return INVALID
+    v = v.strip()
+    if not v:
+        ctx.add(node, path, "must not be empty")
+        return INVALID
+    return v
+
+
+def date(node: Node, path: str, ctx: Ctx) -> _dt.date | _Invalid:
+    v = _scalar(node, path, ctx, "a date (YYYY-MM-DD)")
+    if v is INVALID:
+        return v
+    v = v.strip()
+    if not _DATE_RE.match(v):
+        ctx.add(node, path, f"not a date: {v!r} (use YYYY-MM-DD)")
+        return INVALID
+    try:
+        return _dt.date.fromisoformat(v)
+    except ValueError:
+        ctx.add(node, path, f"impossible date: {v!r}")
+        return INVALID
+
+
+def boolean(node: Node, path: str, ctx: Ctx) -> bool | _Invalid:
+    v = _scalar(node, path, ctx, "true or false")
+    if v is INVALID:
+        return v
+    low = v.strip().lower()
+    if low == "true":
+        return True
+    if low == "false":
+        return False
+    ctx.add(node, path, f"expected true or false, got {v!r}")
+    return INVALID
+
+
+def integer(node: Node, path: str, ctx: Ctx) -> int | _Invalid:
+    v = _scalar(node, path, ctx, "a whole number")
+    if v is INVALID:
+        return v
+    raw = v.strip()
+    if _plain(node) and _INT_RE.match(raw) and not (len(raw) > 1 and raw[0] == "0"):
+        return int(raw.replace("_", "").replace(",", ""))
+    ctx.add(node, path, f"expected a whole number, got {v!r}")
+    return INVALID
+
+
+def term(node: Node, path: str, ctx: Ctx) -> m.Term | _Invalid:
+    v = _scalar(node, path, ctx, "a term (5y, 6m, life)")
+    if v is INVALID:
+        return v
+    try:
+        return m.Term.parse(v)
+    except ValueError as e:
+        ctx.add(node, path, str(e))
+        return INVALID
+
+
+def url(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
+    v = text(node, path, ctx)
+    if v is INVALID:
+        return v
+    if not re.match(r"^https?://[^\s/]+\.[^\s]+$", v):
+        ctx.add(node, path, f"not an http(s) URL: {v!r}")
+        return INVALID
+    return v
+
+
+def record_id(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
+    v = text(node, path, ctx)
+    if v is INVALID:
+        return v
+    if not _ID_RE.match(v):
+        ctx.add(node, path, f"bad id {v!r}: lowercase segments separated by '/', e.g. kr/sexual-crimes-act/14-2.1")
+        return INVALID
+    return v
+
+
+def one_of(*choices: str) -> Conv:
+    def conv(node: Node, path: str, ctx: Ctx):
+        v = _scalar(node, path, ctx, "one of " + ", ".join(choices))
+        if v is INVALID:
+            return v
+        if v.strip() not in choices:
+            ctx.add(node, path, f"{v!r} is not one of: {', '.join(choices)}")
+            return INVALID
+        return v.strip()
+
+    return conv
+
+
+def enum(cls) -> Conv:
+    inner = one_of(*[e.value for e in cls])
+
+    def conv(node: Node, path: str, ctx: Ctx):
+        v = inner(node, path, ctx)
+        return v if v is INVALID else cls(v)
+
+    return conv
+
+
+def jurisdiction(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
+    from .jurisdictions import is_known
+
+    v = text(node, path, ctx)
+    if v is INVALID:
+        return v
+    if not is_known(v):
+        ctx.add(node, path, f"unknown jurisdiction code {v!r} (ISO 3166 like KR, US-CA, or GB-EAW, EU)")
+        return INVALID
+    return v
+
+
+def currency(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
+    from .jurisdictions import is_currency
+
+    v = text(node, path, ctx)
+    if v is INVALID:
+        return v
+    if not is_currency(v):
+        ctx.add(node, path, f"unknown currency code {v!r} (ISO 4217, e.g. KRW, EUR, USD)")
+        return INVALID
+    return v
+
+
+def amount(node: Node, path: str, ctx: Ctx) -> int | str | _Invalid:
+    if isinstance(node, ScalarNode) and node.value.strip().lower() == m.UNLIMITED:
+        return m.UNLIMITED
+    return integer(node, path, ctx)
+
+
+def list_of(item: Conv, min_items: int = 0) -> Conv:
+    def conv(node: Node, path: str, ctx: Ctx):
+        if isinstance(node, ScalarNode) and item in (text, record_id) and not _is_null(node):
+            node = SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark, node.end_mark)
+        if not isinstance(node, SequenceNode):
+            ctx.add(node, path, "expected a list")
+            return INVALID
+        out = []
+        for i, child in enumerate(node.value):
+            ctx.nodes += 1
+            if ctx.nodes > MAX_NODES:
+                ctx.add(child, path, f"too many values (more than {MAX_NODES}); is this an alias bomb?")
+                return INVALID
+            v = item(child, f"{path}[{i}]", ctx)
+            if v is not INVALID:
+                out.append(v)
+        if len(node.value) < min_items:
+            ctx.add(node, path, f"needs at least {min_items} item{'s' if min_items > 1 else ''}")
+            return INVALID
+        return tuple(out)
+
+    return conv
+
+
+@dataclass(frozen=True)
+class F:
+    """A field of an object schema."""
+
+    conv: Conv
+    required: bool = False
+    attr: str | None = None  # dataclass attribute when it differs from the YAML key
+
+
+class Obj:
+    """An object schema: YAML mapping -> dataclass, reporting unknown and missing fields."""
+
+    def __init__(self, cls, fields: dict[str, F], check: Callable | None = None) -> None:
+        self.cls = cls
+        self.fields = fields
+        self.check = check
+
+    def __call__(self, node: Node, path: str, ctx: Ctx):
+        if not isinstance(node, MappingNode):
+            ctx.add(node, path or "(record)", "expected a mapping of fields")
+            return INVALID
+        values: dict[str, Any] = {}
+        nodes: dict[str, Node] = {}
+        ok = True
+        for key_node, val_node in node.value:
+            ctx.nodes += 1
+            if ctx.nodes > MAX_NODES:
+                ctx.add(key_node, path, f"too many values (more than {MAX_NODES}); is this an alias bomb?")
+                return INVALID
+            if not isinstance(key_node, ScalarNode):
+                ctx.add(key_node, path, "complex (non-text) keys are not allowed")
+                ok = False
+                continue
+            key = key_node.value
+            sub = f"{path}.{key}" if path else key
+            if key in nodes:
+                ctx.add(key_node, sub, f"duplicate key (first at line {_line(nodes[key])})")
+                ok = False
+                continue
+            nodes[key] = key_node
+            spec = self.fields.get(key)
+            if spec is None:
+                hint = difflib.get_close_matches(key, list(self.fields), n=1)
+                extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+                ctx.add(key_node, sub, f"unknown field{extra}")
+                ok = False
+                continue
+            if _is_null(val_node):
+                if spec.required:
+                    ctx.add(val_node, sub, "required field is empty")
+                    ok = False
+                continue
+            v = spec.conv(val_node, sub, ctx)
+            if v is INVALID:
+                ok = False
+            else:
+                values[spec.attr or key] = v
+        for key, spec in self.fields.items():
+            if spec.required and key not in nodes:
+                ctx.add(node, f"{path}.{key}" if path else key, "missing required field")
+                ok = False
+        if not ok:
+            return INVALID
+        if "line" in self.cls.__dataclass_fields__:
+            values["line"] = _line(node)
+        if self.check is not None and not self.check(values, node, path, ctx):
+            return INVALID
+        return self.cls(**values)
+
+
+# ---------------------------------------------------------------- record schemas
+
+
+def _check_source(values, node, path, ctx) -> bool:
+    if not values.get("title") and not values.get("publisher"):
+        ctx.add(node, path, "a source needs a title or a publisher")
+        return False
+    return True
+
+
+SOURCE = Obj(
+    m.Source,
+    {
+        "url": F(url, required=True),
+        "title": F(text),
+        "publisher": F(text),
+        "published": F(date),
+        "accessed": F(date, required=True),
+        "kind": F(enum(m.SourceKind)),
+        "quote": F(text),
+        "note": F(text),
+    },
+    check=_check_source,
+)
+SOURCES = list_of(SOURCE)
+REQUIRED_SOURCES = list_of(SOURCE, min_items=1)
+
+
+def _check_prison(values, node, path, ctx) -> bool:
+    lo, hi = values.get("min"), values.get("max")
+    if lo is None and hi is None:
+        ctx.add(node, path, "give max, min or both")
+        return False
+    if lo is not None and hi is not None and lo.sort_key() > hi.sort_key():
+        ctx.add(node, path, f"min {lo} is above max {hi}")
+        return False
+    return True
+
+
+def _check_fine(values, node, path, ctx) -> bool:
+    mx = values.get("max")
+    if mx is None and values.get("min") is None:
+        ctx.add(node, path, "give max (an amount or 'unlimited')")
+        return False
+    if isinstance(mx, int) and not values.get("currency"):
+        ctx.add(node, path + ".currency" if path else "currency", "an amount needs a currency (ISO 4217)")
+        return False
+    return True
+
+
+PRISON = Obj(m.Prison, {"max": F(term), "min": F(term)}, check=_check_prison)
+FINE = Obj(m.Fine, {"max": F(amount), "min": F(integer), "currency": F(currency)}, check=_check_fine)
+
+_PENALTY_FIELDS = {
+    "prison": F(PRISON),
+    "fine": F(FINE),
+    "combine": F(enum(m.Combine)),
+    "note": F(text),
+    "unverified": F(boolean),
+}
+
+
+def _check_has_penalty(values, node, path, ctx) -> bool:
+    if values.get("prison") is None and values.get("fine") is None and not values.get("note"):
+        ctx.add(node, path, "a penalty needs prison, fine, or a note saying why neither is given")
+        return False
+    return True
+
+
+AGGRAVATED = Obj(
+    m.Aggravated,
+    {"label": F(text, required=True), **_PENALTY_FIELDS, "sources": F(SOURCES)},
+    check=_check_has_penalty,
+)
+
+
+def _check_version(values, node, path, ctx) -> bool:
+    start, end = values.get("start"), values.get("end")
+    if start and end and end < start:
+        ctx.add(node, path + ".until", f"until {end} is before from {start}")
+        return False
+    prom = values.get("promulgated")
+    if prom and start and prom > start and values.get("status") is not m.Status.PROSPECTIVE:
+        ctx.add(node, path + ".promulgated", f"promulgated {prom} after it took effect ({start})")
+        return False
+    return _check_has_penalty(values, node, path, ctx)
+
+
+VERSION = Obj(
+    m.PenaltyVersion,
+    {
+        "from": F(date, required=True, attr="start"),
+        "until": F(date, attr="end"),
+        "promulgated": F(date),
+        "status": F(enum(m.Status)),
+        **_PENALTY_FIELDS,
+        "aggravated": F(list_of(AGGRAVATED)),
+        "sources": F(REQUIRED_SOURCES, required=True),
+    },
+    check=_check_version,
+)
+
+INSTRUMENT = Obj(
+    m.Instrument,
+    {
+        "title": F(text, required=True),
+        "short": F(text),
+        "native_title": F(text),
+        "citation": F(text),
+        "url": F(url),
+    },
+)
+
+_COMMON = {
+    "id": F(record_id, required=True),
+    "jurisdiction": F(jurisdiction, required=True),
+    "aliases": F(list_of(text)),
+    "tags": F(list_of(text)),
+    "notes": F(text),
+    "sources": F(SOURCES),
+    "kind": F(one_of("offence", "case")),
+}
+
+
+def _check_versions_order(values, node, path, ctx) -> bool:
+    versions = values.get("penalties") or ()
+    ok = True
+    # Lines of each version for messages: take them from the version objects.
+    for prev, cur in zip(versions, versions[1:]):
+        if cur.start < prev.start:
+            ctx.problems.append(Problem(ctx.file, cur.line, "penalties", f"versions out of order: {cur.start} comes after {prev.start}; list oldest first"))
+            ok = False
+        elif prev.end is None and prev.status is not m.Status.PROSPECTIVE:
+            ctx.problems.append(Problem(ctx.file, prev.line, "penalties.until", f"version from {prev.start} has no 'until' but a later version starts {cur.start}"))
+            ok = False
+        elif prev.end is not None and cur.start <= prev.end:
+            ctx.problems.append(Problem(ctx.file, cur.line, "penalties", f"versions overlap: {cur.start} starts on or before the previous version ends ({prev.end})"))
+            ok = False
+    if values.get("transposition_deadline") and not values.get("minimum_standard"):
+        ctx.add(node, "transposition_deadline", "only meaningful with minimum_standard: true")
+        ok = False
+    values.pop("kind", None)
+    return ok
+
+
+OFFENCE = Obj(
+    m.Offence,
+    {
+        **_COMMON,
+        "instrument": F(INSTRUMENT, required=True),
+        "article": F(text, required=True),
+        "title": F(text, required=True),
+        "offence": F(text, required=True),
+        "native_offence": F(text),
+        "minimum_standard": F(boolean),
+        "transposition_deadline": F(date),
+        "penalties": F(list_of(VERSION, min_items=1), required=True),
+        "related": F(list_of(record_id)),
+    },
+    check=_check_versions_order,
+)
+
+AGE = Obj(
+    m.Age,
+    {
+        "age": F(integer, required=True),
+        "date": F(date),
+        "note": F(text),
+        "unverified": F(boolean),
+        "sources": F(REQUIRED_SOURCES, required=True),
+    },
+)
+
+DEFENDANT = Obj(
+    m.Defendant,
+    {
+        "name": F(text, required=True),
+        "native_name": F(text),
+        "born": F(integer),
+        "ages": F(list_of(AGE)),
+        "sources": F(SOURCES),
+    },
+)
+
+SENTENCE = Obj(
+    m.Sentence,
+    {
+        "prison": F(PRISON),
+        "fine": F(FINE),
+        "extended_licence": F(term),
+        "suspended": F(boolean),
+        "note": F(text),
+    },
+)
+
+LEVELS = ("arrest", "charge", "investigation", "first-instance", "appeal", "supreme", "civil", "other")
+OUTCOMES = ("charged", "convicted", "acquitted", "upheld", "reduced", "increased", "dismissed", "penalty", "pending", "released", "other")
+
+PROCEEDING = Obj(
+    m.Proceeding,
+    {
+        "date": F(date, required=True),
+        "court": F(text, required=True),
+        "level": F(one_of(*LEVELS), required=True),
+        "outcome": F(one_of(*OUTCOMES)),
+        "case_number": F(text),
+        "sentence": F(SENTENCE),
+        "orders": F(list_of(text)),
+        "final": F(boolean),
+        "description": F(text),
+        "unverified": F(boolean),
+        "sources": F(REQUIRED_SOURCES, required=True),
+    },
+)
+
+
+def _check_case(values, node, path, ctx) -> bool:
+    ok = True
+    procs = values.get("proceedings") or ()
+    for prev, cur in zip(procs, procs[1:]):
+        if cur.date < prev.date:
+            ctx.problems.append(Problem(ctx.file, cur.line, "proceedings", f"proceedings out of order: {cur.date} listed after {prev.date}; list oldest first"))
+            ok = False
+    values.pop("kind", None)
+    return ok
+
+
+CASE = Obj(
+    m.Case,
+    {
+        **_COMMON,
+        "title": F(text, required=True),
+        "defendant": F(DEFENDANT, required=True),
+        "summary": F(text, required=True),
+        "offences": F(list_of(record_id)),
+        "status": F(one_of("pending", "final", "concluded")),
+        "proceedings": F(list_of(PROCEEDING, min_items=1), required=True),
+    },
+    check=_check_case,
+)
