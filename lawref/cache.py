@@ -21,6 +21,18 @@ from .load import FileResult, Pack, parse_file
 _MAGIC = b"LAWREFC1"
 
 
+def _code_fingerprint() -> str:
+    """The lawref version plus a hash of the modules that shape cached objects."""
+    h = hashlib.blake2b(__version__.encode(), digest_size=8)
+    here = Path(__file__).resolve().parent
+    for name in ("model.py", "schema.py", "load.py"):
+        try:
+            h.update((here / name).read_bytes())
+        except OSError:
+            pass
+    return h.hexdigest()
+
+
 def cache_dir() -> Path:
     """LAWREF_CACHE_DIR, else the platform user cache dir."""
     env = os.environ.get("LAWREF_CACHE_DIR")
@@ -50,7 +62,7 @@ def _read(path: Path, pack: Pack) -> dict:
         obj = pickle.loads(body)
     except Exception:  # noqa: BLE001 - any unpickling failure means "rebuild"
         return {}
-    if not isinstance(obj, dict) or obj.get("version") != __version__ or obj.get("pack") != pack.path:
+    if not isinstance(obj, dict) or obj.get("version") != _code_fingerprint() or obj.get("pack") != pack.path:
         return {}
     entries = obj.get("entries")
     return entries if isinstance(entries, dict) else {}
@@ -110,7 +122,7 @@ def parse_with_cache(pack: Pack, files: list[str]) -> list[FileResult]:
             new[f] = (key, res)
         results.append(res)
     if changed:
-        body = pickle.dumps({"version": __version__, "pack": pack.path, "entries": new}, protocol=pickle.HIGHEST_PROTOCOL)
+        body = pickle.dumps({"version": _code_fingerprint(), "pack": pack.path, "entries": new}, protocol=pickle.HIGHEST_PROTOCOL)
         digest = hashlib.blake2b(body, digest_size=16).hexdigest().encode()
         try:
             atomic_write_bytes(path, _MAGIC + digest + body)

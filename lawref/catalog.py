@@ -102,7 +102,7 @@ def load_catalogue(dirs: list[str] | None = None, *, bundled: bool = True, use_c
                 continue
             if rec.id in cat.records:
                 first = seen_file[rec.id]
-                cat.problems.append(Problem(rec.file, rec.line or 1, "id", f"duplicate id {rec.id!r}: also defined in {first}"))
+                cat.problems.append(Problem(rec.file, rec.line_of("id"), "id", f"duplicate id {rec.id!r}: also defined in {_shown(first)}"))
                 continue
             cat.records[rec.id] = rec
             seen_file[rec.id] = rec.file
@@ -121,12 +121,15 @@ def cross_check(cat: Catalogue) -> list[Problem]:
     for rec in cat.records.values():
         refs = rec.related if isinstance(rec, Offence) else rec.offences
         name = "related" if isinstance(rec, Offence) else "offences"
-        for ref in refs:
+        for i, ref in enumerate(refs):
             target = cat.records.get(ref)
+            line = rec.line_of(f"{name}[{i}]")
             if target is None:
-                hint = cat.suggest(ref, 1)
+                import difflib
+
+                hint = difflib.get_close_matches(ref, list(cat.records), n=1, cutoff=0.75)
                 extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-                out.append(Problem(rec.file, rec.line or 1, name, f"unknown id {ref!r}{extra}"))
+                out.append(Problem(rec.file, line, f"{name}[{i}]", f"unknown id {ref!r}{extra}"))
             elif not isinstance(target, Offence):
-                out.append(Problem(rec.file, rec.line or 1, name, f"{ref!r} is a case, not an offence"))
+                out.append(Problem(rec.file, line, f"{name}[{i}]", f"{ref!r} is a case, not an offence"))
     return out

@@ -74,6 +74,8 @@ class Term:
         if self.life:
             return "life"
         y, m = divmod(self.months, 12)
+        if y == 1 and m:  # "18 months" reads better than "1 year 6 months"
+            y, m = 0, self.months
         parts = []
         if y:
             parts.append(f"{y} year{'s' if y != 1 else ''}")
@@ -196,6 +198,11 @@ class Offence:
     line: int = field(default=0, compare=False)
     file: str = field(default="", compare=False)
     pack: str = field(default="", compare=False)
+    field_lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        """The line of a field (`related`, `offences[2]`) in the record's file."""
+        return self.field_lines.get(key) or self.field_lines.get(key.split("[")[0]) or self.line or 1
 
     kind = "offence"
 
@@ -287,6 +294,11 @@ class Case:
     line: int = field(default=0, compare=False)
     file: str = field(default="", compare=False)
     pack: str = field(default="", compare=False)
+    field_lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def line_of(self, key: str) -> int:
+        """The line of a field (`related`, `offences[2]`) in the record's file."""
+        return self.field_lines.get(key) or self.field_lines.get(key.split("[")[0]) or self.line or 1
 
     kind = "case"
 

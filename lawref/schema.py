@@ -316,6 +316,13 @@ class Obj:
             return INVALID
         if "line" in self.cls.__dataclass_fields__:
             values["line"] = _line(node)
+        if "field_lines" in self.cls.__dataclass_fields__:
+            lines = {k: _line(n) for k, n in nodes.items()}
+            for key_node, val_node in node.value:
+                if isinstance(val_node, SequenceNode) and isinstance(key_node, ScalarNode):
+                    for i, item in enumerate(val_node.value):
+                        lines[f"{key_node.value}[{i}]"] = _line(item)
+            values["field_lines"] = lines
         if self.check is not None and not self.check(values, node, path, ctx):
             return INVALID
         return self.cls(**values)

@@ -1,0 +1,75 @@
+"""Penalties in plain words, and comparisons between penalty versions."""
+
+from __future__ import annotations
+
+from .model import Aggravated, Combine, Fine, PenaltyVersion, Prison
+
+
+def prison_words(p: Prison | None, minimum_standard: bool = False) -> str | None:
+    """`up to 7 years' imprisonment`, `at least 3 years' imprisonment`, `life imprisonment`."""
+    if p is None:
+        return None
+    lo, hi = p.min, p.max
+    if minimum_standard and hi is not None:
+        return f"a maximum of at least {hi.words()}' imprisonment (minimum standard)"
+    if hi is not None and hi.life:
+        if lo is not None:
+            return f"life imprisonment or at least {lo.words()}' imprisonment"
+        return "up to life imprisonment"
+    if lo is not None and hi is not None:
+        return f"{lo.words()} to {hi.words()}' imprisonment"
+    if lo is not None:
+        return f"at least {lo.words()}' imprisonment"
+    return f"up to {hi.words()}' imprisonment"
+
+
+def fine_words(f: Fine | None) -> str | None:
+    """`a fine of up to ₩50,000,000`, `an unlimited fine`."""
+    if f is None:
+        return None
+    from .money import format_amount
+
+    if f.max == "unlimited":
+        return "an unlimited fine"
+    if f.max is None:
+        return f"a fine of at least {format_amount(f.min, f.currency)}" if f.min else "a fine"
+    if f.min:
+        return f"a fine of {format_amount(f.min, f.currency)} to {format_amount(f.max, f.currency)}"
+    return f"a fine of up to {format_amount(f.max, f.currency)}"
+
+
+def penalty_words(v: PenaltyVersion | Aggravated, minimum_standard: bool = False) -> str:
+    """The whole penalty in plain words, joining prison and fine by `combine`."""
+    p, f = prison_words(v.prison, minimum_standard), fine_words(v.fine)
+    if p and f:
+        combine = v.combine or Combine.OR
+        if combine is Combine.AND:
+            text = f"{p} and {f}"
+        elif combine is Combine.AND_OR:
+            text = f"{p}, {f}, or both"
+        else:
+            text = f"{p} or {f}"
+    else:
+        text = p or f or (v.note or "no penalty stated")
+    return text
+
+
+def change_kind(old: PenaltyVersion | None, new: PenaltyVersion) -> str:
+    """How `new` differs from `old`: new-offence, raised, lowered, changed or unchanged."""
+    if old is None:
+        return "new-offence"
+
+    def key(v):
+        hi = v.prison.max.sort_key() if v.prison and v.prison.max else 0
+        lo = v.prison.min.sort_key() if v.prison and v.prison.min else 0
+        fine = v.fine.max if v.fine and isinstance(v.fine.max, int) else (float("inf") if v.fine and v.fine.unlimited else 0)
+        return hi, lo, fine
+
+    a, b = key(old), key(new)
+    if a == b:
+        return "unchanged" if (old.prison, old.fine, old.combine) == (new.prison, new.fine, new.combine) else "changed"
+    if all(y >= x for x, y in zip(a, b)):
+        return "raised"
+    if all(y <= x for x, y in zip(a, b)):
+        return "lowered"
+    return "changed"
