@@ -1,0 +1,136 @@
+"""`lawref validate`: every problem as FILE:LINE: field: message, exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from factories import SOURCE, case_yaml, offence_yaml, write_pack
+
+OK = "statutes/kr/test-act/1.yaml"
+
+
+def _validate(cli, pack):
+    return cli(["--no-cache", "validate", str(pack)])
+
+
+def test_clean_pack_passes(cli, tmp_path):
+    pack = write_pack(tmp_path / "p", {OK: offence_yaml(), "cases/kr/test-case.yaml": case_yaml()})
+    r = _validate(cli, pack)
+    assert r.code == 0, r.out
+    assert "no problems" in r.out
+
+
+def test_bundled_data_is_clean(cli):
+    r = cli(["--no-cache", "validate"])
+    assert r.code == 0, r.out
+
+
+BROKEN = [
+    # (name, file content, expected line, words the message must contain)
+    ("tab indentation", offence_yaml().replace("  title: Test Act", "\ttitle: Test Act"), 4, ["tab"]),
+    ("duplicate key", offence_yaml().replace("title: Test offence", "title: Test offence\ntitle: Again"), 7, ["duplicate key", "line 6"]),
+    ("no read as boolean", offence_yaml().replace("title: Test offence", "title: no"), 6, ["boolean", "quote"]),
+    ("unquoted date as text", offence_yaml().replace('article: "1"', "article: 2024-01-01"), 5, ["date", "quote"]),
+    ("unknown field", offence_yaml(extra="penalty_note: x\n"), None, ["unknown field"]),
+    ("missing field", offence_yaml().replace("offence: Doing the test thing.\n", ""), 1, ["offence", "missing"]),
+    ("impossible date", offence_yaml().replace("from: 2025-01-01", "from: 2025-02-30"), None, ["impossible date"]),
+    ("until before from", offence_yaml().replace("until: 2024-12-31", "until: 2019-12-31"), None, ["before"]),
+    ("unknown currency", offence_yaml().replace("currency: KRW", "currency: XYZ"), None, ["currency"]),
+    ("unknown jurisdiction", offence_yaml().replace("jurisdiction: KR", "jurisdiction: XX"), 2, ["jurisdiction"]),
+    ("bad term", offence_yaml().replace("max: 7y", "max: seven"), None, ["term"]),
+    (
+        "versions out of order",
+        offence_yaml(versions=f"  - from: 2025-01-01\n    prison: {{max: 7y}}\n{SOURCE}  - from: 2020-01-01\n    until: 2024-12-31\n    prison: {{max: 5y}}\n{SOURCE}"),
+        None,
+        ["order"],
+    ),
+    (
+        "overlapping versions",
+        offence_yaml(versions=f"  - from: 2020-01-01\n    until: 2025-06-30\n    prison: {{max: 5y}}\n{SOURCE}  - from: 2025-01-01\n    prison: {{max: 7y}}\n{SOURCE}"),
+        None,
+        ["overlap"],
+    ),
+    ("missing source", offence_yaml(versions="  - from: 2020-01-01\n    prison: {max: 5y}\n"), None, ["sources", "missing"]),
+    ("source without url", offence_yaml().replace("      - url: https://example.org/law\n        title: Example Act", "      - title: Example Act", 1), None, ["url", "missing"]),
+    ("not yaml at all", "<html><body>{{ not: yaml: at all }}</body></html>\n", None, ["mapping"]),
+    ("yaml syntax error", 'id: "kr/test-act/1\ntitle: x\n', None, ["syntax"]),
+    ("python tag", "!!python/object/apply:os.system ['echo hi']\n", 1, ["tag", "not allowed"]),
+]
+
+
+@pytest.mark.parametrize("name,content,line,words", BROKEN, ids=[b[0] for b in BROKEN])
+def test_broken_record_reports_file_line(cli, tmp_path, name, content, line, words):
+    pack = write_pack(tmp_path / "p", {OK: content})
+    r = _validate(cli, pack)
+    assert r.code == 1, r.out + r.err
+    assert "Traceback" not in r.out + r.err
+    lines = [ln for ln in r.out.splitlines() if re.match(r"^.+\.yaml:\d+: ", ln)]
+    assert lines, r.out
+    hit = [ln for ln in lines if all(w.lower() in ln.lower() for w in words)]
+    assert hit, f"no line with {words}: {r.out}"
+    assert hit[0].startswith(str(pack / OK)) or "1.yaml:" in hit[0]
+    if line is not None:
+        assert f"1.yaml:{line}:" in hit[0], hit[0]
+    assert re.search(r"^\d+ problems? in \d+ files$", r.out.splitlines()[-1])
+
+
+def test_every_problem_is_reported_not_just_the_first(cli, tmp_path):
+    bad = offence_yaml().replace("title: Test offence", "title: no").replace("currency: KRW", "currency: XYZ")
+    pack = write_pack(tmp_path / "p", {OK: bad, "statutes/kr/test-act/2.yaml": "- just a list\n"})
+    r = _validate(cli, pack)
+    assert r.code == 1
+    assert "boolean" in r.out and "currency" in r.out and "2.yaml" in r.out
+    assert r.out.splitlines()[-1].startswith("3 problems")
+
+
+def test_id_collision_between_packs_names_both_files(cli, tmp_path):
+    a = write_pack(tmp_path / "a", {OK: offence_yaml()})
+    b = write_pack(tmp_path / "b", {OK: offence_yaml(title="Another")})
+    r = cli(["--no-cache", "validate", str(a), str(b)])
+    assert r.code == 1
+    line = next(ln for ln in r.out.splitlines() if "duplicate id" in ln)
+    assert str(b / OK) in line or "b/statutes" in line
+    assert "a/statutes/kr/test-act/1.yaml" in line
+
+
+def test_collision_with_bundled_record(cli, tmp_path, catalogue):
+    rid = next(iter(catalogue.records))
+    rec = catalogue.records[rid]
+    kind = "statutes" if rec.kind == "offence" else "cases"
+    text = offence_yaml(rid=rid) if rec.kind == "offence" else case_yaml(rid=rid, offences="[]")
+    pack = write_pack(tmp_path / "p", {f"{kind}/{rid}.yaml": text})
+    r = _validate(cli, pack)
+    assert r.code == 1
+    assert "duplicate id" in r.out and "data/" in r.out
+
+
+def test_reference_to_unknown_id(cli, tmp_path):
+    pack = write_pack(tmp_path / "p", {OK: offence_yaml(), "cases/kr/test-case.yaml": case_yaml(offences="[kr/test-act/9]")})
+    r = _validate(cli, pack)
+    assert r.code == 1
+    assert re.search(r"test-case\.yaml:6: offences\[0\]: unknown id 'kr/test-act/9'", r.out), r.out
+
+
+def test_id_must_mirror_path(cli, tmp_path):
+    pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/other.yaml": offence_yaml()})
+    r = _validate(cli, pack)
+    assert r.code == 1 and "does not match the file path" in r.out
+
+
+def test_missing_directory_is_usage_error(cli, tmp_path):
+    r = cli(["validate", str(tmp_path / "nope")])
+    assert r.code == 2
+    assert "not a directory" in r.err
+    assert "Traceback" not in r.err
+
+
+def test_json_output(cli, tmp_path):
+    import json
+
+    pack = write_pack(tmp_path / "p", {OK: offence_yaml().replace("currency: KRW", "currency: XYZ")})
+    r = cli(["--no-cache", "validate", "--json", str(pack)])
+    data = json.loads(r.out)
+    assert r.code == 1 and data["ok"] is False
+    assert data["problems"][0]["field"].endswith("currency")
