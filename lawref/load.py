@@ -84,23 +84,23 @@ def find_files(root: str) -> tuple[list[str], list[Problem]]:
     """All record files under `root`, sorted, and problems met while walking."""
     problems: list[Problem] = []
     if not os.path.isdir(root):
-        return [], [Problem(root, 0, "(pack)", "not a directory (check --data / LAWREF_DATA)")]
+        return [], [Problem(root, 1, "(pack)", "not a directory (check --data / LAWREF_DATA)")]
     files: list[str] = []
     seen_dirs: set[tuple[int, int]] = set()
 
     def onerror(err: OSError) -> None:
-        problems.append(Problem(err.filename or root, 0, "(file)", f"cannot read directory: {err.strerror}"))
+        problems.append(Problem(err.filename or root, 1, "(file)", f"cannot read directory: {err.strerror}"))
 
     for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
         try:
             st = os.stat(dirpath)
         except OSError as e:
-            problems.append(Problem(dirpath, 0, "(file)", f"cannot read directory: {e.strerror}"))
+            problems.append(Problem(dirpath, 1, "(file)", f"cannot read directory: {e.strerror}"))
             dirnames[:] = []
             continue
         key = (st.st_dev, st.st_ino)
         if key in seen_dirs:
-            problems.append(Problem(dirpath, 0, "(file)", "symlink loop: this directory was already visited; skipped"))
+            problems.append(Problem(dirpath, 1, "(file)", "symlink loop: this directory was already visited; skipped"))
             dirnames[:] = []
             continue
         seen_dirs.add(key)
@@ -228,10 +228,10 @@ def parse_file(path: str, pack_root: str, shown: str | None = None, pack_name: s
         except (RecursionError, ValueError) as e:
             raise _FileError(0, f"YAML error: {e}") from None
     except _FileError as e:
-        res.problems.append(Problem(shown, e.line, "(file)", e.message))
+        res.problems.append(Problem(shown, max(e.line, 1), "(file)", e.message))
         return res
     if node is None:
-        res.problems.append(Problem(shown, 0, "(file)", "empty file: expected one record"))
+        res.problems.append(Problem(shown, 1, "(file)", "empty file: expected one record"))
         return res
     if not isinstance(node, MappingNode):
         res.problems.append(Problem(shown, node.start_mark.line + 1, "(record)", "expected a mapping of fields (key: value), not a list or a single value"))

@@ -1,0 +1,117 @@
+"""Hostile data packs: each bad file is one clear FILE:LINE error; the rest still loads."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from factories import offence_yaml, write_pack
+from lawref.catalog import load_catalogue
+
+GOOD = "statutes/kr/test-act/1.yaml"
+
+
+def _load(pack):
+    return load_catalogue([str(pack)], bundled=False, use_cache=False, env="")
+
+
+def _messages(cat, name):
+    return [str(p) for p in cat.problems if name in p.file]
+
+
+def _alias_bomb_in_aliases() -> str:
+    lines = ['x0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
+    for i in range(1, 9):
+        prev = f"*a{i - 1}"
+        lines.append(f"x{i}: &a{i} [{', '.join([prev] * 9)}]")
+    body = offence_yaml().replace("title: Test offence", "title: Test offence\naliases: *a8")
+    return "\n".join(lines) + "\n" + body
+
+
+HOSTILE = [
+    # (file name, content, words in the one-line error)
+    ("python-tag.yaml", "id: !!python/object/apply:os.system ['touch /tmp/pwned']\n", ["tag", "not allowed"]),
+    ("deep.yaml", "id: " + "[" * 50_000 + "]" * 50_000 + "\n", ["nested"]),
+    ("binary.yaml", b"\x00\x01\x02\xff binary", ["binary"]),
+    ("latin1.yaml", "title: caf\xe9\n".encode("latin-1"), ["not utf-8"]),
+    ("empty.yaml", "", ["empty"]),
+    ("whitespace.yaml", "  \n\n", ["empty"]),
+    ("huge.yaml", "x: " + "a" * (2 << 20) + "\n", ["too large"]),
+    ("two-docs.yaml", "id: a\n---\nid: b\n", ["more than one yaml document"]),
+    ("complex-key.yaml", "? [a, b]\n: c\n", ["complex"]),
+    ("zero-date.yaml", offence_yaml().replace("from: 2020-01-01", "from: 0000-00-00"), ["impossible date"]),
+    ("sexagesimal.yaml", offence_yaml().replace('article: "1"', "article: 22:22"), None),
+]
+
+
+@pytest.mark.parametrize("name,content,words", HOSTILE, ids=[h[0] for h in HOSTILE])
+def test_hostile_file_is_one_clear_error_and_the_rest_loads(tmp_path, name, content, words):
+    pack = write_pack(tmp_path / "p", {GOOD: offence_yaml(), f"statutes/kr/test-act/{name}": content})
+    cat = _load(pack)
+    assert "kr/test-act/1" in cat.records  # the good record still loads
+    msgs = _messages(cat, name)
+    if words is None:
+        return
+    assert msgs, cat.problems
+    assert any(all(w in m.lower() for w in words) for m in msgs), msgs
+    assert all(":" in m and "\n" not in m for m in msgs)
+
+
+def test_alias_bomb_is_bounded(tmp_path):
+    pack = write_pack(tmp_path / "p", {GOOD: offence_yaml(), "statutes/kr/test-act/bomb.yaml": _alias_bomb_in_aliases()})
+    cat = _load(pack)
+    msgs = _messages(cat, "bomb.yaml")
+    assert any("alias" in m.lower() or "too many" in m.lower() for m in msgs), msgs
+
+
+def test_many_aliases_refused(tmp_path):
+    text = "a: &x 1\n" + "".join(f"k{i}: *x\n" for i in range(200))
+    pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/aliases.yaml": text})
+    msgs = _messages(_load(pack), "aliases.yaml")
+    assert any("alias" in m for m in msgs), msgs
+
+
+def test_sexagesimal_and_octal_text_stay_strings(tmp_path):
+    text = offence_yaml().replace('article: "1"', "article: 22:22").replace("title: Test offence", "title: 0123")
+    pack = write_pack(tmp_path / "p", {GOOD: text})
+    rec = _load(pack).records["kr/test-act/1"]
+    assert rec.article == "22:22" and rec.title == "0123"
+
+
+def test_duplicate_keys_rejected_not_last_wins(tmp_path):
+    text = offence_yaml().replace("title: Test offence", "title: First\ntitle: Second")
+    cat = _load(write_pack(tmp_path / "p", {GOOD: text}))
+    assert "kr/test-act/1" not in cat.records
+    assert any("duplicate key" in str(p) for p in cat.problems)
+
+
+@pytest.mark.parametrize("prefix,ending,words", [(b"\xef\xbb\xbf", b"\n", "byte-order mark"), (b"", b"\r\n", "crlf")])
+def test_bom_and_crlf_are_reported_but_load(tmp_path, prefix, ending, words):
+    data = prefix + offence_yaml().encode().replace(b"\n", ending)
+    cat = _load(write_pack(tmp_path / "p", {GOOD: data}))
+    assert "kr/test-act/1" in cat.records
+    assert any(words in str(p).lower() for p in cat.problems)
+
+
+def test_unreadable_entries_and_symlink_loops(tmp_path):
+    pack = write_pack(tmp_path / "p", {GOOD: offence_yaml()})
+    os.symlink("/nonexistent/nowhere.yaml", pack / "statutes/kr/test-act/dangling.yaml")
+    os.symlink("..", pack / "statutes/kr/loop")
+    cat = _load(pack)
+    assert "kr/test-act/1" in cat.records
+    text = "\n".join(str(p) for p in cat.problems)
+    assert "dangling.yaml:1: (file): cannot read file" in text
+    assert "symlink loop" in text
+
+
+def test_validate_lists_every_hostile_file(cli, tmp_path):
+    files = {GOOD: offence_yaml()}
+    files.update({f"statutes/kr/test-act/{n}": c for n, c, _ in HOSTILE if n != "sexagesimal.yaml"})
+    pack = write_pack(tmp_path / "p", files)
+    r = cli(["--no-cache", "validate", str(pack)])
+    assert r.code == 1
+    assert "Traceback" not in r.out + r.err
+    for name, _, _ in HOSTILE:
+        if name != "sexagesimal.yaml":
+            assert name in r.out, name
