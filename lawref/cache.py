@@ -1,8 +1,8 @@
-"""Compiled cache of parsed files: a small index per pack plus record chunks per directory.
+"""Compiled cache of parsed files: a columnar index per pack plus record chunks per directory.
 
 Layout under the cache dir (LAWREF_CACHE_DIR or the platform user cache dir)::
 
-    pack-<hash>/index.pickle         manifest {path: (size, mtime_ns)}, light rows, problems
+    pack-<hash>/index.pickle          directory mtimes, file keys, light columns, problems
     pack-<hash>/chunks/<hash>.pickle  {path: ((size, mtime_ns), FileResult)} for one directory
 
 Each file's entry is keyed by its path, size and mtime (ns); the whole cache by a fingerprint
@@ -12,6 +12,11 @@ checksum, fingerprint, pack path, per-file key); anything corrupt, truncated or 
 ignored and rebuilt, never trusted. Writes are atomic (unique temp file in the same directory,
 then os.replace), so concurrent processes and killed runs leave an old or a new file, never a
 torn one; a chunk that disagrees with the index is re-parsed from the source file.
+
+Freshness: a *full* check stats every directory and every file (what listings and search
+need). A *quick* check stats every directory — catching added, removed and renamed files —
+and leaves per-file checks to the moment a record is read (`show ID`), so it never serves a
+stale record. Directories whose mtime changed are listed again.
 """
 
 from __future__ import annotations
@@ -21,41 +26,20 @@ import os
 import pickle
 import tempfile
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import __version__
-from .load import FileResult, Pack, parse_file
+from .load import PACK_META, YAML_SUFFIXES, FileResult, Pack, parse_file
+from .schema import Problem
 
-_MAGIC = b"LAWREFC2"
-
-
-@dataclass(frozen=True)
-class Row:
-    """What search and listings need about a record, without loading it."""
-
-    id: str
-    kind: str
-    jurisdiction: str
-    title: str
-    path: str
-    refs: tuple[str, ...] = ()
-    tags: tuple[str, ...] = ()
-
-
-def row_for(res: FileResult) -> Row | None:
-    rec = res.record
-    if rec is None:
-        return None
-    refs = rec.related if rec.kind == "offence" else rec.offences
-    return Row(rec.id, rec.kind, rec.jurisdiction, rec.title, res.path, tuple(refs), tuple(rec.tags))
+_MAGIC = b"LAWREFC3"
 
 
 def _code_fingerprint() -> str:
     """The lawref version plus a hash of the modules that shape cached objects."""
     h = hashlib.blake2b(__version__.encode(), digest_size=8)
     here = Path(__file__).resolve().parent
-    for name in ("model.py", "schema.py", "load.py", "cache.py"):
+    for name in ("model.py", "schema.py", "load.py", "cache.py", "search.py"):
         try:
             h.update((here / name).read_bytes())
         except OSError:
@@ -134,51 +118,106 @@ def clean_stale_temps(directory: Path, age: float = 60.0) -> None:
         pass
 
 
-class PackCache:
-    """The cached state of one pack: rows and problems now, records on demand."""
+def _mtime(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
 
-    def __init__(self, pack: Pack, files: list[str], use_cache: bool = True) -> None:
+
+def _key(path: str) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+        return (st.st_size, st.st_mtime_ns)
+    except OSError:
+        return (-1, -1)
+
+
+def _walk(root: str) -> tuple[dict[str, int], list[str], list[Problem]]:
+    """Directories (with mtimes), record files and walk problems under `root`."""
+    from .load import find_files
+
+    dirs: dict[str, int] = {}
+    files, problems = find_files(root, dirs)
+    return dirs, files, problems
+
+
+def search_keys_for(record) -> str:
+    """Precomputed search text for a record (lawref.search owns the format)."""
+    try:
+        from .search import search_keys
+    except ImportError:
+        return ""
+    return "\x1f".join(search_keys(record))
+
+
+class PackCache:
+    """The cached state of one pack: columns and problems now, records on demand."""
+
+    def __init__(self, pack: Pack, use_cache: bool = True, full: bool = True) -> None:
         self.pack = pack
         self.dir = pack_cache_dir(pack)
         self.use_cache = use_cache
+        self.full = full
         self._chunks: dict[str, dict] = {}
         self.results: dict[str, FileResult] = {}  # parsed this run (always fresh)
-        self.keys: dict[str, tuple[int, int]] = {}
-        self.rows: dict[str, Row] = {}
-        self.problems: dict[str, list] = {}
-        self._sync(files)
+        self._sync()
 
     # -------------------------------------------------------------- building
-    def _sync(self, files: list[str]) -> None:
+    def _load_index(self, fp: str) -> dict | None:
+        if not self.use_cache:
+            return None
+        index = _unseal(self.dir / "index.pickle")
+        if isinstance(index, dict) and index.get("fp") == fp and index.get("pack") == self.pack.path:
+            return index
+        return None
+
+    def _sync(self) -> None:
         fp = _code_fingerprint()
-        index = _unseal(self.dir / "index.pickle") if self.use_cache else None
-        if not (isinstance(index, dict) and index.get("fp") == fp and index.get("pack") == self.pack.path):
-            index = {"files": {}, "rows": {}, "problems": {}}
-        old_files, old_rows, old_problems = index["files"], index["rows"], index["problems"]
+        root = self.pack.path
+        index = self._load_index(fp)
+        if index is not None and all(_mtime(d) == m for d, m in index["dirs"].items()):
+            # No file added, removed or renamed anywhere in the pack.
+            self.idx = index
+            if not self.full:
+                return
+            keys = [_key(p) for p in index["paths"]]
+            if keys == index["keys"]:
+                return
+            dirs, files, walk_problems = index["dirs"], index["paths"], index["walk_problems"]
+        else:
+            if not os.path.isdir(root):
+                self.idx = _empty_index(fp, root, [Problem(root, 1, "(pack)", "not a directory (check --data / LAWREF_DATA)")])
+                return
+            dirs, files, walk_problems = _walk(root)
+            keys = [_key(p) for p in files]
+        self._rebuild(index, fp, dirs, files, keys, walk_problems)
+
+    def _rebuild(self, old: dict | None, fp: str, dirs, files, keys, walk_problems) -> None:
+        old_pos = {p: i for i, p in enumerate(old["paths"])} if old else {}
+        idx = _empty_index(fp, self.pack.path, walk_problems)
+        idx["dirs"] = dirs
         changed_dirs: set[str] = set()
-        for f in files:
-            try:
-                st = os.stat(f)
-                key = (st.st_size, st.st_mtime_ns)
-            except OSError:
-                key = (-1, -1)
-            self.keys[f] = key
-            if old_files.get(f) == key and f in old_problems:
-                if f in old_rows:
-                    self.rows[f] = old_rows[f]
-                self.problems[f] = old_problems[f]
+        for i, (f, key) in enumerate(zip(files, keys)):
+            j = old_pos.get(f)
+            idx["paths"].append(f)
+            idx["keys"].append(key)
+            if j is not None and old["keys"][j] == key:
+                for col in ("ids", "kinds", "jurs", "titles", "skeys"):
+                    idx[col].append(old[col][j])
+                for col in ("refs", "tags", "problems"):
+                    if j in old[col]:
+                        idx[col][i] = old[col][j]
                 continue
             res = parse_file(f, self.pack.path, pack_name=self.pack.name)
             self.results[f] = res
-            row = row_for(res)
-            if row is not None:
-                self.rows[f] = row
-            self.problems[f] = res.problems
             changed_dirs.add(os.path.dirname(f))
-        removed = set(old_files) - set(self.keys)
-        changed_dirs.update(os.path.dirname(f) for f in removed)
-        if self.use_cache and (changed_dirs or len(old_files) != len(self.keys)):
-            self._write(changed_dirs, fp)
+            _add_columns(idx, i, res)
+        if old:
+            changed_dirs.update(os.path.dirname(p) for p in set(old["paths"]) - set(files))
+        self.idx = idx
+        if self.use_cache:
+            self._write(changed_dirs)
 
     def _chunk_path(self, directory: str) -> Path:
         return self.dir / "chunks" / f"{_h(directory)}.pickle"
@@ -189,19 +228,28 @@ class PackCache:
             self._chunks[directory] = data if isinstance(data, dict) else {}
         return self._chunks[directory]
 
-    def _write(self, changed_dirs: set[str], fp: str) -> None:
+    def _write(self, changed_dirs: set[str]) -> None:
+        idx = self.idx
+        key_of = dict(zip(idx["paths"], idx["keys"]))
+        by_dir: dict[str, list[str]] = {}
+        for f in idx["paths"]:
+            d = os.path.dirname(f)
+            if d in changed_dirs:
+                by_dir.setdefault(d, []).append(f)
         try:
             for d in changed_dirs:
-                mine = {f for f in self.keys if os.path.dirname(f) == d}
-                chunk = {f: v for f, v in self._read_chunk(d).items() if f in mine}
+                mine = by_dir.get(d, [])
+                old = self._read_chunk(d)
+                chunk = {}
                 for f in mine:
                     res = self.results.get(f)
                     if res is None:
-                        entry = chunk.get(f)
-                        if entry is None or entry[0] != self.keys[f]:
-                            res = self.results[f] = parse_file(f, self.pack.path, pack_name=self.pack.name)
-                    if res is not None:
-                        chunk[f] = (self.keys[f], res)
+                        entry = old.get(f)
+                        if entry is not None and entry[0] == key_of[f]:
+                            chunk[f] = entry
+                            continue
+                        res = self.results[f] = parse_file(f, self.pack.path, pack_name=self.pack.name)
+                    chunk[f] = (key_of[f], res)
                 self._chunks[d] = chunk
                 p = self._chunk_path(d)
                 if chunk:
@@ -211,22 +259,64 @@ class PackCache:
                         p.unlink()
                     except OSError:
                         pass
-            index = {"fp": fp, "pack": self.pack.path, "files": self.keys, "rows": self.rows, "problems": self.problems}
-            atomic_write_bytes(self.dir / "index.pickle", _seal(index))
+            atomic_write_bytes(self.dir / "index.pickle", _seal(idx))
             clean_stale_temps(self.dir)
         except OSError:
             pass  # a read-only or full cache dir only costs speed
 
     # -------------------------------------------------------------- reading
     def result(self, path: str) -> FileResult:
-        """The parsed result for `path`: from this run, a valid chunk, or a fresh parse."""
+        """The parsed result for `path`, checked against the file itself."""
         res = self.results.get(path)
         if res is not None:
             return res
+        key = _key(path)
         entry = self._read_chunk(os.path.dirname(path)).get(path)
-        if entry is not None and entry[0] == self.keys.get(path):
+        if entry is not None and entry[0] == key:
             res = entry[1]
         else:
             res = parse_file(path, self.pack.path, pack_name=self.pack.name)
         self.results[path] = res
         return res
+
+
+def _empty_index(fp: str, root: str, walk_problems: list) -> dict:
+    return {
+        "fp": fp,
+        "pack": root,
+        "dirs": {},
+        "walk_problems": list(walk_problems),
+        "paths": [],
+        "keys": [],
+        "ids": [],
+        "kinds": [],
+        "jurs": [],
+        "titles": [],
+        "skeys": [],
+        "refs": {},
+        "tags": {},
+        "problems": {},
+    }
+
+
+def _add_columns(idx: dict, i: int, res: FileResult) -> None:
+    rec = res.record
+    if res.problems:
+        idx["problems"][i] = list(res.problems)
+    if rec is None:
+        for col in ("ids", "kinds", "jurs", "titles", "skeys"):
+            idx[col].append(None)
+        return
+    idx["ids"].append(rec.id)
+    idx["kinds"].append(rec.kind)
+    idx["jurs"].append(rec.jurisdiction)
+    idx["titles"].append(rec.title)
+    idx["skeys"].append(search_keys_for(rec))
+    refs = rec.related if rec.kind == "offence" else rec.offences
+    if refs:
+        idx["refs"][i] = tuple(refs)
+    if rec.tags:
+        idx["tags"][i] = tuple(rec.tags)
+
+
+__all__ = ["PackCache", "atomic_write_bytes", "cache_dir", "pack_cache_dir", "clean_stale_temps", "PACK_META", "YAML_SUFFIXES"]

@@ -25,59 +25,103 @@ class PackInfo:
     cases: int = 0
 
 
+@dataclass(frozen=True)
+class Row:
+    """What listings and search need about a record, without loading it."""
+
+    id: str
+    kind: str
+    jurisdiction: str
+    title: str
+    path: str
+    refs: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    keys: str = ""  # precomputed search text (see lawref.search.search_keys)
+
+
 class LazyRecords(Mapping):
-    """id -> record, loading each record from the cache only when it is asked for."""
+    """id -> record, loading each record from its pack cache only when asked for."""
 
     def __init__(self) -> None:
-        self._where: dict[str, tuple[object, str]] = {}
+        self._packs: list[tuple[object, dict[str, str]]] = []  # (store, id -> path)
         self._loaded: dict[str, Record] = {}
 
-    def add(self, rid: str, store, path: str) -> None:
-        self._where[rid] = (store, path)
+    def _locate(self, rid: str):
+        for store, where in self._packs:
+            path = where.get(rid)
+            if path is not None:
+                return store, path
+        return None
 
     def __getitem__(self, rid: str) -> Record:
         rec = self._loaded.get(rid)
         if rec is None:
-            store, path = self._where[rid]
-            rec = store.result(path).record
+            loc = self._locate(rid)
+            if loc is None:
+                raise KeyError(rid)
+            rec = loc[0].result(loc[1]).record
             if rec is None or rec.id != rid:  # the file changed under us: refuse stale data
                 raise KeyError(rid)
             self._loaded[rid] = rec
         return rec
 
     def __contains__(self, rid: object) -> bool:
-        return rid in self._where
+        return any(rid in where for _, where in self._packs)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._where)
+        for _, where in self._packs:
+            yield from where
 
     def __len__(self) -> int:
-        return len(self._where)
+        return sum(len(w) for _, w in self._packs)
 
 
-@dataclass
 class Catalogue:
-    """All records in use, in load order; `get` looks up by id, `rows` lists them cheaply."""
+    """All records in use, in load order.
 
-    records: Mapping = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
-    packs: list[PackInfo] = field(default_factory=list)
-    rows: dict = field(default_factory=dict)  # id -> cache.Row
+    `get` looks a record up by id; `rows` lists every record cheaply (from the cache's
+    columns, without loading records); `offences`/`cases` load them all.
+    """
 
+    def __init__(self) -> None:
+        self.records = LazyRecords()
+        self.packs: list[PackInfo] = []
+        self._stores: list = []
+        self._file_problems: list[Problem] = []
+        self._problems: list[Problem] | None = None
+        self._rows: dict[str, Row] | None = None
+
+    # ---------------------------------------------------------------- records
     def get(self, rid: str) -> Record:
         """The record with id `rid` (case-insensitive). Raises UnknownRecord."""
         for key in (rid, rid.strip().lower()):
             if key in self.records:
-                return self.records[key]
+                try:
+                    return self.records[key]
+                except KeyError:
+                    break
         raise UnknownRecord(rid, self.suggest(rid))
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
-        """The `n` ids closest to `text` (for "did you mean")."""
-        import difflib
+        """The `n` ids closest to `text` by id, title and alias (for "did you mean")."""
+        from .search import suggest
 
-        ids = list(self.records)
-        out = difflib.get_close_matches(text.lower(), ids, n=n, cutoff=0.0)
-        return out[:n]
+        return suggest(self, text, n)
+
+    @property
+    def rows(self) -> dict[str, Row]:
+        """id -> Row for every record in use (first pack wins on duplicate ids)."""
+        if self._rows is None:
+            rows: dict[str, Row] = {}
+            for store, where in self.records._packs:
+                idx = store.idx
+                for i, rid in enumerate(idx["ids"]):
+                    if rid is None or rid in rows or where.get(rid) != idx["paths"][i]:
+                        continue
+                    rows[rid] = Row(rid, idx["kinds"][i], idx["jurs"][i], idx["titles"][i], idx["paths"][i],
+                                    idx["refs"].get(i, ()), idx["tags"].get(i, ()), idx["skeys"][i] or "")
+            self._rows = rows
+        return self._rows
 
     @property
     def offences(self) -> list[Offence]:
@@ -88,7 +132,27 @@ class Catalogue:
         return [self.records[r.id] for r in self.rows.values() if r.kind == "case"]
 
     def cases_citing(self, offence_id: str) -> list[Case]:
-        return [self.records[r.id] for r in self.rows.values() if r.kind == "case" and offence_id in r.refs]
+        out = []
+        for r in self.rows.values():
+            if r.kind == "case" and offence_id in r.refs:
+                case = self.records[r.id]
+                if offence_id in case.offences:  # re-checked on the fresh record
+                    out.append(case)
+        return out
+
+    # ---------------------------------------------------------------- problems
+    @property
+    def file_problems(self) -> list[Problem]:
+        """Problems found in single files and in the pack layout (cheap: from the cache)."""
+        return self._file_problems
+
+    @property
+    def problems(self) -> list[Problem]:
+        """Every problem: per-file ones plus cross-file checks (references)."""
+        if self._problems is None:
+            allp = self._file_problems + cross_check(self)
+            self._problems = [Problem(_shown(p.file), p.line, p.field, p.message) for p in allp]
+        return self._problems
 
 
 def _shown(path: str) -> str:
@@ -100,7 +164,7 @@ def _shown(path: str) -> str:
     return rel if not rel.startswith("..") else path
 
 
-def load_catalogue(dirs: list[str] | None = None, *, bundled: bool = True, use_cache: bool = True, env: str | None = None) -> Catalogue:
+def load_catalogue(dirs: list[str] | None = None, *, bundled: bool = True, use_cache: bool = True, env: str | None = None, full: bool = True) -> Catalogue:
     """Load the bundled data plus user packs into one catalogue.
 
     Args:
@@ -108,37 +172,40 @@ def load_catalogue(dirs: list[str] | None = None, *, bundled: bool = True, use_c
         bundled: include the bundled data.
         use_cache: read/write the compiled cache.
         env: override for LAWREF_DATA (tests).
+        full: stat every file now (listings, search). False checks directories now and each
+            record's file when it is read (`show ID`).
     """
     from .cache import PackCache
 
-    records = LazyRecords()
-    cat = Catalogue(records=records)
-    seen_file: dict[str, str] = {}
+    cat = Catalogue()
+    owner: dict[str, str] = {}
     for pack in resolve_packs(dirs, env=env, bundled=bundled):
-        info = PackInfo(pack)
+        store = PackCache(pack, use_cache=use_cache, full=full)
+        idx = store.idx
+        info = PackInfo(pack, files=len(idx["paths"]))
         cat.packs.append(info)
-        files, problems = find_files(pack.path)
-        cat.problems.extend(problems)
-        store = PackCache(pack, files, use_cache=use_cache)
-        for f in files:
-            info.files += 1
-            cat.problems.extend(store.problems.get(f, ()))
-            row = store.rows.get(f)
-            if row is None:
-                continue
-            if row.id in cat.rows:
-                first = seen_file[row.id]
-                cat.problems.append(Problem(f, _id_line(store, f), "id", f"duplicate id {row.id!r}: also defined in {_shown(first)}"))
-                continue
-            cat.rows[row.id] = row
-            records.add(row.id, store, f)
-            seen_file[row.id] = f
-            if row.kind == "offence":
-                info.offences += 1
-            else:
-                info.cases += 1
-    cat.problems.extend(cross_check(cat))
-    cat.problems = [Problem(_shown(p.file), p.line, p.field, p.message) for p in cat.problems]
+        cat._file_problems.extend(idx["walk_problems"])
+        for i in sorted(idx["problems"]):
+            cat._file_problems.extend(idx["problems"][i])
+        ids = idx["ids"]
+        where = {rid: p for rid, p in zip(ids, idx["paths"]) if rid is not None}
+        present = len(ids) - ids.count(None)
+        clashes = present != len(where) or (bool(owner) and not owner.keys().isdisjoint(where))
+        if clashes:
+            where = {}
+            for rid, p in zip(ids, idx["paths"]):
+                if rid is None:
+                    continue
+                first = owner.get(rid) or where.get(rid)
+                if first is not None:
+                    cat._file_problems.append(Problem(p, _id_line(store, p), "id", f"duplicate id {rid!r}: also defined in {_shown(first)}"))
+                    continue
+                where[rid] = p
+        owner.update(where)
+        info.offences = sum(1 for rid, k in zip(ids, idx["kinds"]) if rid in where and k == "offence") if clashes else idx["kinds"].count("offence")
+        info.cases = len(where) - info.offences
+        cat.records._packs.append((store, where))
+        cat._stores.append(store)
     return cat
 
 

@@ -80,8 +80,11 @@ def resolve_packs(extra_dirs: list[str] | None = None, env: str | None = None, b
     return unique
 
 
-def find_files(root: str) -> tuple[list[str], list[Problem]]:
-    """All record files under `root`, sorted, and problems met while walking."""
+def find_files(root: str, dirs_out: dict | None = None) -> tuple[list[str], list[Problem]]:
+    """All record files under `root`, sorted, and problems met while walking.
+
+    When `dirs_out` is given, every directory walked is added to it with its mtime (ns).
+    """
     problems: list[Problem] = []
     if not os.path.isdir(root):
         return [], [Problem(root, 1, "(pack)", "not a directory (check --data / LAWREF_DATA)")]
@@ -104,6 +107,8 @@ def find_files(root: str) -> tuple[list[str], list[Problem]]:
             dirnames[:] = []
             continue
         seen_dirs.add(key)
+        if dirs_out is not None:
+            dirs_out[dirpath] = st.st_mtime_ns
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
             if not name.endswith(YAML_SUFFIXES) or name.startswith("."):

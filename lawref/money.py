@@ -352,13 +352,11 @@ def load_extra_rates(path: str | os.PathLike) -> tuple[list[ExtraRate], list[str
         return [], []
     except (OSError, UnicodeDecodeError) as e:
         return [], [f"{p}: cannot read ({e}); ignored"]
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        doc = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as e:
-        return [], [f"{p}: not valid YAML ({str(e).splitlines()[0]}); ignored"]
+        doc = _yaml_load(text)
+    except Exception as e:  # noqa: BLE001 - any parse failure: ignore the file, say why
+        first = (str(e).splitlines() or [type(e).__name__])[0]
+        return [], [f"{p}: not valid YAML ({first}); ignored"]
     if doc is None:
         return [], []
     entries = doc.get("rates") if isinstance(doc, dict) else None
@@ -400,6 +398,19 @@ def load_extra_rates(path: str | os.PathLike) -> tuple[list[ExtraRate], list[str
             continue
         out.append(ExtraRate(cur.upper(), day, float(rate), base.upper(), label, str(p)))
     return out, problems
+
+
+def _yaml_load(text: str):
+    """Safe YAML with dates kept as text (an impossible date is one bad entry, not a crash)."""
+    import yaml
+
+    base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+    class _Loader(base):  # type: ignore[misc, valid-type]
+        pass
+
+    _Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
 
 
 def _source_label(src) -> str | None:

@@ -29,18 +29,23 @@ def state(ctx: typer.Context) -> dict:
     return root.obj
 
 
-def catalogue(ctx: typer.Context):
-    """Load the catalogue once per process, honouring --data and --no-cache."""
+def catalogue(ctx: typer.Context, full: bool = True):
+    """Load the catalogue once per process, honouring --data and --no-cache.
+
+    `full=False` (for `show ID`) checks directories now and each record's file when it is
+    read, instead of stat-ing every file up front (see lawref.cache).
+    """
     st = state(ctx)
     if "catalogue" not in st:
         from ..catalog import load_catalogue
 
-        cat = load_catalogue(st.get("data") or [], use_cache=not st.get("no_cache"))
+        cat = load_catalogue(st.get("data") or [], use_cache=not st.get("no_cache"), full=full)
         st["catalogue"] = cat
-        if cat.problems and not st.get("quiet_problems"):
+        if cat.file_problems and not st.get("quiet_problems"):
             from ..output import warn
 
-            warn(f"{len(cat.problems)} problem(s) in the data packs; records with errors were skipped (run `lawref validate`)")
+            n = len(cat.file_problems)
+            warn(f"{n} problem{'s' if n != 1 else ''} in the data packs; records with errors were skipped (run `lawref validate`)")
     return st["catalogue"]
 
 

@@ -1,0 +1,1232 @@
+"""Fact-checking claims against the catalogue: a verdict per claim, with the record and sources.
+
+:func:`check_text` splits a text into claims (:mod:`lawref.claims`), finds the record each
+claim is about, and compares what it states with the record as it stood on the claim's date
+(`as_of`) and, when that is not today, as it stands today.
+
+Verdicts, from worst to best (a claim's verdict is the worst of its findings, a text's the
+worst of its claims):
+
+* ``inaccurate``: contradicts the records (the finding states the right figure);
+* ``outdated``: was true for a stated period but not on the claim's date (the finding says
+  when it changed and what it is now);
+* ``unverifiable``: no record covers it (the finding says what is missing: jurisdiction,
+  offence, case, or an exchange rate);
+* ``accurate``: matches the record in force on the claim's date.
+
+How a claim is matched:
+
+* Offences: the jurisdictions named (or, failing that, the one named earlier in the same
+  paragraph, or the jurisdiction of a case the claim names); among their offence records the
+  one whose aliases, topic tags and title match the claim's words and whose conduct
+  (making, sharing, possessing, threatening) matches the claim's. Ties go to the record
+  whose figures match. A statutory figure is compared with the version in force on the date,
+  its aggravated variants, then every other version (older -> outdated; later -> inaccurate,
+  not yet law).
+* Cases: the defendant's name, native name or a name-like alias, compared after
+  romanisation and spelling folding (:func:`lawref.search.fold`), so "Jo Ju-bin", "Cho
+  Joo-bin" and 조주빈 meet. A surname alone ("Cho") counts when the case was named earlier in
+  the text, or when no other case shares it. Sentences are compared with the sentences
+  standing on the date (an earlier, superseded sentence -> outdated, saying so); ages with the
+  ages recorded (with their dates); "charged", "convicted" and the like with the proceedings.
+* Converted amounts ("50 million won ($37,500)") are checked separately from the native
+  amount, at the exchange rate of the date (or the latest before it), within `tolerance`.
+
+This module imports neither typer nor rich.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Iterable
+
+from .claims import Claim, FineQty, Money, TermQty, conduct_of, extract_claims, mentions_minor, words_of
+from .errors import UsageError
+from .model import Aggravated, Case, Fine, Offence, PenaltyVersion, Prison, Proceeding, Source, Status, Term
+
+DEFAULT_TOLERANCE = 0.05  # converted amounts: ±5% of the amount at the dated rate
+SAME_AMOUNT = 0.005  # a native amount within 0.5% of the record's is the same figure (rounding)
+AT_THE_TIME_YEARS = 1  # "at the time" = up to a year before the first proceeding (arrest/charge)
+
+_DOLLARS = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD", "TWD"})
+_CHILD_TAG = "child-sexual-abuse-material"
+_CONDUCT_TAGS = frozenset({"production", "distribution", "possession", "sextortion", "illegal-filming"})
+# Topic tags and the claim words that name them (stemmed, see claims.words_of).
+_SUBJECTS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "deepfake": (("deepfake",), ("deep", "fake"), ("digital", "forgery"), ("hypertrucage",), ("face", "swap"), ("nudify",)),
+    _CHILD_TAG: (("child", "porn"), ("child", "pornography"), ("child", "abuse"), ("child", "sexual"), ("csam",), ("indecent", "image", "child"),
+                 ("indecent", "photograph", "child"), ("child", "exploitation"), ("pedopornographie",), ("minor", "sexual"), ("iioc",)),
+    "intimate-image-abuse": (("intimate", "image"), ("intimate",), ("revenge", "porn"), ("nude",), ("ncii",), ("image", "based", "abuse")),
+    "illegal-filming": (("spy", "cam"), ("hidden", "camera"), ("molka",), ("illegal", "filming"), ("upskirt",), ("voyeur",)),
+    "sextortion": (("sextortion",), ("blackmail",), ("extortion",)),
+}  # fmt: skip
+
+
+class Verdict(str, Enum):
+    """A claim's verdict. Severity order (worst first): inaccurate, outdated, unverifiable, accurate."""
+
+    ACCURATE = "accurate"
+    OUTDATED = "outdated"
+    UNVERIFIABLE = "unverifiable"
+    INACCURATE = "inaccurate"
+
+    @property
+    def severity(self) -> int:
+        return _SEVERITY[self]
+
+    @property
+    def rating(self) -> int:
+        """ClaimReview ratingValue on the fixed scale 1 (inaccurate) .. 4 (accurate)."""
+        return 4 - _SEVERITY[self]
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+
+_SEVERITY = {Verdict.ACCURATE: 0, Verdict.UNVERIFIABLE: 1, Verdict.OUTDATED: 2, Verdict.INACCURATE: 3}
+RATING_SCALE = {v.value: v.rating for v in Verdict}
+
+
+def worst(verdicts: Iterable[Verdict]) -> Verdict:
+    """The worst verdict (inaccurate > outdated > unverifiable > accurate); accurate when none."""
+    vs = list(verdicts)
+    return max(vs, key=lambda v: v.severity) if vs else Verdict.ACCURATE
+
+
+# --------------------------------------------------------------------------- results
+
+
+@dataclass
+class Finding:
+    """One checked part of a claim: a prison term, fine, conversion, sentence, age or status."""
+
+    aspect: str  # prison | fine | conversion | sentence | age | status | claim
+    verdict: Verdict
+    found: str
+    expected: str | None
+    explanation: str
+    record: str | None = None
+    sources: list[Source] = field(default_factory=list)
+    context: list[str] = field(default_factory=list)
+
+    def json(self) -> dict:
+        return {
+            "aspect": self.aspect,
+            "verdict": self.verdict.value,
+            "found": self.found,
+            "expected": self.expected,
+            "explanation": self.explanation,
+            "record": self.record,
+        }
+
+
+@dataclass
+class ClaimResult:
+    """The verdict on one claim at one date."""
+
+    claim: Claim
+    date: _dt.date
+    findings: list[Finding]
+    today: "ClaimResult | None" = None
+
+    @property
+    def verdict(self) -> Verdict:
+        return worst(f.verdict for f in self.findings)
+
+    @property
+    def record(self) -> str | None:
+        recs = [f.record for f in self.findings if f.record]
+        return recs[0] if recs else None
+
+    @property
+    def records(self) -> list[str]:
+        return list(dict.fromkeys(f.record for f in self.findings if f.record))
+
+    @property
+    def expected(self) -> str | None:
+        vals = list(dict.fromkeys(f.expected for f in self.findings if f.expected))
+        return "; ".join(vals) if vals else None
+
+    @property
+    def found(self) -> str | None:
+        vals = list(dict.fromkeys(f.found for f in self.findings if f.found))
+        return "; ".join(vals) if vals else None
+
+    @property
+    def explanation(self) -> str:
+        return " ".join(f.explanation for f in self.findings if f.explanation)
+
+    @property
+    def context(self) -> list[str]:
+        return list(dict.fromkeys(c for f in self.findings for c in f.context))
+
+    @property
+    def sources(self) -> list[Source]:
+        seen: dict[str, Source] = {}
+        for f in self.findings:
+            for s in f.sources:
+                seen.setdefault(s.url, s)
+        return list(seen.values())
+
+    def json(self) -> dict:
+        out = {
+            "text": self.claim.text,
+            "verdict": self.verdict.value,
+            "record": self.record,
+            "records": self.records,
+            "expected": self.expected,
+            "found": self.found,
+            "explanation": self.explanation,
+            "context": self.context,
+            "sources": [source_json(s) for s in self.sources],
+            "checks": [f.json() for f in self.findings],
+            "today": None,
+        }
+        if self.today is not None:
+            out["today"] = {
+                "date": self.today.date.isoformat(),
+                "verdict": self.today.verdict.value,
+                "expected": self.today.expected,
+                "explanation": self.today.explanation,
+            }
+        return out
+
+
+def source_json(s: Source) -> dict:
+    return {
+        "url": s.url,
+        "title": s.title,
+        "publisher": s.publisher,
+        "published": s.published.isoformat() if s.published else None,
+        "accessed": s.accessed.isoformat(),
+        "kind": s.kind.value,
+    }
+
+
+@dataclass
+class Report:
+    """Every claim of a text, checked at `as_of` (and at `today` when that differs)."""
+
+    as_of: _dt.date
+    today: _dt.date
+    results: list[ClaimResult]
+    tolerance: float = DEFAULT_TOLERANCE
+
+    @property
+    def verdict(self) -> Verdict:
+        return worst(r.verdict for r in self.results)
+
+    @property
+    def verdict_today(self) -> Verdict | None:
+        if self.as_of == self.today:
+            return None
+        return worst((r.today or r).verdict for r in self.results)
+
+    @property
+    def all_accurate(self) -> bool:
+        return bool(self.results) and all(r.verdict is Verdict.ACCURATE for r in self.results)
+
+    def json(self) -> dict:
+        return {
+            "as_of": self.as_of.isoformat(),
+            "verdict": self.verdict.value,
+            "today": None if self.as_of == self.today else {"date": self.today.isoformat(), "verdict": self.verdict_today.value},
+            "tolerance": self.tolerance,
+            "verdict_order": [v.value for v in sorted(Verdict, key=lambda v: -v.severity)],
+            "claims": [r.json() for r in self.results],
+        }
+
+    def claimreview(self, url: str | None = None, author: str | None = None, reviewer: str = "lawref") -> list[dict]:
+        """schema.org ClaimReview JSON-LD, one object per claim."""
+        out = []
+        for r in self.results:
+            item: dict = {"@type": "Claim", "datePublished": self.as_of.isoformat()}
+            if url:
+                item["appearance"] = {"@type": "CreativeWork", "url": url}
+            if author:
+                item["author"] = {"@type": "Person" if " " in author.strip() else "Organization", "name": author}
+            body = r.explanation
+            if r.context:
+                body += " Context: " + " ".join(r.context)
+            review = {
+                "@context": "https://schema.org",
+                "@type": "ClaimReview",
+                "datePublished": self.today.isoformat(),
+                "claimReviewed": r.claim.text,
+                "itemReviewed": item,
+                "author": {"@type": "Organization", "name": reviewer},
+                "reviewRating": {
+                    "@type": "Rating",
+                    "ratingValue": r.verdict.rating,
+                    "bestRating": Verdict.ACCURATE.rating,
+                    "worstRating": Verdict.INACCURATE.rating,
+                    "alternateName": r.verdict.label,
+                },
+                "reviewBody": body.strip(),
+                "citation": [
+                    {k: v for k, v in {"@type": "CreativeWork", "url": s.url, "name": s.title or s.label(), "publisher": s.publisher,
+                                       "datePublished": s.published.isoformat() if s.published else None}.items() if v}
+                    for s in r.sources
+                ],
+            }  # fmt: skip
+            if url:
+                review["url"] = url
+            out.append(review)
+        return out
+
+
+# --------------------------------------------------------------------------- wording helpers
+
+
+def _d(day: _dt.date | None) -> str:
+    return day.isoformat() if day else "?"
+
+
+def _prison_words(p: Prison | None, minimum_standard: bool = False) -> str:
+    from .penalty import prison_words
+
+    return prison_words(p, minimum_standard) or "no prison term"
+
+
+def _fine_words(f: Fine | None) -> str:
+    from .penalty import fine_words
+
+    return fine_words(f) or "no fine"
+
+
+def _amount(amount: float, currency: str) -> str:
+    from .money import format_amount
+
+    try:
+        return format_amount(round(amount) if amount >= 100 else amount, currency)
+    except Exception:  # noqa: BLE001 - odd codes: show plainly
+        return f"{amount:,.0f} {currency}"
+
+
+def _term_words(t: Term) -> str:
+    return "life imprisonment" if t.life else t.words()
+
+
+def _first_sentence(text: str | None, limit: int = 220) -> str:
+    if not text:
+        return ""
+    t = " ".join(text.split())
+    m = re.search(r"(?<=[.;])\s", t)
+    t = t[: m.start()] if m and m.start() < limit else t
+    return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _version_span(v: PenaltyVersion) -> str:
+    return f"from {_d(v.start)}" + (f" until {_d(v.end)}" if v.end else "")
+
+
+def _jname(code: str) -> str:
+    from .jurisdictions import name
+
+    try:
+        return name(code)
+    except Exception:  # noqa: BLE001
+        return code
+
+
+# --------------------------------------------------------------------------- matching records
+
+
+def _covers(named: str, rec_j: str) -> bool:
+    """Whether a record of jurisdiction `rec_j` applies to the place `named` in a claim."""
+    named, rec_j = named.upper(), rec_j.upper()
+    if named == rec_j:
+        return True
+    if named in ("GB", "GB-UKM", "GB-GBN"):
+        return rec_j in ("GB", "GB-UKM", "GB-GBN") or rec_j.startswith("GB-")
+    if named in ("GB-ENG", "GB-WLS"):
+        return rec_j in ("GB-EAW", "GB", "GB-UKM", "GB-GBN")
+    if named == "GB-EAW":
+        return rec_j in ("GB-ENG", "GB-WLS", "GB", "GB-UKM", "GB-GBN")
+    if "-" not in named:
+        return rec_j.startswith(named + "-")
+    return rec_j == named.split("-")[0]  # a state named, a national record
+
+
+def _seq_in(needle: list[str], hay: list[str]) -> bool:
+    n = len(needle)
+    if not n or n > len(hay):
+        return False
+    return any(hay[i : i + n] == needle for i in range(len(hay) - n + 1))
+
+
+@dataclass
+class _OffenceKeys:
+    aliases: list[list[str]]
+    title: set[str]
+    subjects: set[str]
+    conduct: frozenset[str]
+    child: bool
+    adult: bool
+    profit: bool
+
+
+_STOPWORDS = frozenset(
+    "a an the of in on at to for by with and or without from as is are his her their its against will person "
+    "someone image images material photograph film video sexual sex content".split()
+)
+
+
+def _offence_keys(off: Offence, cache: dict) -> _OffenceKeys:
+    k = cache.get(off.id)
+    if k is None:
+        title_words = set(words_of(off.title)) - _STOPWORDS
+        subjects = {t for t in off.tags if t in _SUBJECTS}
+        conduct = frozenset((set(off.tags) & _CONDUCT_TAGS) | conduct_of(off.title))
+        child = _CHILD_TAG in off.tags or mentions_minor(off.title)
+        adult = bool(re.search(r"\badults?\b", off.title, re.I))
+        profit = bool(re.search(r"\bprofit|\bsell|\bselling|\bfor gain|\bcommercial", off.title, re.I))
+        k = _OffenceKeys([words_of(a) for a in off.aliases if a.strip()], title_words, subjects, conduct, child, adult, profit)
+        cache[off.id] = k
+    return k
+
+
+def _claim_subjects(words: list[str]) -> set[str]:
+    out = set()
+    for tag, phrases in _SUBJECTS.items():
+        for ph in phrases:
+            if (len(ph) == 1 and ph[0] in words) or (len(ph) > 1 and all(w in words for w in ph)):
+                out.add(tag)
+                break
+    if any(w.startswith("deepfake") for w in words):
+        out.add("deepfake")
+    return out
+
+
+def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
+    """How well `off` matches what the claim describes; 0 when the claim names no part of it."""
+    k = _offence_keys(off, cache)
+    words = list(claim.words)
+    subjects = _claim_subjects(words)
+    named = 0.0
+    for a in k.aliases:
+        content = [w for w in a if w not in _STOPWORDS]
+        if content and _seq_in(a, words):
+            named = max(named, 2.0 + len(content))
+        elif len(content) >= 2 and all(w in words for w in content):
+            named = max(named, 1.0 + len(content) / 2)
+    subj = len(subjects & k.subjects)
+    overlap = len(k.title & set(words) - set().union(*[set()]))
+    if not named and not subj and overlap < 2:
+        return 0.0
+    score = named + 2.5 * subj + 0.5 * overlap
+    if claim.conduct:
+        if claim.conduct & k.conduct:
+            score += 3.0
+        elif k.conduct:
+            score -= 3.0
+    elif k.conduct and not (k.conduct & {"production", "distribution"}):
+        score -= 1.0  # no conduct named: "deepfakes can result in" is about making/sharing
+    if claim.minor and k.child:
+        score += 2.0
+    elif claim.minor and k.adult:
+        score -= 2.0
+    elif not claim.minor and k.child and _CHILD_TAG not in subjects:
+        score -= 2.0
+    profit_claim = bool(re.search(r"\bprofit|\bsell|\bsold|\bselling|\bfor money|\bcommercial", claim.text, re.I))
+    if k.profit and not profit_claim:
+        score -= 2.0
+    elif k.profit and profit_claim:
+        score += 2.0
+    return max(score, 0.0001) if (named or subj) else max(score, 0.0)
+
+
+# --------------------------------------------------------------------------- penalty comparison
+
+
+def _prison_match(p: Prison | None, q: TermQty) -> bool:
+    if p is None:
+        return False
+    if q.qualifier == "min":
+        return p.min is not None and p.min == q.term
+    if q.qualifier == "max":
+        return p.max is not None and p.max == q.term
+    if p.max is not None:
+        return p.max == q.term
+    return p.min is not None and p.min == q.term
+
+
+class _Rates:
+    """Conversions through lawref.money when it offers a dated `convert`; None otherwise."""
+
+    def __init__(self) -> None:
+        try:
+            from . import money
+
+            self._convert = getattr(money, "convert", None)
+        except Exception:  # noqa: BLE001
+            self._convert = None
+
+    def convert(self, amount: float, a: str, b: str, day: _dt.date):
+        if self._convert is None:
+            return None
+        try:
+            return self._convert(amount, a, b, day)
+        except Exception:  # noqa: BLE001 - a broken rate table must not crash a check
+            return None
+
+
+def _fine_match(f: Fine | None, q: FineQty, day: _dt.date, rates: _Rates, tol: float) -> tuple[bool | None, str | None]:
+    """(matches, note): None when the amounts are in different currencies without a rate."""
+    if f is None:
+        return False, None
+    if q.unlimited:
+        return bool(f.unlimited), None
+    if q.money is None:
+        return False, None
+    target = f.min if q.qualifier == "min" else f.max
+    if target is None or target == "unlimited" or not f.currency:
+        return False, None
+    cur = q.money.currency
+    if q.money.assumed and f.currency in _DOLLARS:
+        cur = f.currency
+    if cur == f.currency:
+        return abs(q.money.amount - float(target)) <= SAME_AMOUNT * float(target), None
+    conv = rates.convert(float(target), f.currency, cur, day)
+    if not conv:
+        why = getattr(conv, "reason", None) or "no dated exchange rates available"
+        return None, f"cannot compare {cur} with the record's {f.currency}: {why}"
+    ok = abs(q.money.amount - conv.amount) <= tol * conv.amount
+    note = f"{_amount(float(target), f.currency)} is about {_amount(conv.amount, cur)} at the rate of {_d(conv.rate_date)}"
+    return ok, note
+
+
+def _options(v: PenaltyVersion) -> list[tuple[PenaltyVersion, Aggravated | None]]:
+    return [(v, None)] + [(v, a) for a in v.aggravated]
+
+
+def _label(a: Aggravated | None) -> str:
+    return f" when {a.label}" if a else ""
+
+
+def _penalty_sources(v: PenaltyVersion, a: Aggravated | None) -> list[Source]:
+    return list((a.sources if a and a.sources else ()) + v.sources)
+
+
+def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match, words) -> Finding:
+    """Compare one statutory figure with `off` at `day`, its variants and other versions.
+
+    `match(version_or_variant) -> bool | None` (None: cannot tell); `words(x) -> str`.
+    """
+    now = off.in_force(day)
+    expected = words(now) if now else None
+    ctx: list[str] = []
+    unknown = False
+    if now is not None:
+        for v, a in _options(now):
+            m = match(a or v)
+            if m is None:
+                unknown = True
+                continue
+            if m:
+                expl = f"Matches {off.citation} as in force on {_d(day)} ({_version_span(now)}){_label(a)}: {words(a or v)}."
+                if a is not None:
+                    ctx.append(f"That figure applies only {_label(a).strip()}; otherwise the penalty is {words(now)}.")
+                return Finding(aspect, Verdict.ACCURATE, found, words(a or v), expl, off.id, _penalty_sources(v, a), ctx)
+    versions = [v for v in off.penalties if v is not now]
+    past = [v for v in versions if v.status is not Status.PROSPECTIVE and v.end is not None and v.end < day]
+    for v in reversed(past):
+        for vv, a in _options(v):
+            if match(a or vv):
+                later = [x for x in off.penalties if x.start > v.start and x.status is not Status.PROSPECTIVE]
+                change = later[0].start if later else (v.end + _dt.timedelta(days=1) if v.end else None)
+                now_text = f"since {_d(change)} it is {expected}" if now else f"the offence is no longer in force on {_d(day)}"
+                expl = f"True {_version_span(v)}{_label(a)} ({words(a or vv)}); {now_text} ({off.citation})."
+                return Finding(aspect, Verdict.OUTDATED, found, expected, expl, off.id, _penalty_sources(v, a) + (list(now.sources) if now else []), ctx)
+    for v in versions:
+        if v.start > day:
+            for vv, a in _options(v):
+                if match(a or vv):
+                    when = "is expected to take effect" if v.status is Status.PROSPECTIVE else "took effect"
+                    base = f"on {_d(day)} it was {expected}" if now else f"on {_d(day)} {off.citation} was not in force"
+                    expl = f"Not yet law on {_d(day)}: {words(a or vv)}{_label(a)} {when} on {_d(v.start)}; {base}."
+                    return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(v.sources) + (list(now.sources) if now else []), ctx)
+    if unknown:
+        return Finding(aspect, Verdict.UNVERIFIABLE, found, expected, f"Could not compare with {off.citation}: no exchange rate for the currencies involved.", off.id, list(now.sources) if now else [], ctx)
+    if now is None:
+        first = next((v for v in off.penalties if v.status is not Status.PROSPECTIVE), None)
+        if first and first.start > day:
+            expl = f"{off.citation} ({off.title}) took effect on {_d(first.start)}, after {_d(day)}."
+        else:
+            expl = f"{off.citation} was not in force on {_d(day)}."
+        return Finding(aspect, Verdict.INACCURATE, found, None, expl, off.id, list(first.sources) if first else [], ctx)
+    expl = f"{off.citation} ({off.title}) provides {expected} on {_d(day)}, not {found}."
+    return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(now.sources), ctx)
+
+
+def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[str], named: list[str]) -> list[str]:
+    """What a reader should know beside the verdict on a statutory figure."""
+    out: list[str] = []
+    now = off.in_force(day)
+    if "max" in kinds:
+        out.append("A statutory maximum is the most a court may impose, not a typical sentence.")
+    if "min" in kinds:
+        out.append("A statutory minimum is the least a court must impose, before any reductions the law allows.")
+    if off.minimum_standard:
+        out.append("This is an EU minimum standard: Member States must provide at least this maximum in their own law.")
+    if now is not None:
+        if now.unverified:
+            out.append(f"The record marks this penalty unverified{': ' + _first_sentence(now.note) if now.note else ''}.")
+        for a in now.aggravated:
+            if a.prison or a.fine:
+                from .penalty import penalty_words
+
+                out.append(f"A higher penalty applies when {a.label}: {penalty_words(a)}.")
+            elif a.note:
+                out.append(f"When {a.label}: {_first_sentence(a.note)}")
+    for v in off.upcoming(day):
+        from .penalty import penalty_words
+
+        state = "is expected to take effect" if v.status is Status.PROSPECTIVE else "took effect"
+        out.append(f"A new penalty {state} on {_d(v.start)}: {penalty_words(v, off.minimum_standard)}.")
+    for code in named:
+        if code.upper() != off.jurisdiction.upper() and not off.jurisdiction.upper().startswith(code.upper() + "-"):
+            pass
+        if off.jurisdiction.upper() != code.upper():
+            out.append(f"The record covers {_jname(off.jurisdiction)}, not all of {_jname(code)}.")
+    # A higher penalty when the person depicted is a child: the jurisdiction's child-abuse
+    # offence with the same conduct.
+    k = off.tags
+    if _CHILD_TAG not in k and not claim.minor:
+        conduct = (set(off.tags) & _CONDUCT_TAGS) | conduct_of(off.title)
+        for o in cat.offences:
+            if o.jurisdiction != off.jurisdiction or _CHILD_TAG not in o.tags or o.id == off.id:
+                continue
+            oc = (set(o.tags) & _CONDUCT_TAGS) | conduct_of(o.title)
+            v = o.in_force(day)
+            if v is None or not (oc & conduct) or "sextortion" in oc - conduct:
+                continue
+            from .penalty import penalty_words
+
+            out.append(f"When the person depicted is a minor, {o.citation} ({o.title}) applies: {penalty_words(v, o.minimum_standard)}.")
+            break
+    return out
+
+
+# --------------------------------------------------------------------------- conversions
+
+
+def _conversion_finding(native: Money, conv_money: Money, day: _dt.date, rates: _Rates, tol: float, record: str | None) -> Finding:
+    found = f"{_amount(native.amount, native.currency)} ≈ {_amount(conv_money.amount, conv_money.currency)}"
+    conv = rates.convert(native.amount, native.currency, conv_money.currency, day)
+    if not conv:
+        why = getattr(conv, "reason", None) or "no dated exchange rates are available"
+        return Finding("conversion", Verdict.UNVERIFIABLE, found, None, f"Conversion not checked: {why}.", record)
+    diff = (conv_money.amount - conv.amount) / conv.amount
+    expected = f"{_amount(conv.amount, conv_money.currency)} (±{tol:.0%})"
+    rate = conv.rate_text() if hasattr(conv, "rate_text") else f"{conv.rate:.6g}"
+    where = f"at the {getattr(conv, 'source', 'reference')} rate of {_d(conv.rate_date)} ({rate})"
+    ctx = [f"Converted amounts are checked {where}, within ±{tol:.0%}; the native amount is checked separately."]
+    if conv.note:
+        ctx.append(f"Rate note: {conv.note}.")
+    if abs(diff) <= tol:
+        expl = f"{_amount(native.amount, native.currency)} was {_amount(conv.amount, conv_money.currency)} {where}; {_amount(conv_money.amount, conv_money.currency)} is within ±{tol:.0%} ({diff:+.1%})."
+        return Finding("conversion", Verdict.ACCURATE, found, expected, expl, record, [], ctx)
+    last = _last_matching_rate_day(native, conv_money, day, rates, tol)
+    if last is not None:
+        expl = (
+            f"{_amount(conv_money.amount, conv_money.currency)} matched the exchange rate until about {_d(last)}; {where} "
+            f"{_amount(native.amount, native.currency)} is {_amount(conv.amount, conv_money.currency)} ({diff:+.1%})."
+        )
+        return Finding("conversion", Verdict.OUTDATED, found, expected, expl, record, [], ctx)
+    expl = f"{_amount(native.amount, native.currency)} was {_amount(conv.amount, conv_money.currency)} {where}, not {_amount(conv_money.amount, conv_money.currency)} ({diff:+.1%})."
+    return Finding("conversion", Verdict.INACCURATE, found, expected, expl, record, [], ctx)
+
+
+def _last_matching_rate_day(native: Money, conv_money: Money, day: _dt.date, rates: _Rates, tol: float, years: int = 5) -> _dt.date | None:
+    """The latest day within `years` before `day` when the conversion was within tolerance."""
+    step = _dt.timedelta(days=7)
+    d = day - step
+    stop = day - _dt.timedelta(days=365 * years)
+    while d >= stop:
+        c = rates.convert(native.amount, native.currency, conv_money.currency, d)
+        if not c:
+            return None
+        if abs(conv_money.amount - c.amount) <= tol * c.amount:
+            return getattr(c, "rate_date", d)
+        d -= step
+    return None
+
+
+# --------------------------------------------------------------------------- cases
+
+
+_APPELLATE = ("appeal", "supreme")
+
+
+def _sentence_total(p: Proceeding) -> Term | None:
+    s = p.sentence
+    if s is None or s.prison is None or s.prison.max is None:
+        return None
+    return s.prison.max
+
+
+def _proc_words(p: Proceeding) -> str:
+    bits = []
+    t = _sentence_total(p)
+    if t is not None:
+        bits.append(_term_words(t))
+        if p.sentence.extended_licence:
+            bits[-1] += f" in custody plus a {p.sentence.extended_licence.words()} extended licence"
+    if p.sentence and p.sentence.fine and p.sentence.fine.max not in (None, "unlimited"):
+        bits.append(_amount(float(p.sentence.fine.max), p.sentence.fine.currency or ""))
+    what = " and ".join(bits) if bits else (p.outcome or p.level)
+    final = ", final" if p.final else ""
+    return f"{what} ({p.court.split(',')[0]}, {p.level}, {_d(p.date)}{final})"
+
+
+def _standing(case: Case, day: _dt.date) -> tuple[list[Proceeding], list[Proceeding]]:
+    """(standing, superseded) sentenced proceedings on `day`.
+
+    A sentence is superseded by a later appellate ruling with a sentence (both on or before
+    `day`); separate first-instance cases after the last appellate ruling stand together.
+    """
+    ps = [p for p in case.proceedings if p.sentence and p.date <= day]
+    standing, superseded = [], []
+    for p in ps:
+        later = [q for q in ps if q.date > p.date and q.level in _APPELLATE]
+        (superseded if later else standing).append(p)
+    return standing, superseded
+
+
+def _term_matches_proc(p: Proceeding, term: Term) -> str | None:
+    """None, or how the term matches the proceeding's sentence ("custody", "total")."""
+    t = _sentence_total(p)
+    if t is None:
+        return None
+    if t == term:
+        return "custody"
+    lic = p.sentence.extended_licence
+    if lic is not None and not t.life and Term(months=t.months + lic.months) == term:
+        return "total"
+    return None
+
+
+def _case_sentence(case: Case, q: TermQty, day: _dt.date) -> Finding:
+    found = f"a sentence of {_term_words(q.term)}"
+    standing, superseded = _standing(case, day)
+    ctx: list[str] = []
+    if q.qualifier != "exact":
+        ctx.append(f"The claim qualifies the sentence ({q.words()}); court sentences are compared as exact terms.")
+    for p in standing:
+        how = _term_matches_proc(p, q.term)
+        if how:
+            if how == "total":
+                ctx.append(f"{_term_words(q.term)} is the whole extended sentence: {_term_words(_sentence_total(p))} in custody plus {p.sentence.extended_licence.words()} on extended licence.")
+            expl = f"Matches the sentence standing on {_d(day)}: {_proc_words(p)}."
+            return Finding("sentence", Verdict.ACCURATE, found, _proc_words(p), expl, case.id, list(p.sources), ctx)
+    if len(standing) > 1:
+        total = sum(_sentence_total(p).months for p in standing if _sentence_total(p) and not _sentence_total(p).life)
+        if Term(months=total) == q.term:
+            ctx.append("The figure is the combined total of separate sentences standing on that date.")
+            expl = "Matches the combined sentences standing on " + _d(day) + ": " + "; ".join(_proc_words(p) for p in standing) + "."
+            return Finding("sentence", Verdict.ACCURATE, found, _term_words(q.term), expl, case.id, [s for p in standing for s in p.sources], ctx)
+    expected = "; ".join(_proc_words(p) for p in standing) or None
+    for p in reversed(superseded):
+        if _term_matches_proc(p, q.term):
+            after = [x for x in standing if x.date > p.date]
+            repl = f"; it was replaced by {_proc_words(after[0])}" if after else ""
+            expl = f"That was the {p.level} sentence of {_d(p.date)} ({p.court.split(',')[0]}), not the one standing on {_d(day)}{repl}."
+            return Finding("sentence", Verdict.OUTDATED, found, expected, expl, case.id, list(p.sources) + [s for x in after[:1] for s in x.sources], ctx)
+    later = [p for p in case.proceedings if p.sentence and p.date > day and _term_matches_proc(p, q.term)]
+    if later:
+        p = later[0]
+        expl = f"Not yet on {_d(day)}: {_proc_words(p)} came later."
+        return Finding("sentence", Verdict.INACCURATE, found, expected, expl, case.id, list(p.sources), ctx)
+    if not standing:
+        last = case.latest(day)
+        state = f"; latest: {_proc_words(last)}" if last else ""
+        expl = f"No sentence is recorded for {case.defendant.name} as of {_d(day)}{state}."
+        return Finding("sentence", Verdict.INACCURATE, found, "no sentence", expl, case.id, list(last.sources) if last else [], ctx)
+    expl = f"The sentence standing on {_d(day)} is {expected}, not {_term_words(q.term)}."
+    if case.notes:
+        ctx.append(f"Record note: {_first_sentence(case.notes, 300)}")
+    return Finding("sentence", Verdict.INACCURATE, found, expected, expl, case.id, [s for p in standing for s in p.sources], ctx)
+
+
+def _case_fine(case: Case, q: FineQty, day: _dt.date, rates: _Rates, tol: float) -> Finding:
+    found = q.words().replace("a fine of", "a monetary penalty of")
+    standing, superseded = _standing(case, day)
+
+    def fine_of(p: Proceeding) -> Fine | None:
+        return p.sentence.fine if p.sentence else None
+
+    for p in standing:
+        f = fine_of(p)
+        if f is None:
+            continue
+        ok, note = _fine_match(f, FineQty(q.money, "max", q.text, q.kind, q.converted, q.unlimited), day, rates, tol)
+        if ok:
+            ctx = [note] if note else []
+            if p.sentence and p.sentence.note:
+                ctx.append(_first_sentence(p.sentence.note, 300))
+            return Finding("fine", Verdict.ACCURATE, found, _proc_words(p), f"Matches {_proc_words(p)}.", case.id, list(p.sources), ctx)
+    for p in reversed(superseded):
+        f = fine_of(p)
+        if f is not None and _fine_match(f, FineQty(q.money, "max", q.text, q.kind), day, rates, tol)[0]:
+            return Finding("fine", Verdict.OUTDATED, found, None, f"That was the {p.level} ruling of {_d(p.date)}, later replaced on appeal.", case.id, list(p.sources))
+    fines = [p for p in standing if fine_of(p) is not None]
+    if not fines:
+        return Finding("fine", Verdict.INACCURATE, found, "no fine", f"No fine or monetary penalty is recorded for {case.defendant.name} as of {_d(day)}.", case.id, [s for p in standing for s in p.sources])
+    expected = "; ".join(_proc_words(p) for p in fines)
+    return Finding("fine", Verdict.INACCURATE, found, expected, f"The recorded amount is {expected}.", case.id, [s for p in fines for s in p.sources])
+
+
+def _year_delta(a: _dt.date, b: _dt.date) -> float:
+    return (b - a).days / 365.25
+
+
+def _age_range(case: Case, lo: _dt.date, hi: _dt.date) -> tuple[int, int] | None:
+    """The ages the records support for the defendant between `lo` and `hi`."""
+    import math
+
+    vals: list[int] = []
+    born = case.defendant.born
+    if born:
+        for d in (lo, hi):
+            vals += [d.year - born - 1, d.year - born]
+    for a in case.defendant.ages:
+        if a.date is None:
+            vals.append(a.age)
+            continue
+        for d in (lo, hi):
+            delta = _year_delta(a.date, d)  # years from the report to d (negative: earlier)
+            vals += [a.age + math.floor(delta), a.age + math.ceil(delta)] if delta != int(delta) else [a.age + int(delta)]
+    if not vals:
+        return None
+    return min(vals), max(vals)
+
+
+def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None) -> Finding:
+    found = f"age {q.age}" + (" at the time" if q.at_the_time else "")
+    ages = case.defendant.ages
+    if not ages and not case.defendant.born:
+        return Finding("age", Verdict.UNVERIFIABLE, found, None, f"The record of {case.defendant.name} gives no age or birth year.", case.id)
+    procs = [p for p in case.proceedings if p.date <= day] or list(case.proceedings)
+    first = procs[0].date if procs else day
+    if q.at_the_time:
+        lo, hi = first - _dt.timedelta(days=int(365.25 * AT_THE_TIME_YEARS)), first
+        when = f"at the time of the offences (taken as the year before the first proceeding, {_d(first)})"
+    elif sentence_proc is not None:
+        lo = hi = sentence_proc.date
+        when = f"at the ruling of {_d(sentence_proc.date)}"
+    else:
+        lo, hi = first - _dt.timedelta(days=int(365.25 * AT_THE_TIME_YEARS)), day
+        when = f"between {_d(lo)} and {_d(hi)}"
+    rng = _age_range(case, lo, hi)
+    reported = ", ".join(f"{a.age} ({_d(a.date)})" for a in ages)
+    srcs = [s for a in ages for s in a.sources] + list(case.defendant.sources)
+    ctx = []
+    if len({a.age for a in ages if a.date == (ages[0].date if ages else None)}) > 1:
+        ctx.append("Reports differ by a year on the same day (Korean and international age counting, or reporting errors).")
+    if any(a.unverified for a in ages):
+        ctx.append("Some recorded ages are marked unverified.")
+    if rng is None:
+        return Finding("age", Verdict.UNVERIFIABLE, found, None, "No dated age is recorded.", case.id, srcs, ctx)
+    lo_a, hi_a = rng
+    expected = f"{lo_a}" if lo_a == hi_a else f"{lo_a}–{hi_a}"
+    expected = f"{expected} {when}"
+    near = [a for a in ages if a.age == q.age]
+    if lo_a <= q.age <= hi_a:
+        used = [a for a in ages if lo_a <= a.age <= hi_a] or ages
+        expl = f"The records support {expected}; reported ages: {reported or 'born ' + str(case.defendant.born)}."
+        return Finding("age", Verdict.ACCURATE, found, expected, expl, case.id, [s for a in used for s in a.sources] or srcs, ctx)
+    notes = [a.note for a in ages if a.note and re.search(rf"\b{q.age}\b", a.note)]
+    if notes:
+        ctx.append("Record note: " + _first_sentence(notes[0], 300))
+    elif near:
+        ctx.append(f"{q.age} is a reported age on {_d(near[0].date)}, not {when}.")
+    expl = f"No recorded age supports {q.age} {when}: the records give {expected} (reported: {reported or 'born ' + str(case.defendant.born)})."
+    return Finding("age", Verdict.INACCURATE, found, expected, expl, case.id, srcs, ctx)
+
+
+_CONVICTION_OUTCOMES = ("convicted", "upheld", "reduced", "increased")
+
+
+def _has_status(case: Case, status: str, day: _dt.date) -> Proceeding | None:
+    """The first proceeding on or before `day` that shows `status`, or None."""
+    ps = [p for p in case.proceedings if p.date <= day]
+    convicted_before = False
+    for p in ps:
+        lvl, out = (p.level or "").lower(), (p.outcome or "").lower()
+        is_conv = out == "convicted" or (convicted_before and lvl in _APPELLATE and out in _CONVICTION_OUTCOMES)
+        if lvl in ("first-instance", "appeal", "supreme") and p.sentence and p.sentence.prison:
+            is_conv = True
+        if is_conv:
+            convicted_before = True
+        if status == "charged" and (out == "charged" or lvl == "charge" or is_conv):
+            return p
+        if status == "convicted" and is_conv:
+            return p
+        if status == "acquitted" and out == "acquitted":
+            return p
+        if status == "arrested" and lvl == "arrest":
+            return p
+        if status == "sentenced" and p.sentence is not None:
+            return p
+    return None
+
+
+_STATUS_WORDS = {"charged": "charged", "convicted": "convicted", "acquitted": "acquitted", "arrested": "arrested", "sentenced": "sentenced"}
+
+
+def _case_status(case: Case, s, day: _dt.date) -> Finding:
+    found = ("not " if s.negated else "") + ("formally " if s.formal and s.status == "charged" else "") + s.status
+    hit = _has_status(case, s.status, day)
+    latest = case.latest(day)
+    ctx = []
+    if hit is not None and hit.description:
+        ctx.append(f"{hit.level.capitalize()} ({hit.court.split(',')[0]}, {_d(hit.date)}): {_first_sentence(hit.description, 300)}")
+    if s.status == "charged" and hit is not None and not _has_status(case, "convicted", day):
+        ctx.append(f"A charge is not a conviction; the case status is {case.status or 'not recorded'} and no conviction is recorded as of {_d(day)}.")
+    name = case.defendant.name
+    if hit is not None and not s.negated:
+        expl = f"{name} was {s.status} on {_d(hit.date)} ({hit.court.split(',')[0]})."
+        return Finding("status", Verdict.ACCURATE, found, f"{s.status} ({_d(hit.date)})", expl, case.id, list(hit.sources), ctx)
+    if hit is None and s.negated:
+        expl = f"No proceeding shows {name} {s.status} as of {_d(day)}" + (f"; latest: {_proc_words(latest)}." if latest else ".")
+        return Finding("status", Verdict.ACCURATE, found, f"not {s.status}", expl, case.id, list(latest.sources) if latest else [], ctx)
+    if hit is not None and s.negated:
+        expl = f"{name} was {s.status} on {_d(hit.date)} ({hit.court.split(',')[0]})."
+        return Finding("status", Verdict.INACCURATE, found, f"{s.status} ({_d(hit.date)})", expl, case.id, list(hit.sources), ctx)
+    later = _has_status(case, s.status, _dt.date.max)
+    if later is not None:
+        expl = f"Not yet on {_d(day)}: {name} was {s.status} on {_d(later.date)}."
+        return Finding("status", Verdict.INACCURATE, found, f"not yet {s.status}", expl, case.id, list(later.sources), ctx)
+    state = f"; latest: {_proc_words(latest)}" if latest else ""
+    expl = f"No proceeding shows {name} {s.status} as of {_d(day)}{state} (case status: {case.status or 'not recorded'})."
+    return Finding("status", Verdict.INACCURATE, found, f"not {s.status}", expl, case.id, list(latest.sources) if latest else [], ctx)
+
+
+# --------------------------------------------------------------------------- case names
+
+
+def _norm_tokens(text: str) -> list[str]:
+    from .search import fold, normalise
+
+    return fold(normalise(text)).split()
+
+
+@dataclass
+class _CaseKeys:
+    strong: list[list[str]]  # full names, native names, multi-word or non-Latin aliases
+    weak: list[str]  # surnames and single-word aliases
+
+
+def _case_keys(case: Case, offence_aliases: set[str], cache: dict) -> _CaseKeys:
+    k = cache.get(case.id)
+    if k is not None:
+        return k
+    strong, weak = [], []
+    name = re.sub(r"\([^)]*\)", " ", case.defendant.name)
+    for n in re.split(r"\balso known as\b|\baka\b|/|;", name):
+        toks = _norm_tokens(n)
+        if len(toks) >= 2:
+            strong.append(toks)
+            for t in (toks[0], toks[-1]):
+                if len(t) >= 3:
+                    weak.append(t)
+        elif toks and len(toks[0]) >= 3:
+            weak.append(toks[0])
+    if case.defendant.native_name:
+        strong.append(_norm_tokens(case.defendant.native_name))
+    for a in case.aliases:
+        key = " ".join(_norm_tokens(a))
+        if not key or key in offence_aliases:
+            continue
+        if not (any(c.isupper() for c in a) or not a.isascii()):
+            continue  # lower-case aliases are topics ("child pornography"), not names
+        toks = key.split()
+        if len(toks) >= 2 or not a.isascii():
+            strong.append(toks)
+        elif len(toks[0]) >= 4:
+            weak.append(toks[0])
+    k = _CaseKeys([s for s in strong if s], list(dict.fromkeys(weak)))
+    cache[case.id] = k
+    return k
+
+
+def _mentions(tokens: list[str], key: list[str]) -> bool:
+    if _seq_in(key, tokens):
+        return True
+    compact = "".join(key)
+    for n in (1, 2, 3):
+        for i in range(len(tokens) - n + 1):
+            if "".join(tokens[i : i + n]) == compact:
+                return True
+    return False
+
+
+# --------------------------------------------------------------------------- the checker
+
+
+@dataclass
+class _Resolved:
+    case: Case | None = None
+    case_how: str = ""
+    case_ambiguous: list[str] = field(default_factory=list)
+    offence: Offence | None = None
+    jurisdictions: list[str] = field(default_factory=list)
+    jurisdiction_note: str | None = None
+    missing: str | None = None  # why no offence was found
+
+
+class Checker:
+    """Checks claims against one catalogue. Keeps what earlier sentences named (cases, places)."""
+
+    def __init__(self, catalogue, tolerance: float = DEFAULT_TOLERANCE) -> None:
+        self.cat = catalogue
+        self.tol = tolerance
+        self.rates = _Rates()
+        self._okeys: dict = {}
+        self._ckeys: dict = {}
+        self._offence_aliases = {" ".join(_norm_tokens(a)) for o in catalogue.offences for a in o.aliases} | {
+            " ".join(_norm_tokens(t)) for r in catalogue.records.values() for t in r.tags
+        }
+        self.covered = sorted({r.jurisdiction for r in catalogue.records.values()})
+        self.mentioned_cases: list[Case] = []
+        self._para_places: dict[int, list[str]] = {}
+
+    # ---------------------------------------------------------------- resolution
+
+    def _find_case(self, claim: Claim) -> tuple[Case | None, str, list[str]]:
+        tokens = _norm_tokens(claim.text)
+        name_tokens = {t for n in claim.names for t in _norm_tokens(n)}
+        strong, weak = [], []
+        for c in self.cat.cases:
+            k = _case_keys(c, self._offence_aliases, self._ckeys)
+            if any(_mentions(tokens, s) for s in k.strong):
+                strong.append(c)
+            elif any(w in name_tokens for w in k.weak):
+                weak.append(c)
+        if len(strong) == 1:
+            return strong[0], "name", []
+        if len(strong) > 1:
+            # Prefer the defendant's own name over a shared alias ("Nth room").
+            by_name = [c for c in strong if any(_mentions(tokens, s) for s in _case_keys(c, self._offence_aliases, self._ckeys).strong[:2])]
+            if len(by_name) == 1:
+                return by_name[0], "name", []
+            return None, "", [c.id for c in strong]
+        if weak:
+            earlier = [c for c in reversed(self.mentioned_cases) if c in weak]
+            if earlier:
+                return earlier[0], "surname named earlier", []
+            if len(weak) == 1 and (claim.ages or claim.statuses or claim.outcome):
+                return weak[0], "surname", []
+            if len(weak) > 1:
+                return None, "", [c.id for c in weak]
+        return None, "", []
+
+    def _jurisdictions(self, claim: Claim) -> tuple[list[str], str | None]:
+        strong = [p.code for p in claim.places if not p.weak]
+        codes = strong or [p.code for p in claim.places]
+        codes = list(dict.fromkeys(codes))
+        if codes:
+            self._para_places[claim.paragraph] = codes
+            return codes, None
+        prev = self._para_places.get(claim.paragraph)
+        if prev:
+            return prev, f"Jurisdiction taken from an earlier sentence of the paragraph ({', '.join(prev)})."
+        return [], None
+
+    def _offence_candidates(self, claim: Claim, codes: list[str], case: Case | None) -> list[tuple[float, Offence]]:
+        offs = self.cat.offences
+        if case is not None and not codes:
+            codes = [case.jurisdiction]
+        pool = [o for o in offs if any(_covers(c, o.jurisdiction) for c in codes)]
+        scored = [(s, o) for o in pool if (s := _offence_score(o, claim, self._okeys)) > 0]
+        if case is not None and case.offences:
+            # The case's own offences first: "Durov faces up to 10 years".
+            scored = [(s + (3.0 if o.id in case.offences else 0.0), o) for s, o in scored]
+            own = [o for o in pool if o.id in case.offences and all(o is not x for _, x in scored)]
+            scored += [(1.0, o) for o in own]
+        # Prefer exact-jurisdiction records over sub-divisions.
+        scored = [(s + (0.5 if o.jurisdiction in codes else 0.0), o) for s, o in scored]
+        scored.sort(key=lambda so: (-so[0], so[1].id))
+        return scored
+
+    def _matches_any(self, off: Offence, claim: Claim, day: _dt.date) -> tuple[int, int]:
+        """How many of the claim's figures `off` matches (in force on `day`, in any version)."""
+        now_hits = any_hits = 0
+        terms = [q for q in claim.terms if q.kind != "sentence"]
+        fines = [q for q in claim.fines if q.kind != "sentence"]
+        for v in off.penalties:
+            for vv, a in _options(v):
+                x = a or vv
+                hits = sum(1 for q in terms if _prison_match(x.prison, q)) + sum(1 for q in fines if _fine_match(x.fine, q, day, self.rates, self.tol)[0])
+                any_hits = max(any_hits, hits)
+                if v.covers(day):
+                    now_hits = max(now_hits, hits)
+        return now_hits, any_hits
+
+    def resolve(self, claim: Claim, day: _dt.date) -> _Resolved:
+        r = _Resolved()
+        r.case, r.case_how, r.case_ambiguous = self._find_case(claim)
+        r.jurisdictions, r.jurisdiction_note = self._jurisdictions(claim)
+        statutory = [q for q in claim.terms if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
+        statutory += [q for q in claim.fines if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
+        if not statutory:
+            return r
+        codes = r.jurisdictions
+        if not codes and r.case is None:
+            r.missing = "jurisdiction"
+            return r
+        uncovered = [c for c in codes if not any(_covers(c, j) for j in self.covered)]
+        if codes and len(uncovered) == len(codes):
+            r.missing = "jurisdiction-not-covered"
+            return r
+        cands = self._offence_candidates(claim, codes, r.case)
+        if not cands:
+            r.missing = "offence"
+            return r
+        top = cands[0][0]
+        tier = [o for s, o in cands if s >= top - 1.0]
+        if len(tier) > 1:
+            tier.sort(key=lambda o: tuple(-x for x in self._matches_any(o, claim, day)))
+        r.offence = tier[0]
+        return r
+
+    # ---------------------------------------------------------------- evaluation
+
+    def evaluate(self, claim: Claim, r: _Resolved, day: _dt.date) -> list[Finding]:
+        out: list[Finding] = []
+        case = r.case
+        case_terms = [q for q in claim.terms if q.kind == "sentence" or (q.kind == "unknown" and case is not None)]
+        case_fines = [q for q in claim.fines if q.kind == "sentence" or (q.kind == "unknown" and case is not None)]
+        stat_terms = [q for q in claim.terms if q not in case_terms]
+        stat_fines = [q for q in claim.fines if q not in case_fines]
+        needs_case = bool(case_terms or case_fines or claim.ages or claim.statuses)
+        if needs_case and case is None:
+            out.append(self._no_case(claim, r))
+        elif case is not None:
+            sentence_proc = None
+            for q in case_terms:
+                f = _case_sentence(case, q, day)
+                out.append(f)
+                if f.verdict is Verdict.ACCURATE:
+                    standing, _ = _standing(case, day)
+                    sentence_proc = next((p for p in standing if _term_matches_proc(p, q.term)), None)
+            for q in case_fines:
+                out.append(_case_fine(case, q, day, self.rates, self.tol))
+                out += [_conversion_finding(q.money, c, day, self.rates, self.tol, case.id) for c in q.converted if q.money]
+            for q in claim.ages:
+                out.append(_case_age(case, q, day, sentence_proc))
+            for s in claim.statuses:
+                if s.status == "sentenced" and case_terms:
+                    continue
+                out.append(_case_status(case, s, day))
+            if r.case_how.startswith("surname"):
+                for f in out:
+                    if f.record == case.id:
+                        f.context.append(f"“{case.defendant.name}” is taken from the surname ({r.case_how}).")
+                        break
+        if stat_terms or stat_fines:
+            out += self._statutory(claim, r, day, stat_terms, stat_fines)
+        if not out:
+            out.append(Finding("claim", Verdict.UNVERIFIABLE, "", None, "Nothing to check: no penalty, sentence, fine, age or legal status was found in this sentence."))
+        return out
+
+    def _no_case(self, claim: Claim, r: _Resolved) -> Finding:
+        found = "; ".join(claim.found()) or ""
+        if r.case_ambiguous:
+            expl = f"Several case records match ({', '.join(r.case_ambiguous)}); name the defendant in full."
+        else:
+            who = next((n for n in claim.names if not any(p.text in n for p in claim.places)), None)
+            what = f"“{who}”" if who else "the person or case"
+            expl = f"No case record covers {what}: missing case."
+        return Finding("case", Verdict.UNVERIFIABLE, found, None, expl)
+
+    def _statutory(self, claim: Claim, r: _Resolved, day: _dt.date, terms: list[TermQty], fines: list[FineQty]) -> list[Finding]:
+        found = "; ".join([q.words() for q in terms] + [q.words() for q in fines])
+        if r.offence is None:
+            if r.missing == "jurisdiction":
+                expl = f"The claim names no jurisdiction (missing jurisdiction); records cover {', '.join(self.covered)}."
+            elif r.missing == "jurisdiction-not-covered":
+                names = ", ".join(f"{_jname(c)} ({c})" for c in r.jurisdictions)
+                expl = f"No records for {names} (missing jurisdiction); records cover {', '.join(self.covered)}."
+            else:
+                where = ", ".join(_jname(c) for c in (r.jurisdictions or ([r.case.jurisdiction] if r.case else [])))
+                expl = f"No offence record in {where or 'the catalogue'} matches the conduct described (missing offence)."
+            return [Finding("penalty", Verdict.UNVERIFIABLE, found, None, expl)]
+        off = r.offence
+        out: list[Finding] = []
+        for q in terms:
+            out.append(_assess_penalty(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q), lambda x: _prison_words(x.prison, off.minimum_standard)))
+        for q in fines:
+            notes: list[str] = []
+
+            def m(x, q=q):
+                ok, note = _fine_match(x.fine, q, day, self.rates, self.tol)
+                if ok and note:
+                    notes.append(note)
+                return ok
+
+            f = _assess_penalty(off, day, "fine", q.words(), m, lambda x: _fine_words(x.fine))
+            if notes and f.verdict is Verdict.ACCURATE:
+                f.context.append(f"Compared after conversion: {notes[-1]} (±{self.tol:.0%}).")
+            out.append(f)
+            if q.money is not None:
+                out += [_conversion_finding(q.money, c, day, self.rates, self.tol, off.id) for c in q.converted]
+        kinds = {q.qualifier for q in terms} | {"max" if q.qualifier == "exact" else q.qualifier for q in terms}
+        if any(q.qualifier == "exact" for q in terms):
+            out[0].context.append("The claim gives no qualifier (\"up to\", \"at least\"); it is read as the statutory maximum.")
+        ctx = _penalty_context(off, day, self.cat, claim, kinds & {"max", "min"}, [c for c in r.jurisdictions if c.upper() != off.jurisdiction.upper()])
+        if r.jurisdiction_note:
+            ctx.insert(0, r.jurisdiction_note)
+        if out:
+            out[0].context.extend(ctx)
+        return out
+
+    def check_claim(self, claim: Claim, as_of: _dt.date, today: _dt.date) -> ClaimResult:
+        r = self.resolve(claim, as_of)
+        res = ClaimResult(claim, as_of, self.evaluate(claim, r, as_of))
+        if today != as_of:
+            res.today = ClaimResult(claim, today, self.evaluate(claim, r, today))
+        if r.case is not None and r.case not in self.mentioned_cases:
+            self.mentioned_cases.append(r.case)
+        return res
+
+    def note(self, claim: Claim, as_of: _dt.date) -> None:
+        """Remember what a sentence that is not itself a claim names (cases, places)."""
+        case, _, _ = self._find_case(claim)
+        if case is not None and case not in self.mentioned_cases:
+            self.mentioned_cases.append(case)
+        self._jurisdictions(claim)
+
+
+def check_text(catalogue, text: str, as_of: _dt.date | None = None, today: _dt.date | None = None, tolerance: float = DEFAULT_TOLERANCE) -> Report:
+    """Split `text` into claims and check each at `as_of` (the claim's date) and today.
+
+    Sentences with nothing checkable are skipped; when no sentence is checkable, each one is
+    returned as an unverifiable claim (never accurate).
+
+    Raises:
+        UsageError: when `text` is empty or `tolerance` is not between 0 and 1.
+    """
+    from .dates import today as _today
+
+    if not text or not text.strip():
+        raise UsageError("check: no claim text given (pass TEXT, --file FILE, or - for stdin)")
+    if not 0 <= tolerance < 1:
+        raise UsageError("check: --tolerance must be between 0 and 1 (e.g. 0.05 for ±5%)")
+    today = today or _today()
+    as_of = as_of or today
+    claims = extract_claims(text)
+    checker = Checker(catalogue, tolerance)
+    keep = {c.index for c in claims if c.checkable} or {c.index for c in claims}
+    results = []
+    for c in claims:
+        if c.index in keep:
+            results.append(checker.check_claim(c, as_of, today))
+        else:
+            checker.note(c, as_of)
+    return Report(as_of, today, results, tolerance)

@@ -1,0 +1,788 @@
+"""Claim parsing: split text into sentences and pull out what a fact-check can compare.
+
+This is the one module that reads claim wording. It turns a sentence such as
+
+    In South Korea, creating sexually explicit deepfakes can result in up to five years in
+    prison and fines reaching 50 million won ($37,500 or £28,300).
+
+into a :class:`Claim`: the places named (``KR``), the conduct (``production``), the prison
+terms with their qualifier (``max 5y``), the fines with their currency and any converted
+amounts given beside them (``max ₩50,000,000``, converted ``$37,500``, ``£28,300``), ages of a
+defendant, legal-status words (``charged``, ``convicted``), names, and whether the wording is
+about a statute ("can result in", "punishable by") or a court outcome ("was sentenced to").
+
+Number words go through text2num's ``alpha2digit`` ("five years" -> "5 years"); the small
+grammar below handles what it leaves alone: magnitudes after digits ("50 million"),
+hyphenated compounds ("forty-two-year"), "a year", "two and a half years", "a decade",
+money suffixes ("₩50m", "€1.5bn") and currency symbols and codes. Nothing here knows the
+catalogue: matching claims to records is :mod:`lawref.check`'s job.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .model import Term
+
+# --------------------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class Place:
+    """A jurisdiction named in a claim: its code and the words that named it."""
+
+    code: str
+    text: str
+    weak: bool = False  # "federal", "European": used only when nothing stronger is named
+
+
+@dataclass(frozen=True)
+class Money:
+    """An amount of money as written in a claim."""
+
+    amount: float
+    currency: str
+    text: str
+    assumed: bool = False  # a bare "$": read as USD unless the record's currency is another dollar
+
+
+@dataclass(frozen=True)
+class TermQty:
+    """A prison term in a claim, with its qualifier: max ("up to"), min ("at least") or exact."""
+
+    term: Term
+    qualifier: str  # "max" | "min" | "exact"
+    text: str
+    kind: str  # "penalty" (statute wording), "sentence" (court outcome) or "unknown"
+    start: int = field(default=0, compare=False)
+
+    def words(self) -> str:
+        t = self.term.words()
+        t = "life imprisonment" if self.term.life else t
+        return {"max": f"up to {t}", "min": f"at least {t}"}.get(self.qualifier, t)
+
+
+@dataclass(frozen=True)
+class FineQty:
+    """A fine (or monetary penalty) in a claim, with amounts given as conversions of it."""
+
+    money: Money | None  # None for "an unlimited fine"
+    qualifier: str  # "max" | "min" | "exact"
+    text: str
+    kind: str  # "penalty" | "sentence" | "unknown"
+    converted: tuple[Money, ...] = ()
+    unlimited: bool = False
+    start: int = field(default=0, compare=False)
+
+    def words(self) -> str:
+        if self.unlimited or self.money is None:
+            return "an unlimited fine"
+        from .money import format_amount
+
+        amt = _fmt(self.money)
+        return {"max": f"a fine of up to {amt}", "min": f"a fine of at least {amt}"}.get(self.qualifier, f"a fine of {amt}")
+
+
+@dataclass(frozen=True)
+class AgeQty:
+    """A defendant's age in a claim; `at_the_time` when it refers to the time of the offences."""
+
+    age: int
+    text: str
+    at_the_time: bool = False
+
+
+@dataclass(frozen=True)
+class StatusQty:
+    """A legal status claimed for a defendant: charged, convicted, acquitted, arrested, sentenced."""
+
+    status: str
+    text: str
+    negated: bool = False
+    formal: bool = False
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence and everything checkable found in it."""
+
+    text: str
+    index: int = 0
+    paragraph: int = 0
+    places: tuple[Place, ...] = ()
+    terms: tuple[TermQty, ...] = ()
+    fines: tuple[FineQty, ...] = ()
+    ages: tuple[AgeQty, ...] = ()
+    statuses: tuple[StatusQty, ...] = ()
+    names: tuple[str, ...] = ()
+    words: tuple[str, ...] = ()
+    conduct: frozenset[str] = frozenset()
+    minor: bool = False
+    outcome: bool = False  # court-outcome wording ("was sentenced to", "received", "jailed for")
+    statutory: bool = False  # statute wording ("can result in", "punishable by", "carries")
+
+    @property
+    def checkable(self) -> bool:
+        """True when the sentence states a penalty, sentence, fine, age or legal status."""
+        return bool(self.terms or self.fines or self.ages or self.statuses)
+
+    def found(self) -> list[str]:
+        """What the claim states, in plain words (for reports)."""
+        out = [t.words() for t in self.terms]
+        for f in self.fines:
+            w = f.words()
+            if f.converted:
+                w += " (" + ", ".join(_fmt(m) for m in f.converted) + ")"
+            out.append(w)
+        out += [f"age {a.age}" + (" at the time" if a.at_the_time else "") for a in self.ages]
+        out += [("not " if s.negated else "") + s.status for s in self.statuses]
+        return out
+
+
+def _fmt(m: Money) -> str:
+    from .money import format_amount
+
+    try:
+        return format_amount(m.amount, m.currency)
+    except Exception:  # noqa: BLE001 - babel rejects odd codes; show the raw figure
+        return f"{m.amount:,.0f} {m.currency}"
+
+
+# --------------------------------------------------------------------------- text clean-up
+
+_TRANSLATE = {
+    ord("\u2018"): "'",
+    ord("\u2019"): "'",
+    ord("\u201c"): '"',
+    ord("\u201d"): '"',
+    ord("\u00a0"): " ",
+    ord("\u2009"): " ",
+    ord("\u202f"): " ",
+    ord("\u2212"): "-",
+    ord("\u2011"): "-",
+    ord("\u2010"): "-",
+}
+
+
+def clean_text(text: str) -> str:
+    """Typographic quotes, dashes and spaces reduced to ASCII-like forms; ranges keep a hyphen."""
+    t = text.translate(_TRANSLATE)
+    t = re.sub(r"(\d)\s*[\u2013\u2014]\s*(\d)", r"\1-\2", t)  # 5–7 years
+    t = re.sub(r"\s*[\u2013\u2014]\s*", " - ", t)  # parenthetical dashes
+    return t
+
+
+# --------------------------------------------------------------------------- sentences
+
+_ABBREV = frozenset(
+    "mr mrs ms dr st no nos art arts s ss sec secs para paras u.s u.k e.g i.e v vs jr sr inc ltd co cth "
+    "approx cf gov ch pt reg al fig vol p pp op gen col lt sgt rep sen prof hon jan feb mar apr jun jul aug "
+    "sep sept oct nov dec est min max etc".split()
+)
+_BOUNDARY = re.compile(r"([.!?]+)([\"')\]]*)(\s+)")
+
+
+def split_paragraphs(text: str) -> list[str]:
+    """Blank-line-separated paragraphs, each with its lines joined (hard-wrapped text reads whole)."""
+    paras = re.split(r"\n\s*\n", clean_text(text).replace("\r\n", "\n").replace("\r", "\n"))
+    return [re.sub(r"\s+", " ", p).strip() for p in paras if p.strip()]
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Sentences of one paragraph, not split after abbreviations (U.S., Art., Mr.) or initials."""
+    out, start = [], 0
+    for m in _BOUNDARY.finditer(paragraph):
+        end = m.end(2)
+        before = paragraph[start : m.start(1)]
+        last = re.search(r"([A-Za-z.]+)$", before)
+        word = last.group(1).lower().rstrip(".") if last else ""
+        nxt = paragraph[m.end() : m.end() + 1]
+        if m.group(1) == ".":
+            if word in _ABBREV or (last and len(last.group(1)) == 1 and last.group(1).isupper()):
+                continue
+            if nxt and (nxt.islower() or nxt.isdigit()):
+                continue
+        out.append(paragraph[start:end].strip())
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return [s for s in out if s]
+
+
+# --------------------------------------------------------------------------- numbers
+
+_MAGNITUDE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "k": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9}
+_UNIT_WORDS = r"years?|yrs?|months?|weeks?|days?|decades?"
+
+
+def _sub_magnitudes(t: str) -> str:
+    """`50 million` -> `50000000` (digits followed by a magnitude word; text2num splits these)."""
+
+    def rep(m: re.Match) -> str:
+        val = float(m.group(1)) * _MAGNITUDE[m.group(2).lower()]
+        return _num(val)
+
+    return re.sub(r"(\d+(?:\.\d+)?)\s*(thousand|million|billion|trillion)\b", rep, t, flags=re.I)
+
+
+def _num(val: float) -> str:
+    return str(int(round(val))) if abs(val - round(val)) < 1e-6 else f"{val:g}"
+
+
+@lru_cache(maxsize=1024)
+def normalise_numbers(text: str) -> str:
+    """Number words and compounds as digits, keeping everything else (case included).
+
+    `up to five years` -> `up to 5 years`; `a forty-two-year sentence` -> `a 42 year sentence`;
+    `50 million won` -> `50000000 won`; `two and a half years` -> `2.5 years`;
+    `a decade` -> `10 years`; `$37,500` -> `$37500`.
+    """
+    t = clean_text(text)
+    t = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", t)  # thousands separators
+    t = re.sub(r"(\w)-(" + _UNIT_WORDS + r")\b", r"\1 \2", t, flags=re.I)  # five-year, 42-year
+    t = re.sub(r"\b(year|month)s?-old\b", r"\1 old", t, flags=re.I)
+    t = _sub_magnitudes(t)
+    t = re.sub(r"\bhalf an? (year|month)\b", lambda m: "6 months" if m.group(1).lower() == "year" else "15 days", t, flags=re.I)
+    t = re.sub(r"\b(?:a|an|one) (year|month|week|day|decade)s? and a half\b", lambda m: f"1.5 {m.group(1)}s", t, flags=re.I)
+    t = re.sub(r"\b(?:a|an|one) (year|month|week|day|decade)\b", r"1 \1", t, flags=re.I)
+    try:
+        from text_to_num import alpha2digit
+
+        t = alpha2digit(t, "en")
+    except Exception:  # noqa: BLE001 - text2num is optional at run time; digits still work
+        pass
+    t = _sub_magnitudes(t)  # `fifty million` is done by text2num; `5 million` after it
+    t = re.sub(r"(\d+) and a half (" + _UNIT_WORDS + r")\b", lambda m: f"{m.group(1)}.5 {m.group(2)}", t, flags=re.I)
+    t = re.sub(r"(\d+(?:\.\d+)?) decades?\b", lambda m: f"{_num(float(m.group(1)) * 10)} years", t, flags=re.I)
+    return t
+
+
+def parse_number(text: str) -> float | None:
+    """A number written in digits or words: `5`, `five`, `forty-two`, `50 million`, `1.5m`, `a`."""
+    t = text.strip().lower()
+    if t in ("a", "an", "one"):
+        return 1.0
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*(k|m|mn|mil|bn|b)", t)
+    if m:
+        return float(m.group(1)) * _MAGNITUDE[m.group(2)]
+    n = normalise_numbers(t).replace(" ", "")
+    try:
+        return float(n)
+    except ValueError:
+        return None
+
+
+def term_from(value: float, unit: str) -> Term:
+    """A Term from a number and a unit word (years/months/weeks/days)."""
+    u = unit.lower()
+    if u.startswith(("year", "yr")):
+        return Term(months=int(round(value * 12)))
+    if u.startswith("month"):
+        whole = int(value)
+        return Term(months=whole, days=int(round((value - whole) * 30)))
+    if u.startswith("week"):
+        return Term(days=int(round(value * 7)))
+    return Term(days=int(round(value)))
+
+
+def parse_term(text: str) -> Term | None:
+    """`five years`, `a 5-year term`, `18 months`, `2 years and 6 months`, `life` -> Term."""
+    t = normalise_numbers(text)
+    if re.search(r"\blife\b", t, re.I):
+        return Term(life=True)
+    m = _TERM.search(t)
+    return _term_of(m) if m else None
+
+
+# --------------------------------------------------------------------------- grammar
+
+_NUM = r"\d+(?:\.\d+)?"
+_TERM = re.compile(
+    rf"(?P<n>{_NUM})\s*(?P<u>years?|yrs?|months?|weeks?|days?)\b"
+    rf"(?:,?\s*(?:and\s+)?(?P<n2>{_NUM})\s*(?P<u2>months?|weeks?|days?)\b)?"
+    r"(?!\s*-?\s*old)(?!\s+(?:ago|later|earlier|before|after|of age|since)\b)",
+    re.I,
+)
+_RANGE = re.compile(
+    rf"(?:\bbetween\s+(?P<a>{_NUM})\s+and\s+|\bfrom\s+(?P<b>{_NUM})\s+to\s+|(?P<c>{_NUM})\s*(?:-|to)\s*)"
+    rf"(?P<n>{_NUM})\s*(?P<u>years?|yrs?|months?)\b",
+    re.I,
+)
+_LIFE = re.compile(
+    r"\blife(?:\s+(?:imprisonment|in prison|in jail|sentences?|terms?|behind bars))\b"
+    r"|\b(?:imprisonment|imprisoned|jailed|prison|sentenced|locked up|behind bars)\s+for\s+life\b"
+    r"|\b(?:to|or|up to|face|faces|facing|get|gets|got|receive|receives|received|serve|serves|serving)\s+life\b"
+    r"|\bwhole[- ]life\b",
+    re.I,
+)
+# A time span that is not a penalty: "in just 5 days", "within 2 weeks", "over the past 3 years".
+_NOT_TERM_BEFORE = re.compile(r"\b(?:in|within|after|over|since|during|every|per|each|last|past|next|first|for the past|for the last|in just|in only)\s+(?:just\s+|only\s+|the\s+)?$", re.I)
+_PRISON_CUE = re.compile(
+    r"\b(?:prison|jail|gaol|imprison\w*|incarcerat\w*|custod\w*|behind bars|sentenc\w*|terms?|penalt\w*|punish\w*|"
+    r"jailed|detention|locked up|years'|months'|maximum|minimum|up to|at least|faces?|facing|carr(?:y|ies))\b",
+    re.I,
+)
+_FINE_CUE = re.compile(r"\b(?:fine[sd]?|fining|penalt\w*|pay|paying|ordered to pay|amende|punishable|liable)\b", re.I)
+
+_MAX_BEFORE = re.compile(
+    r"(?:\bup to|\bupto|\bmaximum|\bmax\b\.?|\bas (?:much|many|long|high) as|\bno more than|\bnot more than|\bnot exceeding|"
+    r"\bat most|\bcapped at|\bceiling of|\breaching|\breach|\btop(?:s|ping)? out at|\bof as much as)",
+    re.I,
+)
+_MIN_BEFORE = re.compile(r"(?:\bat least|\bminimum|\bno less than|\bnot less than|\bfloor of|\bno fewer than|\bmandatory)", re.I)
+_MAX_AFTER = re.compile(r"^\s*(?:or less|or fewer|at most|maximum|max\b|at the most|or under)", re.I)
+_MIN_AFTER = re.compile(r"^\s*(?:(?:years?|months?)?\s*or (?:more|longer|above|over)|and (?:above|up|upwards|over)|at least|minimum|at the least)", re.I)
+
+_OUTCOME = re.compile(
+    r"\b(?:sentenced|sentencing|jailed|imprisoned|received|receives|receiving|handed(?: down)?|was given|were given|got|gets|serving|"
+    r"upheld|confirmed|locked up|fined|ordered to pay|was ordered|court (?:gave|imposed)|imposed|increased|reduced|cut)\b",
+    re.I,
+)
+_STATUTORY = re.compile(
+    r"\b(?:can|could|may|might|would|will)\s+(?:result|lead|be|face|get|carry|bring|mean|attract)\b|\bpunishable\b|\bcarr(?:y|ies|ying)\b|\bfaces?\b|\bfacing\b|"
+    r"\bliable\b|\bpenalt(?:y|ies)\b|\bmaximum\b|\bminimum\b|\bup to\b|\bat least\b|\blaw\b|\blaws\b|\bstatut\w*\b|\boffen[cs]es?\b|"
+    r"\bcrime\b|\billegal\b|\bcriminali[sz]\w*\b|\bprohibit\w*\b|\bpunish\w*\b",
+    re.I,
+)
+
+# Money: a symbol or code before the number, or a currency word or code after it.
+_SYMBOLS = {
+    "US$": "USD", "U.S.$": "USD", "A$": "AUD", "AU$": "AUD", "AUD$": "AUD", "C$": "CAD", "CA$": "CAD", "NZ$": "NZD",
+    "HK$": "HKD", "S$": "SGD", "$": "USD", "£": "GBP", "€": "EUR", "₩": "KRW", "¥": "JPY", "₹": "INR", "₽": "RUB", "₣": "CHF",
+}
+_WORDS = {
+    "korean won": "KRW", "south korean won": "KRW", "won": "KRW", "euros": "EUR", "euro": "EUR", "pounds sterling": "GBP", "pound sterling": "GBP",
+    "pounds": "GBP", "pound": "GBP", "sterling": "GBP", "us dollars": "USD", "u.s. dollars": "USD", "american dollars": "USD",
+    "australian dollars": "AUD", "canadian dollars": "CAD", "dollars": "USD", "dollar": "USD", "yen": "JPY", "yuan": "CNY",
+    "renminbi": "CNY", "rupees": "INR", "swiss francs": "CHF", "francs": "CHF", "roubles": "RUB", "rubles": "RUB",
+}
+_DOLLAR_WORDS = {"dollars", "dollar"}
+_SYM_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
+_WORD_RE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
+_MONEY = re.compile(
+    rf"(?P<sym>{_SYM_RE})\s?(?P<n1>{_NUM})(?:\s?(?P<m1>k|m|mn|mil|bn|b)\b)?(?:\s?(?P<c1>[A-Z]{{3}})\b)?"
+    rf"|\b(?P<code>[A-Z]{{3}})\s?(?P<n2>{_NUM})(?:\s?(?P<m2>k|m|mn|mil|bn|b)\b)?"
+    rf"|\b(?P<n3>{_NUM})(?:\s?(?P<m3>k|m|mn|mil|bn|b)\b)?\s?(?:(?P<word>{_WORD_RE})\b|(?P<code3>[A-Z]{{3}})\b)",
+    re.I,
+)
+_APPROX = r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|over|under|just over|just under|more than|less than|equivalent to|the equivalent of|worth|~|≈|c\.)"
+_CONV_JOIN = re.compile(rf"^\s*(?:\(\s*|,\s*(?:or\s+)?|\s+or\s+|;\s*|/\s*|\s+and\s+|\s*-\s*)?(?:{_APPROX}\s*)?(?:or\s+)?(?:{_APPROX}\s*)?$", re.I)
+_UNLIMITED = re.compile(r"\b(?:an? )?(?:unlimited|uncapped|unlimited amount of)\s+(?:fines?|financial penalt(?:y|ies))\b|\bfines? (?:is |are )?unlimited\b", re.I)
+
+_AGE_PATTERNS = [
+    re.compile(r"\bwho (?:was|is|were) (?:then |only |just |aged )?(?P<n>\d{1,3})\b(?!\s*(?:years?|months?|%|percent)\b(?!\s*old))", re.I),
+    re.compile(r"\b(?P<n>\d{1,3}) at the time\b", re.I),
+    re.compile(r"\baged (?P<n>\d{1,3})\b", re.I),
+    re.compile(r"\bat (?:the )?age (?:of )?(?P<n>\d{1,3})\b", re.I),
+    re.compile(r"\b(?:then[- ])?(?P<n>\d{1,3})[- ](?:years?[- ])?old\b", re.I),
+    re.compile(r"\b(?P<n>\d{1,3}) years? old\b", re.I),
+    re.compile(r"\bwhen (?:he|she|they) (?:was|were) (?:only |just )?(?P<n>\d{1,3})\b(?!\s*(?:years?|months?)\b(?!\s*old))", re.I),
+    re.compile(r"[A-Z][\w'-]+\s*,\s*(?P<n>\d{1,2})\s*,"),
+    re.compile(r"[A-Z][\w'-]+\s*\((?P<n>\d{1,2})\)"),
+]
+_AT_THE_TIME = re.compile(r"\bat the time\b|\bthen[- ]\d|\bwho was then\b|\bwhen (?:he|she|they) (?:committed|began|started|ran|was running|led|set up)\b|\bat the time of\b", re.I)
+
+_STATUS_WORDS = {
+    "charged": r"(?:formally\s+)?(?:charged|indicted|prosecuted|mis en examen|placed under formal investigation|under formal investigation)",
+    "convicted": r"convicted|found guilty|pleaded guilty|pled guilty|plead guilty",
+    "acquitted": r"acquitted|found not guilty|cleared",
+    "arrested": r"arrested|taken into custody",
+    "sentenced": r"sentenced",
+}
+_BE = r"(?:(?:has|have|had)\s+(?:\w+\s+){0,2}?been|was|were|is|are|be|being|been|got|gets|get)"
+_STATUS_RE = {
+    k: re.compile(rf"\b{_BE}\s+(?:\w+\s+){{0,2}}?(?P<w>{v})\b|\b(?P<w2>{v})\s+(?:with|of|for|in|on|by|over|after)\b", re.I)
+    for k, v in _STATUS_WORDS.items()
+}
+_NEGATION = re.compile(r"\b(?:not|never|n't|yet to be|no longer|neither|nor)\b|n't\b", re.I)
+
+# Conduct: what the offender did, as the shared tags name it.
+_CONDUCT = {
+    "production": r"creat\w*|mak(?:e|es|ing)|made|produc\w*|edit\w*|generat\w*|composit\w*|synthesi[sz]\w*|manufactur\w*|fabricat\w*|doctor\w*|manipulat\w*|morph\w*|alter\w*|forg\w*",
+    "distribution": r"shar\w*|distribut\w*|spread\w*|post\w*|publish\w*|upload\w*|disseminat\w*|circulat\w*|transmit\w*|send\w*|sent|sell\w*|sold|broadcast\w*|disclos\w*|leak\w*|dissemination|advertis\w*|suppl\w*|offer\w*|show\w*",
+    "possession": r"possess\w*|view\w*|watch\w*|download\w*|stor\w*|sav(?:e|es|ing)|saved|buy\w*|bought|purchas\w*|access\w*|keep\w*|kept|own\w*",
+    "sextortion": r"threat\w*|blackmail\w*|extort\w*|sextortion|coerc\w*|intimidat\w*",
+    "illegal-filming": r"film\w*|record\w*|photograph\w*|spycam\w*|upskirt\w*|voyeur\w*|secretly (?:film|record)\w*",
+}
+_CONDUCT_RE = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _CONDUCT.items()}
+_MINOR = re.compile(r"\b(?:minors?|child(?:ren)?|kids?|under-?age|teen(?:ager)?s?|youths?|juveniles?|under (?:1[0-8])|pupils?|schoolchildren|students? under)\b|\bchild(?:-| )?(?:sex|porn|abuse)", re.I)
+
+_STOP = frozenset(
+    "a an the of in on at to for by with and or but from as is are was were be been being has have had can could may might "
+    "will would shall should do does did it its this that these those who whom which what when where while than then up "
+    "into onto over under about after before since through until also not no any all some such their his her they he she "
+    "them him our your we you i result reach reaching prison jail year month term fine won euro pound dollar law under "
+    "person people someone anyone offender offenders just only more most less least maximum minimum".split()
+)
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case content tokens with a light stemming (plural, -ly), for matching aliases.
+
+    Korean and other non-Latin words are kept whole.
+    """
+    out = []
+    for w in re.findall(r"[^\W_]+(?:'[^\W_]+)?", clean_text(text).lower()):
+        w = w.replace("'s", "")
+        out.append(stem(w))
+    return out
+
+
+def stem(w: str) -> str:
+    if not w.isascii():
+        return w
+    if len(w) > 5 and w.endswith("ally"):
+        w = w[:-2]
+    elif len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 4 and w.endswith(("ches", "shes", "sses", "xes")):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return w
+
+
+def conduct_of(text: str) -> frozenset[str]:
+    """The conduct words in `text` as shared tags: production, distribution, possession, ..."""
+    t = clean_text(text)
+    return frozenset(k for k, rx in _CONDUCT_RE.items() if rx.search(t))
+
+
+def mentions_minor(text: str) -> bool:
+    return bool(_MINOR.search(clean_text(text)))
+
+
+# --------------------------------------------------------------------------- places
+
+# Names, adjectives and demonyms of the places legal claims name most. Any other country is
+# found by its ISO name (pycountry); `weak` entries count only when nothing else is named.
+_PLACE_TABLE: list[tuple[str, str, bool]] = [
+    ("South Korea", "KR", False), ("Republic of Korea", "KR", False), ("South Korean", "KR", False), ("South Koreans", "KR", False),
+    ("North Korea", "KP", False), ("North Korean", "KP", False), ("North Koreans", "KP", False),
+    ("Korea", "KR", False), ("Korean", "KR", False), ("Koreans", "KR", False), ("ROK", "KR", False),
+    ("France", "FR", False), ("French", "FR", False),
+    ("United Kingdom", "GB", False), ("UK", "GB", False), ("U.K.", "GB", False), ("Great Britain", "GB", False), ("Britain", "GB", False),
+    ("British", "GB", False), ("Britons", "GB", False),
+    ("England and Wales", "GB-EAW", False), ("English and Welsh", "GB-EAW", False), ("England", "GB-EAW", False), ("Wales", "GB-EAW", False),
+    ("English law", "GB-EAW", False), ("English courts", "GB-EAW", False), ("Welsh", "GB-EAW", False),
+    ("Scotland", "GB-SCT", False), ("Scottish", "GB-SCT", False), ("Northern Ireland", "GB-NIR", False), ("Northern Irish", "GB-NIR", False),
+    ("United States of America", "US", False), ("United States", "US", False), ("U.S.A.", "US", False), ("USA", "US", False),
+    ("U.S.", "US", False), ("US", "US", False), ("America", "US", False), ("American", "US", False), ("Americans", "US", False),
+    ("federal", "US", True), ("Federal", "US", True),
+    ("Australia", "AU", False), ("Australian", "AU", False), ("Australians", "AU", False),
+    ("European Union", "EU", False), ("EU", "EU", False), ("E.U.", "EU", False), ("European", "EU", True),
+    ("Germany", "DE", False), ("German", "DE", False), ("Japan", "JP", False), ("Japanese", "JP", False), ("China", "CN", False),
+    ("Chinese", "CN", False), ("India", "IN", False), ("Indian", "IN", False), ("Canada", "CA", False), ("Canadian", "CA", False),
+    ("Italy", "IT", False), ("Italian", "IT", False), ("Spain", "ES", False), ("Spanish", "ES", False), ("Ireland", "IE", False),
+    ("Irish", "IE", False), ("Netherlands", "NL", False), ("Dutch", "NL", False), ("Belgium", "BE", False), ("Belgian", "BE", False),
+    ("Switzerland", "CH", False), ("Swiss", "CH", False), ("Sweden", "SE", False), ("Swedish", "SE", False), ("Norway", "NO", False),
+    ("Norwegian", "NO", False), ("Denmark", "DK", False), ("Danish", "DK", False), ("Finland", "FI", False), ("Finnish", "FI", False),
+    ("Poland", "PL", False), ("Polish", "PL", False), ("Russia", "RU", False), ("Russian", "RU", False), ("Ukraine", "UA", False),
+    ("Ukrainian", "UA", False), ("Brazil", "BR", False), ("Brazilian", "BR", False), ("Mexico", "MX", False), ("Mexican", "MX", False),
+    ("New Zealand", "NZ", False), ("Singapore", "SG", False), ("Singaporean", "SG", False), ("Taiwan", "TW", False), ("Taiwanese", "TW", False),
+    ("Thailand", "TH", False), ("Thai", "TH", False), ("Vietnam", "VN", False), ("Vietnamese", "VN", False), ("Philippines", "PH", False),
+    ("Filipino", "PH", False), ("Indonesia", "ID", False), ("Indonesian", "ID", False), ("Malaysia", "MY", False), ("Malaysian", "MY", False),
+    ("Turkey", "TR", False), ("Turkish", "TR", False), ("Israel", "IL", False), ("Israeli", "IL", False), ("Egypt", "EG", False),
+    ("Egyptian", "EG", False), ("South Africa", "ZA", False), ("South African", "ZA", False), ("Nigeria", "NG", False), ("Nigerian", "NG", False),
+    ("Kenya", "KE", False), ("Kenyan", "KE", False), ("Argentina", "AR", False), ("Argentine", "AR", False), ("Argentinian", "AR", False),
+    ("Chile", "CL", False), ("Chilean", "CL", False), ("Austria", "AT", False), ("Austrian", "AT", False), ("Portugal", "PT", False),
+    ("Portuguese", "PT", False), ("Greece", "GR", False), ("Greek", "GR", False), ("Czech Republic", "CZ", False), ("Czech", "CZ", False),
+    ("Hungary", "HU", False), ("Hungarian", "HU", False), ("Romania", "RO", False), ("Romanian", "RO", False), ("Pakistan", "PK", False),
+    ("Pakistani", "PK", False), ("Bangladesh", "BD", False), ("Iran", "IR", False), ("Iranian", "IR", False), ("Saudi Arabia", "SA", False),
+    ("Saudi", "SA", False), ("United Arab Emirates", "AE", False), ("UAE", "AE", False), ("Emirati", "AE", False),
+]
+
+
+@lru_cache(maxsize=1)
+def _place_regex() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
+    table: dict[str, tuple[str, bool]] = {}
+    for name, code, weak in _PLACE_TABLE:
+        table.setdefault(name, (code, weak))
+    try:
+        import pycountry
+
+        for c in pycountry.countries:
+            for n in (getattr(c, "common_name", None), getattr(c, "name", None), getattr(c, "official_name", None)):
+                if n and "," not in n and n not in table:
+                    table[n] = (c.alpha_2, False)
+    except Exception:  # noqa: BLE001 - pycountry missing: the table above still works
+        pass
+    alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
+    # Case-sensitive: "US" is a country, "us" a pronoun. Not part of a compound ("Russian-born").
+    rx = re.compile(rf"(?<![\w.-])(?:the\s+)?(?P<p>{alts})(?![\w]|-[A-Za-z])")
+    return rx, table
+
+
+def find_places(text: str) -> list[Place]:
+    """Jurisdictions named in `text` by name, adjective or demonym, in order of appearance."""
+    rx, table = _place_regex()
+    out: list[Place] = []
+    for m in rx.finditer(clean_text(text)):
+        name = m.group("p")
+        code, weak = table[name]
+        out.append(Place(code, name, weak))
+    return out
+
+
+# --------------------------------------------------------------------------- names
+
+_NAME_RE = re.compile(r"(?:[A-Z][a-z]+(?:[-'][A-Za-z]+)*|[\uac00-\ud7a3]{2,})(?:\s+(?:[A-Z][a-z]+(?:[-'][A-Za-z]+)*|[\uac00-\ud7a3]{2,}))*")
+_NOT_NAMES = frozenset(
+    "In The A An On At For By With And Or But From As If When While After Before Since Under Over This That These Those He She They "
+    "It His Her Their Its We You I Our Yes No Not Police Prosecutors Court Courts Judge Judges Supreme High District Act Law Laws "
+    "Section Article President Prime Minister Government Parliament National Assembly Telegram Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday January February March April May June July August September October November December Who What Why How".split()
+)
+
+
+def find_names(text: str) -> list[str]:
+    """Capitalised word sequences (and Hangul words) that may name people or cases.
+
+    Leading function words ("In", "The") and place words are dropped; `check` decides which
+    names belong to case records.
+    """
+    rx, table = _place_regex()
+    out = []
+    for m in _NAME_RE.finditer(clean_text(text)):
+        parts = m.group(0).split()
+        while parts and (parts[0] in _NOT_NAMES or parts[0] in table):
+            parts = parts[1:]
+        while parts and (parts[-1] in _NOT_NAMES or parts[-1] in table):
+            parts = parts[:-1]
+        if parts:
+            out.append(" ".join(parts))
+    return out
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def _term_of(m: re.Match) -> Term:
+    t = term_from(float(m.group("n")), m.group("u"))
+    if m.groupdict().get("n2"):
+        extra = term_from(float(m.group("n2")), m.group("u2"))
+        t = Term(months=t.months + extra.months, days=t.days + extra.days)
+    return t
+
+
+def _window_before(t: str, start: int, floor: int) -> str:
+    """The text just before `start`, back to a clause break or `floor` (previous quantity)."""
+    lo = max(floor, start - 60)
+    w = t[lo:start]
+    cut = max(w.rfind(";"), w.rfind(" but "), w.rfind(" while "), w.rfind(" whereas "), w.rfind(" - "))
+    return w[cut + 1 :] if cut >= 0 else w
+
+
+def _qualifier(t: str, start: int, end: int, floor: int) -> str:
+    before = _window_before(t, start, floor)
+    after = t[end : end + 40]
+    if _MIN_AFTER.search(after):
+        return "min"
+    if _MAX_AFTER.search(after):
+        return "max"
+    best, pos = "exact", -1
+    for q, rx in (("max", _MAX_BEFORE), ("min", _MIN_BEFORE)):
+        for m in rx.finditer(before):
+            if m.start() > pos:
+                best, pos = q, m.start()
+    return best
+
+
+def _kind(qualifier: str, statutory: bool, outcome: bool) -> str:
+    if outcome and qualifier == "exact":
+        return "sentence"
+    if qualifier in ("max", "min") or statutory:
+        return "penalty" if not outcome or qualifier != "exact" else "sentence"
+    return "sentence" if outcome else "unknown"
+
+
+def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, int]]) -> list[TermQty]:
+    out: list[TermQty] = []
+    taken: list[tuple[int, int]] = list(skip)
+
+    def free(a: int, b: int) -> bool:
+        return all(b <= x or a >= y for x, y in taken)
+
+    for m in _RANGE.finditer(t):
+        if not free(m.start(), m.end()):
+            continue
+        lo = m.group("a") or m.group("b") or m.group("c")
+        ctx = t[max(0, m.start() - 60) : m.end() + 40]
+        if not _PRISON_CUE.search(ctx):
+            continue
+        unit = m.group("u")
+        kind = _kind("max", statutory, outcome)
+        out.append(TermQty(term_from(float(lo), unit), "min", m.group(0), kind, m.start()))
+        out.append(TermQty(term_from(float(m.group("n")), unit), "max", m.group(0), kind, m.start()))
+        taken.append((m.start(), m.end()))
+    for m in _LIFE.finditer(t):
+        if not free(m.start(), m.end()):
+            continue
+        q = _qualifier(t, m.start(), m.end(), 0)
+        q = "max" if q == "exact" and statutory and not outcome else q
+        out.append(TermQty(Term(life=True), q, m.group(0), _kind(q, statutory, outcome), m.start()))
+        taken.append((m.start(), m.end()))
+    for m in _TERM.finditer(t):
+        if not free(m.start(), m.end()):
+            continue
+        if _NOT_TERM_BEFORE.search(t[max(0, m.start() - 25) : m.start()]):
+            continue
+        ctx = t[max(0, m.start() - 60) : m.end() + 40]
+        if not _PRISON_CUE.search(ctx):
+            continue
+        q = _qualifier(t, m.start(), m.end(), max((e for s, e in taken if e <= m.start()), default=0))
+        out.append(TermQty(_term_of(m), q, m.group(0), _kind(q, statutory, outcome), m.start()))
+        taken.append((m.start(), m.end()))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
+def _money_of(m: re.Match) -> Money | None:
+    g = m.groupdict()
+    num = g["n1"] or g["n2"] or g["n3"]
+    mag = g["m1"] or g["m2"] or g["m3"]
+    try:
+        amount = float(num) * (_MAGNITUDE[mag.lower()] if mag else 1)
+    except (TypeError, ValueError, KeyError):
+        return None
+    assumed = False
+    if g["sym"]:
+        cur = _SYMBOLS.get(g["sym"]) or _SYMBOLS.get(g["sym"].upper())
+        if g["c1"] and _is_currency(g["c1"]):
+            cur = g["c1"].upper()
+        assumed = g["sym"] == "$" and not g["c1"]
+    elif g["code"]:
+        if not (g["code"].isupper() and _is_currency(g["code"])):
+            return None
+        cur = g["code"]
+    elif g["word"]:
+        w = g["word"].lower()
+        cur = _WORDS[w]
+        assumed = w in _DOLLAR_WORDS
+        if w == "won" and amount < 1000 and not mag:
+            return None  # "3 won" is more likely the verb
+    else:
+        if not (g["code3"].isupper() and _is_currency(g["code3"])):
+            return None
+        cur = g["code3"]
+    if not cur:
+        return None
+    return Money(amount, cur, m.group(0).strip(), assumed)
+
+
+@lru_cache(maxsize=256)
+def _is_currency(code: str) -> bool:
+    if len(code) != 3 or not code.isalpha():
+        return False
+    from .jurisdictions import is_currency
+
+    try:
+        return is_currency(code.upper())
+    except Exception:  # noqa: BLE001
+        return code.upper() in {"KRW", "EUR", "USD", "GBP", "AUD", "JPY", "CAD", "CHF", "CNY", "NZD"}
+
+
+def _find_fines(t: str, statutory: bool, outcome: bool) -> tuple[list[FineQty], list[tuple[int, int]]]:
+    """Fines with their qualifier and any converted amounts; also the spans used (not terms)."""
+    found = []
+    for m in _MONEY.finditer(t):
+        money = _money_of(m)
+        if money is not None:
+            found.append((m.start(), m.end(), money))
+    spans = [(s, e) for s, e, _ in found]
+    fines: list[FineQty] = []
+    i = 0
+    prev_end = 0
+    while i < len(found):
+        s, e, money = found[i]
+        conv: list[Money] = []
+        j, last_end = i + 1, e
+        # Amounts that follow as conversions: "(about $37,500 or £28,300)", ", or about $37,500".
+        while j < len(found):
+            gap = t[last_end : found[j][0]]
+            if not _CONV_JOIN.match(gap) or not (conv or "(" in gap or re.search(_APPROX, gap, re.I)):
+                break
+            conv.append(found[j][2])
+            last_end = found[j][1]
+            j += 1
+        ctx = t[max(0, s - 60) : e + 30]
+        if _FINE_CUE.search(ctx) or statutory or outcome:
+            q = _qualifier(t, s, e, prev_end)
+            fines.append(FineQty(money, q, t[s:last_end].strip(" (),"), _kind(q, statutory, outcome), tuple(conv), False, s))
+        prev_end = last_end
+        i = j
+    for m in _UNLIMITED.finditer(t):
+        fines.append(FineQty(None, "max", m.group(0), "penalty", (), True, m.start()))
+    fines.sort(key=lambda f: f.start)
+    return fines, spans
+
+
+def _find_ages(t: str) -> list[AgeQty]:
+    at_time = bool(_AT_THE_TIME.search(t))
+    out: list[AgeQty] = []
+    seen: set[int] = set()
+    for rx in _AGE_PATTERNS:
+        for m in rx.finditer(t):
+            n = int(m.group("n"))
+            if not 1 <= n <= 120 or m.start("n") in seen:
+                continue
+            seen.add(m.start("n"))
+            out.append(AgeQty(n, m.group(0).strip(), at_time))
+    return out
+
+
+def _find_statuses(t: str) -> list[StatusQty]:
+    out: list[StatusQty] = []
+    for status, rx in _STATUS_RE.items():
+        for m in rx.finditer(t):
+            word = m.group("w") or m.group("w2")
+            if status == "sentenced" and re.search(r"sentenced\s+to\b", t[m.start() : m.end() + 12], re.I):
+                continue  # "sentenced to N years" is a sentence, checked as a term
+            lead = t[max(0, m.start() - 40) : m.start("w") if m.group("w") else m.start("w2")]
+            span = t[m.start() : m.end()]
+            negated = bool(_NEGATION.search(span) or re.search(r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?$", lead, re.I))
+            out.append(StatusQty(status, word, negated, "formal" in span.lower() or "mis en examen" in span.lower()))
+    return out
+
+
+def parse_claim(text: str, index: int = 0, paragraph: int = 0) -> Claim:
+    """Everything checkable in one sentence."""
+    raw = clean_text(text).strip()
+    t = normalise_numbers(raw)
+    outcome = bool(_OUTCOME.search(t))
+    statutory = bool(_STATUTORY.search(t))
+    fines, money_spans = _find_fines(t, statutory, outcome)
+    terms = _find_terms(t, statutory, outcome, money_spans)
+    ages = _find_ages(t)
+    # An age is not also a term ("20 years old" is excluded by the term grammar already).
+    statuses = _find_statuses(t)
+    places = find_places(raw)
+    names = [n for n in find_names(raw)]
+    return Claim(
+        text=raw,
+        index=index,
+        paragraph=paragraph,
+        places=tuple(places),
+        terms=tuple(terms),
+        fines=tuple(fines),
+        ages=tuple(ages),
+        statuses=tuple(statuses),
+        names=tuple(names),
+        words=tuple(words_of(raw)),
+        conduct=conduct_of(raw),
+        minor=mentions_minor(raw),
+        outcome=outcome,
+        statutory=statutory,
+    )
+
+
+def extract_claims(text: str) -> list[Claim]:
+    """Every sentence of `text` parsed, in order (check `.checkable` to keep the claims)."""
+    out: list[Claim] = []
+    for p, para in enumerate(split_paragraphs(text)):
+        for s in split_sentences(para):
+            out.append(parse_claim(s, len(out), p))
+    return out

@@ -1,0 +1,117 @@
+"""`lawref search QUERY`: find offences and cases, with the penalty in force at a date."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated, List, Optional
+
+import typer
+
+from ._common import AsOfOpt, JsonOpt, JurisdictionOpt, as_of, catalogue
+
+
+class Kind(str, Enum):
+    offence = "offence"
+    case = "case"
+
+
+TagOpt = Annotated[
+    Optional[List[str]],
+    typer.Option("--tag", "-t", metavar="TAG", help="Only records carrying this tag (repeatable: all must match). See `lawref tags`."),
+]
+KindOpt = Annotated[Optional[Kind], typer.Option("--kind", "-k", help="Only offences or only cases.")]
+LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N results (0: all).")]
+
+
+def search(
+    ctx: typer.Context,
+    query: Annotated[
+        Optional[List[str]],
+        typer.Argument(metavar="QUERY...", help="Words to look for: an id, article number, title, alias, name, tag (any script). Optional with a filter."),
+    ] = None,
+    jurisdiction: JurisdictionOpt = None,
+    tag: TagOpt = None,
+    kind: KindOpt = None,
+    limit: LimitOpt = 10,
+    as_of_: AsOfOpt = None,
+    as_json: JsonOpt = False,
+) -> None:
+    """Search offences and cases by id, article, title, alias, name, tag or text.
+
+    Typos, romanisation variants (Jo Ju-bin / Cho Joo-bin), native script (딥페이크, 조주빈),
+    partial names and any word order are found. Exact id, alias and article matches come
+    first. Offences show the maximum penalty in force on --as-of (default today). Nothing
+    found exits 2 with the closest records.
+
+    Example: lawref search deepfake -j KR --as-of 2024-01-01
+
+    Example: lawref search "Jo Ju-bin" --json
+    """
+    from .. import search as lib
+    from ..errors import NoMatch, UsageError
+
+    day = as_of(as_of_)
+    cat = catalogue(ctx)
+    filters = lib.make_filters(cat, jurisdiction, tag, kind.value if kind else None)
+    text = " ".join(query or []).strip()
+    if text:
+        hits = lib.search(cat, text, filters, limit=limit or None)
+    elif filters != lib.Filters():
+        hits = lib.listing(cat, filters, limit=limit or None)
+    else:
+        raise UsageError("search: give a QUERY, or a filter (--jurisdiction, --tag, --kind) to list records")
+    if not hits:
+        raise NoMatch(_described(text, filters), _closest(cat, lib, text, filters))
+    if as_json:
+        from ..output import emit_json
+
+        emit_json([hit_json(h, day) for h in hits])
+        return
+    _table(hits, day)
+
+
+def register(app: typer.Typer) -> None:
+    app.command(name="search")(search)
+
+
+def hit_json(hit, day) -> dict:
+    """{"id", "kind", "jurisdiction", "title", "score", "match"} plus "in_force" for offences."""
+    from ..serialize import in_force_dict
+
+    rec = hit.record
+    out = {"id": rec.id, "kind": rec.kind, "jurisdiction": rec.jurisdiction, "title": rec.title, "score": hit.score, "match": hit.match}
+    if rec.kind == "offence":
+        out["in_force"] = in_force_dict(rec, day)
+    return out
+
+
+def _table(hits, day) -> None:
+    from ..output import table
+    from .show import case_brief, status_text
+
+    rows = []
+    for h in hits:
+        rec = h.record
+        info = status_text(rec, day) if rec.kind == "offence" else case_brief(rec, day)
+        rows.append([rec.id, rec.jurisdiction, rec.title, info])
+    table(["id", "jurisdiction", "title", f"penalty on {day}"], rows, widths={0: 34, 1: 8})
+
+
+def _described(text: str, filters) -> str:
+    bits = [text] if text else []
+    if filters.jurisdictions:
+        bits.append("-j " + ",".join(sorted(filters.jurisdictions)))
+    if filters.tags:
+        bits.append("--tag " + ",".join(sorted(filters.tags)))
+    if filters.kind:
+        bits.append(f"--kind {filters.kind}")
+    return " ".join(bits)
+
+
+def _closest(cat, lib, text: str, filters) -> list[str]:
+    """Suggestions: matches outside the filters first, else the nearest ids, titles, aliases."""
+    if text and filters != lib.Filters():
+        wider = lib.search(cat, text, limit=3)
+        if wider:
+            return [h.id for h in wider]
+    return lib.suggest(cat, text or "", 3) if text else []

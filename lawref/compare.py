@@ -1,0 +1,482 @@
+"""Side-by-side comparison of offences across jurisdictions, as the law stood on a date.
+
+:func:`compare` resolves a topic (a tag, else a search) or a list of ids to offences, picks
+the penalty version in force on the as-of date, converts each maximum fine to one currency
+at the dated ECB reference rate (:mod:`lawref.money`), and returns a :class:`Comparison` of
+:class:`Row` values: one per offence, plus one per aggravated variant, plus a "no specific
+offence before ..." row for an offence not yet in force. Cases citing a compared offence
+become :class:`Notable` sentences, kept apart from the statutory ranges.
+
+Nothing here prints or imports typer/rich; :mod:`lawref.commands.compare` formats.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+from .errors import NoMatch, UnknownRecord, UsageError
+from .model import UNLIMITED, Combine, Fine, Offence, PenaltyVersion, Prison, Source, Status, Term
+from .money import Conversion, NoConversion, RateTable, convert_fine, format_fine_max
+
+BASIS = "Statutory maximum and minimum penalties as written in the law, not typical sentences."
+SORTS = ("jurisdiction", "prison", "fine")
+
+# Row status values (stable: they appear in --json).
+IN_FORCE = "in-force"
+NOT_YET = "not-yet-in-force"
+ENDED = "no-longer-in-force"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of the comparison: an offence as of a date, or one aggravated variant of it."""
+
+    id: str
+    jurisdiction: str
+    instrument: str
+    article: str
+    citation: str
+    conduct: str
+    status: str
+    variant: str | None = None
+    prison_max: Term | None = None
+    prison_min: Term | None = None
+    fine: Fine | None = None
+    converted: Conversion | NoConversion | None = None
+    combine: Combine | None = None
+    in_force_from: _dt.date | None = None
+    in_force_until: _dt.date | None = None
+    minimum_standard: bool = False
+    transposition_deadline: _dt.date | None = None
+    unverified: bool = False
+    note: str | None = None
+    status_text: str | None = None
+    sources: tuple[Source, ...] = ()
+
+    @property
+    def is_variant(self) -> bool:
+        return self.variant is not None
+
+    @property
+    def label(self) -> str | None:
+        """`EU minimum standard (transposition by 2027-06-14)` for minimum-standard records."""
+        if not self.minimum_standard:
+            return None
+        by = f" (transposition by {self.transposition_deadline.isoformat()})" if self.transposition_deadline else ""
+        return f"{self.jurisdiction} minimum standard{by}"
+
+    def fine_max_json(self):
+        if self.fine is None or self.fine.max is None:
+            return None
+        if self.fine.max == UNLIMITED:
+            return UNLIMITED
+        return {"amount": self.fine.max, "currency": self.fine.currency}
+
+    def json(self) -> dict:
+        conv = self.converted
+        return {
+            "id": self.id,
+            "variant": self.variant,
+            "jurisdiction": self.jurisdiction,
+            "instrument": self.instrument,
+            "article": self.article,
+            "conduct": self.conduct,
+            "status": self.status,
+            "status_text": self.status_text,
+            "prison_max_months": self.prison_max.json() if self.prison_max else None,
+            "prison_min_months": self.prison_min.json() if self.prison_min else None,
+            "combine": self.combine.value if self.combine else None,
+            "fine_max": self.fine_max_json(),
+            "fine_converted": conv.json() if isinstance(conv, Conversion) else None,
+            "conversion_note": (conv.reason if isinstance(conv, NoConversion) else conv.note if conv else None),
+            "in_force_from": self.in_force_from.isoformat() if self.in_force_from else None,
+            "in_force_until": self.in_force_until.isoformat() if self.in_force_until else None,
+            "minimum_standard": self.minimum_standard,
+            "transposition_deadline": self.transposition_deadline.isoformat() if self.transposition_deadline else None,
+            "unverified": self.unverified,
+            "note": self.note,
+            "sources": [_source_json(s) for s in self.sources],
+        }
+
+
+@dataclass(frozen=True)
+class Notable:
+    """A case citing a compared offence, with its latest sentence on or before the as-of date."""
+
+    case_id: str
+    jurisdiction: str
+    title: str
+    offences: tuple[str, ...]
+    date: _dt.date
+    court: str
+    sentence: str
+    final: bool
+    unverified: bool = False
+    sources: tuple[Source, ...] = ()
+
+    def json(self) -> dict:
+        return {
+            "case": self.case_id,
+            "jurisdiction": self.jurisdiction,
+            "title": self.title,
+            "offences": list(self.offences),
+            "date": self.date.isoformat(),
+            "court": self.court,
+            "sentence": self.sentence,
+            "final": self.final,
+            "unverified": self.unverified,
+            "sources": [_source_json(s) for s in self.sources],
+        }
+
+
+@dataclass
+class Comparison:
+    """The result of :func:`compare`."""
+
+    query: tuple[str, ...]
+    matched_by: str  # "ids", "tag" or "search"
+    as_of: _dt.date
+    currency: str
+    rows: list[Row] = field(default_factory=list)
+    notable: list[Notable] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    tag: str | None = None
+
+    def json(self) -> dict:
+        return {
+            "query": " ".join(self.query),
+            "matched_by": self.matched_by,
+            "tag": self.tag,
+            "as_of": self.as_of.isoformat(),
+            "currency": self.currency,
+            "basis": BASIS,
+            "rows": [r.json() for r in self.rows],
+            "notable_sentences": [n.json() for n in self.notable],
+            "notes": self.notes,
+        }
+
+
+def _source_json(s: Source) -> dict:
+    return {
+        "url": s.url,
+        "title": s.title,
+        "publisher": s.publisher,
+        "kind": s.kind.value,
+        "accessed": s.accessed.isoformat(),
+    }
+
+
+# --------------------------------------------------------------------------- topic resolution
+
+
+def _norm_tag(text: str) -> str:
+    return re.sub(r"[\s_]+", "-", text.strip().lower())
+
+
+def _looks_like_id(text: str) -> bool:
+    return "/" in text
+
+
+def match_tag(offences: Iterable[Offence], topic: str) -> tuple[str | None, list[Offence]]:
+    """The offences carrying the tag `topic` (also tried without a plural `s`)."""
+    offences = list(offences)
+    want = _norm_tag(topic)
+    tags = {t for o in offences for t in o.tags}
+    for cand in (want, want[:-1] if want.endswith("s") else None):
+        if cand and cand in tags:
+            return cand, [o for o in offences if cand in o.tags]
+    return None, []
+
+
+def _fallback_search(offences: Sequence[Offence], phrase: str) -> list[Offence]:
+    """Offences whose id, title, aliases, tags or instrument contain every word of `phrase`."""
+    words = [w for w in re.split(r"\W+", phrase.casefold()) if w]
+    if not words:
+        return []
+    out = []
+    for o in offences:
+        hay = " ".join([o.id, o.title, o.offence, o.native_offence or "", o.instrument.title, o.instrument.short or "", " ".join(o.aliases), " ".join(o.tags)]).casefold()
+        if all(w in hay for w in words):
+            out.append(o)
+    return out
+
+
+def _search(cat, phrase: str) -> list[Offence]:
+    """Offences found by :mod:`lawref.search` (word matches; else the closest fuzzy ones).
+
+    Falls back to a simple word match when that module is not available.
+    """
+    try:
+        from .search import SPREAD_MIN, Filters, search
+    except ImportError:  # pragma: no cover - search is an optional sibling module
+        return _fallback_search(cat.offences, phrase)
+    hits = search(cat, phrase, Filters(kind="offence"), limit=None)
+    good = [h for h in hits if h.score >= SPREAD_MIN]
+    if not good and hits:
+        # Only fuzzy matches (a typo): keep those about as close as the best one.
+        good = [h for h in hits if h.score >= hits[0].score - 5]
+    return [h.record for h in good if isinstance(h.record, Offence)]
+
+
+def resolve(cat, query: Sequence[str]) -> tuple[str, str | None, list[Offence]]:
+    """Offences for `query`: record ids, or a topic (a tag first, else a search).
+
+    A case id stands for the offences it cites. Returns (matched_by, tag, offences).
+    Raises UnknownRecord for an unknown id, NoMatch when a topic finds nothing.
+    """
+    query = [q for q in (q.strip() for q in query) if q]
+    if not query:
+        raise UsageError("compare: give a topic (a tag or a phrase, e.g. deepfake) or offence ids")
+    if any(_looks_like_id(q) for q in query):
+        out: list[Offence] = []
+        for q in query:
+            rec = cat.get(q)
+            recs = [rec] if isinstance(rec, Offence) else [cat.records[i] for i in rec.offences if isinstance(cat.records.get(i), Offence)]
+            if not recs:
+                raise UsageError(f"compare: case {rec.id!r} cites no offence in the catalogue")
+            for r in recs:
+                if r not in out:
+                    out.append(r)
+        return "ids", None, out
+    phrase = " ".join(query)
+    tag, found = match_tag(cat.offences, phrase)
+    if found:
+        return "tag", tag, found
+    found = _search(cat, phrase)
+    if not found:
+        tags = sorted({t for o in cat.offences for t in o.tags})
+        import difflib
+
+        raise NoMatch(phrase, difflib.get_close_matches(_norm_tag(phrase), tags, n=3, cutoff=0.5))
+    return "search", None, found
+
+
+# --------------------------------------------------------------------------- rows
+
+
+def _first_version(o: Offence) -> PenaltyVersion | None:
+    real = [v for v in o.penalties if v.status is not Status.PROSPECTIVE]
+    return (real or list(o.penalties) or [None])[0]
+
+
+def offence_rows(o: Offence, day: _dt.date, currency: str, rates: RateTable) -> list[Row]:
+    """The rows for one offence on `day`: the version in force and its aggravated variants,
+    or one row saying it is not (yet, or any longer) in force."""
+    base = dict(
+        id=o.id,
+        jurisdiction=o.jurisdiction,
+        instrument=o.instrument.name,
+        article=o.article,
+        citation=o.citation,
+        conduct=o.title,
+        minimum_standard=o.minimum_standard,
+        transposition_deadline=o.transposition_deadline,
+    )
+    v = o.in_force(day)
+    if v is None:
+        later = [x for x in o.penalties if x.start > day]
+        if later:
+            first = min(later, key=lambda x: x.start)
+            prospective = first.status is Status.PROSPECTIVE
+            text = f"not yet in force: expected from {first.start.isoformat()}" if prospective else f"no specific offence before {first.start.isoformat()}"
+            return [Row(**base, status=NOT_YET, status_text=text, in_force_from=first.start, sources=first.sources or o.sources)]
+        ended = [x for x in o.penalties if x.end is not None and x.end < day]
+        last = max(ended, key=lambda x: x.end) if ended else _first_version(o)
+        until = last.end if last else None
+        text = f"no longer in force (last day {until.isoformat()})" if until else "not in force on this date"
+        return [Row(**base, status=ENDED, status_text=text, in_force_until=until, sources=(last.sources if last else ()) or o.sources)]
+    rows = [_row(base, v.prison, v.fine, v.combine, v, None, v.note, v.unverified, v.sources or o.sources, day, currency, rates)]
+    for a in v.aggravated:
+        rows.append(_row(base, a.prison, a.fine, a.combine or v.combine, v, a.label, a.note, a.unverified or v.unverified, a.sources or v.sources or o.sources, day, currency, rates))
+    return rows
+
+
+def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVersion, variant, note, unverified, sources, day, currency, rates) -> Row:
+    conv = convert_fine(fine, currency, day, rates)
+    if prison is None or fine is None:
+        combine = None  # nothing to combine
+    return Row(
+        **base,
+        status=IN_FORCE,
+        variant=variant,
+        prison_max=prison.max if prison else None,
+        prison_min=prison.min if prison else None,
+        fine=fine,
+        converted=conv,
+        combine=combine,
+        in_force_from=v.start,
+        in_force_until=v.end,
+        unverified=unverified,
+        note=note,
+        sources=tuple(sources),
+    )
+
+
+# --------------------------------------------------------------------------- notable sentences
+
+
+def sentence_words(p) -> str:
+    """A proceeding's sentence in plain words: `42 years' imprisonment`, `a fine of €10,000`."""
+    s = p.sentence
+    parts = []
+    if s.prison and s.prison.max:
+        t = s.prison.max
+        parts.append("life imprisonment" if t.life else f"{t.words()}' imprisonment")
+        if s.prison.min and not t.life:
+            parts[-1] += f" (minimum term {s.prison.min.words()})"
+    elif s.prison and s.prison.min:
+        parts.append(f"life imprisonment, minimum term {s.prison.min.words()}" if s.prison.min.life else f"{s.prison.min.words()}' imprisonment (minimum)")
+    if s.suspended and parts:
+        parts[-1] += ", suspended"
+    if s.fine and s.fine.max is not None:
+        parts.append(f"a fine of {format_fine_max(s.fine)}")
+    if s.extended_licence:
+        parts.append(f"an extended licence of {s.extended_licence.words()}")
+    return " and ".join(parts) or (s.note or "sentence not stated")
+
+
+def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[Notable]:
+    """Cases citing any of `offence_ids`, with their latest sentence on or before `day`."""
+    out: dict[str, Notable] = {}
+    for oid in offence_ids:
+        for c in cat.cases_citing(oid):
+            if c.id in out:
+                n = out[c.id]
+                if oid not in n.offences:
+                    out[c.id] = _replace(n, offences=n.offences + (oid,))
+                continue
+            p = c.final_sentence(day)
+            if p is None:
+                continue
+            # Several defendants may be sentenced on the same day (one proceeding each).
+            same_day = [q for q in c.proceedings if q.sentence and q.date == p.date]
+            words = list(dict.fromkeys(sentence_words(q) for q in same_day))
+            out[c.id] = Notable(
+                case_id=c.id,
+                jurisdiction=c.jurisdiction,
+                title=c.title,
+                offences=(oid,),
+                date=p.date,
+                court=p.court,
+                sentence="; ".join(words),
+                final=any(q.final for q in same_day),
+                unverified=any(q.unverified for q in same_day),
+                sources=tuple({s.url: s for q in same_day for s in q.sources}.values()),
+            )
+    return sorted(out.values(), key=lambda n: (n.jurisdiction, n.date, n.case_id))
+
+
+def _replace(n: Notable, **kw) -> Notable:
+    from dataclasses import replace
+
+    return replace(n, **kw)
+
+
+# --------------------------------------------------------------------------- sorting
+
+
+def _prison_key(r: Row) -> float:
+    return r.prison_max.sort_key() if r.prison_max else (r.prison_min.sort_key() if r.prison_min else -1.0)
+
+
+def _fine_key(r: Row) -> tuple[int, float]:
+    if r.fine is not None and r.fine.unlimited:
+        return (3, 0.0)
+    if isinstance(r.converted, Conversion):
+        return (2, r.converted.amount)
+    if r.fine is not None and r.fine.max is not None:
+        return (1, float(r.fine.max))  # not comparable: kept after the converted ones
+    return (0, 0.0)
+
+
+def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
+    """Sort rows, keeping each offence's variants under it.
+
+    `jurisdiction`: grouped by jurisdiction code, offences in catalogue order.
+    `prison` / `fine`: highest maximum first (life and unlimited on top); rows not in force
+    at the date go last. Variants follow their offence whatever the order.
+    """
+    if by not in SORTS:
+        raise UsageError(f"--sort: use one of {', '.join(SORTS)} (not {by!r})")
+    groups: list[list[Row]] = []
+    for r in rows:
+        if r.is_variant and groups and groups[-1][0].id == r.id:
+            groups[-1].append(r)
+        else:
+            groups.append([r])
+    order = {id(g): i for i, g in enumerate(groups)}
+    if by == "jurisdiction":
+        groups.sort(key=lambda g: (g[0].jurisdiction, g[0].status != IN_FORCE, order[id(g)]))
+    elif by == "prison":
+        groups.sort(key=lambda g: (g[0].status != IN_FORCE, -_prison_key(g[0]), g[0].jurisdiction, order[id(g)]))
+    else:
+        groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _fine_key(g[0])), g[0].jurisdiction, order[id(g)]))
+    return [r for g in groups for r in g]
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+def _in_jurisdictions(code: str, wanted: set[str]) -> bool:
+    """`US` also selects `US-CA`, `GB` selects `GB-EAW`."""
+    code = code.upper()
+    return any(code == j or code.startswith(j + "-") for j in wanted)
+
+
+def compare(
+    cat,
+    query: Sequence[str],
+    as_of: _dt.date,
+    currency: str = "USD",
+    jurisdictions: set[str] | None = None,
+    sort: str = "jurisdiction",
+    rates: RateTable | None = None,
+) -> Comparison:
+    """Compare the offences matching `query` as the law stood on `as_of`.
+
+    Args:
+        cat: the catalogue (:func:`lawref.catalog.load_catalogue`).
+        query: offence (or case) ids, or the words of a topic: a tag, else a search phrase.
+        as_of: the date: picks the penalty versions in force and the exchange rate.
+        currency: ISO 4217 code to convert maximum fines to.
+        jurisdictions: keep only these codes (upper case); None for all.
+        sort: one of SORTS.
+        rates: the rate table (default: ECB plus each pack's rates.yaml).
+
+    Raises:
+        UsageError, UnknownRecord, NoMatch.
+    """
+    currency = currency.strip().upper()
+    if sort not in SORTS:
+        raise UsageError(f"--sort: use one of {', '.join(SORTS)} (not {sort!r})")
+    from .jurisdictions import is_currency
+
+    if not is_currency(currency):
+        raise UsageError(f"--currency: {currency!r} is not an ISO 4217 currency code (e.g. USD, EUR, KRW)")
+    matched_by, tag, offences = resolve(cat, query)
+    if jurisdictions:
+        kept = [o for o in offences if _in_jurisdictions(o.jurisdiction, jurisdictions)]
+        if not kept:
+            have = sorted({o.jurisdiction for o in offences})
+            raise NoMatch(f"{' '.join(query)} in {', '.join(sorted(jurisdictions))}", [f"-j {j}" for j in have])
+        offences = kept
+    if rates is None:
+        rates = RateTable.for_packs([p.pack.path for p in getattr(cat, "packs", [])])
+    rows: list[Row] = []
+    for o in offences:
+        rows.extend(offence_rows(o, as_of, currency, rates))
+    rows = sort_rows(rows, sort)
+    in_force_ids = list(dict.fromkeys(r.id for r in rows if r.status == IN_FORCE))
+    notable = notable_sentences(cat, list(dict.fromkeys(r.id for r in rows)), as_of)
+    notes = [BASIS]
+    if any(r.minimum_standard for r in rows):
+        notes.append("A minimum standard (EU directive) sets the least maximum penalty member states must provide, not a penalty applied to anyone directly.")
+    if any(isinstance(r.converted, Conversion) and r.converted.source != "same currency" for r in rows):
+        notes.append(f"Fines converted to {currency} at the ECB reference rate of {as_of.isoformat()} or the latest before it (cross rates via EUR); the rate date is given per row.")
+    notes.extend(f"rates: {p}" for p in rates.problems)
+    if not in_force_ids:
+        notes.append(f"None of the matching offences was in force on {as_of.isoformat()}.")
+    return Comparison(tuple(query), matched_by, as_of, currency, rows, notable, notes, tag)

@@ -1,0 +1,1370 @@
+"""Handouts, summaries and briefs: a template context built from the library, rendered by
+jinja2 in a sandbox, to Markdown, HTML or PDF.
+
+:func:`build_context` turns a topic or record ids into plain data (dicts, lists, strings,
+numbers: nothing a template could use to reach Python objects), using
+:func:`lawref.compare.compare` for the comparison table, :mod:`lawref.penalty` for the
+wording and :mod:`lawref.money` for amounts. :func:`render` fills a bundled template
+(``templates/{handout,summary,brief}.{md,html}.j2``) or a user's own, and prints HTML to
+PDF through :mod:`lawref.pdf`.
+
+Safety, for bundled and user templates alike:
+
+* jinja2's ``ImmutableSandboxedEnvironment``: no attribute starting with ``_``, no
+  ``__class__``/``__globals__``, no mutation of the context.
+* Autoescaping everywhere: HTML escaping for html/pdf; for Markdown, record text is escaped
+  so it cannot become markup (``<script>`` shows as text, ``[x](y)`` is not a link, ``|``
+  does not break a table). Control characters are removed in every format.
+* Only ``http``/``https`` URLs become links; anything else (``javascript:``) prints as text.
+* Limits: render time, output size, memory (Linux), large repetition/exponent/width
+  arguments, recursion. A user template may include only files in its own directory.
+* HTML output carries a Content-Security-Policy that blocks scripts and external fetches.
+
+Nothing here imports typer or rich; :mod:`lawref.commands.render` parses and writes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+import re
+import signal
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+from typing import Any, Iterator, Sequence
+
+from .errors import LawrefError, UsageError
+from .output import strip_controls
+
+TEMPLATES = ("handout", "summary", "brief")
+FORMATS = ("md", "html", "pdf")
+PAPERS = ("a4", "letter")
+
+MAX_RENDER_SECONDS = 10.0
+MAX_OUTPUT_BYTES = 8 * 1024 * 1024
+MAX_TEMPLATE_BYTES = 512 * 1024
+MAX_MEMORY_BYTES = 1 << 30  # extra address space a render may use (Linux)
+MAX_NUMBER_ARG = 100_000  # widths, counts and repetitions passed to filters and methods
+
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'"
+_CSP_META = f'<meta http-equiv="Content-Security-Policy" content="{CSP}">'
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+
+
+class TemplateProblem(LawrefError):
+    """A template that cannot be used: missing, unreadable, bad syntax, or an error in it."""
+
+    exit_code = 2
+
+
+class SandboxViolation(TemplateProblem):
+    """A template tried something the sandbox forbids (private attributes, file access)."""
+
+
+class RenderLimit(LawrefError):
+    """Rendering exceeded a limit (time, output size, memory, recursion)."""
+
+    exit_code = 1
+
+
+class _Timeout(BaseException):
+    """Raised by the alarm; a BaseException so no `except Exception` inside jinja2 eats it."""
+
+
+# --------------------------------------------------------------------------- templates
+
+
+def templates_dir() -> Path:
+    """The bundled templates: the package's templates/ (wheel) or the checkout's templates/."""
+    here = Path(__file__).resolve().parent
+    inside = here / "templates"
+    return inside if inside.is_dir() else here.parent / "templates"
+
+
+@dataclass(frozen=True)
+class TemplateRef:
+    """Which template to render: a bundled one by name, or a user's file."""
+
+    name: str  # the loader name (file name inside `directory`)
+    directory: Path
+    user: bool
+    shown: str  # how to name it in messages
+
+
+def format_for(fmt: str) -> str:
+    """The template flavour of an output format: pdf is printed from html."""
+    return "html" if fmt in ("html", "pdf") else "md"
+
+
+def resolve_template(spec: str, fmt: str) -> TemplateRef:
+    """`handout`/`summary`/`brief`, or a path to a user's template file.
+
+    A bundled name wins over a file of the same name in the current directory (use
+    `./handout` for the file). A user template path is resolved (symlinks followed) and
+    must be a regular, readable file of at most MAX_TEMPLATE_BYTES.
+    """
+    if fmt not in FORMATS:
+        raise UsageError(f"--format: use one of {', '.join(FORMATS)} (not {fmt!r})")
+    if spec in TEMPLATES:
+        d = templates_dir()
+        name = f"{spec}.{format_for(fmt)}.j2"
+        if not (d / name).is_file():
+            raise TemplateProblem(f"bundled template {name} is missing from {d} (a broken install?)")
+        return TemplateRef(name, d, False, spec)
+    if not spec or "\x00" in spec:
+        raise UsageError("--template: give handout, summary, brief or a template file")
+    path = Path(os.path.expanduser(spec))
+    try:
+        real = path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        raise TemplateProblem(f"--template {spec}: no such template file (bundled templates: {', '.join(TEMPLATES)})") from None
+    if not real.is_file():
+        raise TemplateProblem(f"--template {spec}: not a regular file")
+    try:
+        size = real.stat().st_size
+    except OSError as e:
+        raise TemplateProblem(f"--template {spec}: cannot read it: {e.strerror}") from None
+    if size > MAX_TEMPLATE_BYTES:
+        raise TemplateProblem(f"--template {spec}: {size} bytes, more than the {MAX_TEMPLATE_BYTES}-byte limit for a template")
+    if not os.access(real, os.R_OK):
+        raise TemplateProblem(f"--template {spec}: not readable")
+    return TemplateRef(real.name, real.parent, True, spec)
+
+
+def _plain_name(name: str) -> bool:
+    """A file name with no directory part, not hidden, nothing that could climb out."""
+    return bool(name) and not any(c in name for c in "/\\\x00:") and not name.startswith(".") and name not in ("..", ".")
+
+
+def _loader(ref: TemplateRef):
+    from jinja2 import BaseLoader, FileSystemLoader, TemplateNotFound
+
+    if not ref.user:
+        return FileSystemLoader(str(ref.directory), encoding="utf-8", followlinks=False)
+
+    directory = ref.directory
+
+    class BesideLoader(BaseLoader):
+        """Loads only plain file names from the user template's own directory."""
+
+        def get_source(self, environment, template):
+            if not _plain_name(template):
+                raise TemplateNotFound(template, "outside")
+            path = directory / template
+            try:
+                real = path.resolve(strict=True)
+            except (OSError, RuntimeError):
+                raise TemplateNotFound(template, "missing") from None
+            if real.parent != directory or not real.is_file():
+                raise TemplateNotFound(template, "outside")
+            if real.stat().st_size > MAX_TEMPLATE_BYTES:
+                raise TemplateProblem(f"{template}: larger than the {MAX_TEMPLATE_BYTES}-byte limit for a template")
+            try:
+                text = real.read_text(encoding="utf-8")
+            except UnicodeDecodeError:
+                raise TemplateProblem(f"{template}: not UTF-8 text") from None
+            except OSError as e:
+                raise TemplateProblem(f"{template}: cannot read it: {e.strerror}") from None
+            return text, str(real), lambda: False
+
+    return BesideLoader()
+
+
+# --------------------------------------------------------------------------- escaping
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
+_MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_MD_LINE_START = re.compile(r"^([#+\-=>:])")
+_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+_WS = re.compile(r"\s+")
+
+
+def md_escape(text: Any) -> str:
+    """Record text made inert in Markdown: one line, every markup character escaped.
+
+    `<script>` stays text (no raw HTML), `[a](b)` is no link, `|` cannot split a table
+    cell, `*`/`_` do not emphasise, `&lt;` is not an entity, and a leading `#`, `-`, `>` or
+    `1.` starts no heading, list or quote. Control characters are removed.
+    """
+    s = _WS.sub(" ", strip_controls(str(text))).strip()
+    s = _MD_INLINE.sub(r"\\\1", s)
+    s = _MD_ENTITY.sub(r"\\&", s)
+    s = _MD_LINE_START.sub(r"\\\1", s)
+    return _MD_ORDERED.sub(r"\1\\\2", s)
+
+
+def _finalize_md(value: Any) -> Any:
+    if value is None:
+        return ""
+    if hasattr(value, "__html__"):
+        return value  # already safe: produced by a filter or marked |safe by the template
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return md_escape(value)
+
+
+def _finalize_html(value: Any) -> Any:
+    if value is None:
+        return ""
+    if hasattr(value, "__html__"):
+        return value
+    if isinstance(value, str):
+        return strip_controls(value)  # then autoescape escapes it
+    return value
+
+
+def safe_url(url: Any) -> str:
+    """`url` when it is an http(s) URL without spaces or control characters, else ''."""
+    if not isinstance(url, str):
+        return ""
+    u = url.strip()
+    if not re.match(r"(?i)^https?://[^\s/?#]+", u) or re.search(r"[\s\x00-\x1f\x7f<>\"'`\\]", u):
+        return ""
+    return u
+
+
+def _md_url(url: str) -> str:
+    return re.sub(r"[()\[\]{}*_|~]", lambda m: "%{:02X}".format(ord(m.group())), url)
+
+
+def _md_link(text: Any, url: Any):
+    """`[text](url)` in Markdown when the URL is safe, else the escaped text."""
+    from markupsafe import Markup
+
+    label = md_escape(text)
+    u = safe_url(url)
+    if not u:
+        return Markup(label)
+    return Markup(f"[{label}]({_md_url(u)})")
+
+
+def _md_autolink(url: Any):
+    """A bare URL as a Markdown link (`<https://...>`), or the escaped text if unsafe."""
+    from markupsafe import Markup
+
+    u = safe_url(url)
+    if not u:
+        return Markup(md_escape(url))
+    return Markup(f"<{u.replace('>', '%3E')}>")
+
+
+def harden_html(html: str) -> str:
+    """Put the Content-Security-Policy meta first in the document (after any doctype)."""
+    m = re.match(r"(?is)^\s*<!doctype[^>]*>", html)
+    at = m.end() if m else 0
+    return html[:at] + _CSP_META + html[at:]
+
+
+# --------------------------------------------------------------------------- sandbox
+
+
+def _too_big(n: Any) -> bool:
+    return isinstance(n, int) and not isinstance(n, bool) and abs(n) > MAX_NUMBER_ARG
+
+
+def _check_args(what: str, args: Sequence[Any], kwargs: dict) -> None:
+    from jinja2.exceptions import SecurityError
+
+    for v in list(args) + list(kwargs.values()):
+        if _too_big(v):
+            raise SecurityError(f"{what}: argument {v} is larger than the limit of {MAX_NUMBER_ARG}")
+
+
+_FORMAT_WIDTH = re.compile(r"%[-#0 +]*(\*|\d+)?(?:\.(\*|\d+))?")
+
+
+def _check_format_string(fmt: Any) -> None:
+    from jinja2.exceptions import SecurityError
+
+    if not isinstance(fmt, str):
+        return
+    for m in _FORMAT_WIDTH.finditer(fmt):
+        for g in m.groups():
+            if g == "*" or (g and int(g) > MAX_NUMBER_ARG):
+                raise SecurityError(f"format width {g} is not allowed in a template")
+
+
+def _guard_binop(operator: str, left: Any, right: Any) -> None:
+    from jinja2.exceptions import SecurityError
+
+    limit = MAX_OUTPUT_BYTES
+    if operator == "*":
+        for seq, n in ((left, right), (right, left)):
+            if isinstance(seq, (str, list, tuple, bytes)) and isinstance(n, int) and len(seq) * max(n, 0) > limit:
+                raise SecurityError(f"repetition would make {len(seq) * n} items (limit {limit})")
+    elif operator == "+":
+        if hasattr(left, "__len__") and hasattr(right, "__len__") and len(left) + len(right) > limit:
+            raise SecurityError(f"concatenation would make {len(left) + len(right)} items (limit {limit})")
+    elif operator == "**":
+        if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 and right * max(abs(left).bit_length(), 1) > 4096:
+            raise SecurityError("power too large for a template")
+        if isinstance(right, (int, float)) and right > MAX_NUMBER_ARG:
+            raise SecurityError("exponent too large for a template")
+    elif operator == "%":
+        _check_format_string(left)
+
+
+_ENV_CLASS = None
+
+
+def _env_class():
+    """ImmutableSandboxedEnvironment with guards on operators and call arguments."""
+    global _ENV_CLASS
+    if _ENV_CLASS is None:
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        class LawrefSandbox(ImmutableSandboxedEnvironment):
+            intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+            def call_binop(self, context, operator, left, right):
+                _guard_binop(operator, left, right)
+                return super().call_binop(context, operator, left, right)
+
+            def call(*a, **kwargs):  # (self, context, obj, *args): kwargs may hold any name
+                self, context, obj, *args = a
+                _check_args(getattr(obj, "__name__", "call"), args, kwargs)
+                if getattr(obj, "__name__", "") in ("format", "format_map") and isinstance(getattr(obj, "__self__", None), str):
+                    for v in [obj.__self__, *args, *kwargs.values()]:
+                        if isinstance(v, str) and re.search(r"\{[^}]*:[^}]*\d{6,}", v):
+                            from jinja2.exceptions import SecurityError
+
+                            raise SecurityError("format width too large for a template")
+                return ImmutableSandboxedEnvironment.call(self, context, obj, *args, **kwargs)
+
+        _ENV_CLASS = LawrefSandbox
+    return _ENV_CLASS
+
+
+def _guarded(name: str, fn):
+    import functools
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        _check_args(f"filter {name}", args[1:] if getattr(fn, "jinja_pass_arg", None) else args, kwargs)
+        if name == "format" and args:
+            _check_format_string(args[0])
+        return fn(*args, **kwargs)
+
+    return wrapper
+
+
+def make_environment(ref: TemplateRef, fmt: str):
+    """The sandboxed environment for `ref` in `fmt` (md escapes Markdown, html/pdf HTML)."""
+    from jinja2 import StrictUndefined
+
+    html = format_for(fmt) == "html"
+    env = _env_class()(
+        loader=_loader(ref),
+        autoescape=html,
+        finalize=_finalize_html if html else _finalize_md,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+        cache_size=0,
+    )
+    env.globals.pop("lipsum", None)
+    env.filters.update(
+        url=safe_url,
+        date_long=date_long,
+        refs=refs_text,
+        first_sentence=first_sentence,
+    )
+    if not html:
+        env.filters.update(md_link=_md_link, md_url=_md_autolink, md=lambda v: __import__("markupsafe").Markup(md_escape(v)))
+    env.filters = {k: _guarded(k, f) for k, f in env.filters.items()}
+    env.tests = {k: _guarded(k, f) for k, f in env.tests.items()}
+    return env
+
+
+# --------------------------------------------------------------------------- limits
+
+
+def _vm_bytes() -> int | None:
+    try:
+        with open("/proc/self/statm", "rb") as fh:
+            pages = int(fh.read().split()[0])
+        return pages * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, ValueError, IndexError, AttributeError):
+        return None
+
+
+@contextlib.contextmanager
+def _limits(seconds: float) -> Iterator[float]:
+    """Time (SIGALRM in the main thread, else a deadline checked per chunk) and memory
+    (RLIMIT_AS, Linux) limits around a render. Yields the deadline (time.monotonic)."""
+    deadline = time.monotonic() + seconds
+    alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+    old_handler = None
+    if alarm:
+
+        def _on_alarm(signum, frame):  # noqa: ARG001
+            raise _Timeout
+
+        old_handler = signal.signal(signal.SIGALRM, _on_alarm)
+        signal.setitimer(signal.ITIMER_REAL, seconds)
+    old_as = None
+    try:
+        import resource
+
+        vm = _vm_bytes()
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if vm is not None:
+            want = vm + MAX_MEMORY_BYTES
+            if (soft == resource.RLIM_INFINITY or want < soft) and (hard == resource.RLIM_INFINITY or want <= hard):
+                resource.setrlimit(resource.RLIMIT_AS, (want, hard))
+                old_as = (soft, hard)
+    except (ImportError, OSError, ValueError, AttributeError):
+        old_as = None
+    try:
+        yield deadline
+    finally:
+        if alarm:
+            signal.setitimer(signal.ITIMER_REAL, 0)
+            signal.signal(signal.SIGALRM, old_handler)
+        if old_as is not None:
+            import resource
+
+            with contextlib.suppress(OSError, ValueError):
+                resource.setrlimit(resource.RLIMIT_AS, old_as)
+
+
+def _template_line(exc: BaseException, ref: TemplateRef) -> str:
+    """`NAME:LINE` of the innermost template frame in `exc`'s traceback."""
+    lineno = getattr(exc, "lineno", None)
+    name = getattr(exc, "name", None) or getattr(exc, "filename", None)
+    if lineno:
+        return f"{Path(name).name if name else ref.name}:{lineno}"
+    tb = exc.__traceback__
+    found = None
+    while tb is not None:
+        fname = tb.tb_frame.f_code.co_filename
+        if fname.endswith(".j2") or (ref.user and fname.startswith(str(ref.directory))):
+            found = (Path(fname).name, tb.tb_lineno)
+        tb = tb.tb_next
+    return f"{found[0]}:{found[1]}" if found else ref.name
+
+
+def render_text(context: dict, ref: TemplateRef, fmt: str) -> str:
+    """Render `ref` with `context` inside the sandbox and the limits. Returns the text
+    (for html/pdf with the CSP inserted). Raises TemplateProblem, SandboxViolation or
+    RenderLimit with a one-line message."""
+    from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
+
+    where = ref.shown
+    env = make_environment(ref, fmt)
+    try:
+        tmpl = env.get_template(ref.name)
+    except TemplateSyntaxError as e:
+        raise TemplateProblem(f"template {where}: {_template_line(e, ref)}: syntax error: {e.message}") from None
+    except TemplateNotFound as e:
+        raise TemplateProblem(f"template {where}: {e} not found") from None
+    except SecurityError as e:
+        raise SandboxViolation(f"template {where}: blocked by the template sandbox: {e}") from None
+    parts: list[str] = []
+    size = 0
+    try:
+        with _limits(MAX_RENDER_SECONDS) as deadline:
+            for chunk in tmpl.generate(context):
+                size += len(chunk)
+                if size > MAX_OUTPUT_BYTES:
+                    raise RenderLimit(f"template {where}: output larger than the {MAX_OUTPUT_BYTES // (1024 * 1024)} MiB limit; rendering stopped")
+                if time.monotonic() > deadline:
+                    raise _Timeout
+                parts.append(chunk)
+    except _Timeout:
+        raise RenderLimit(f"template {where}: rendering took longer than the {MAX_RENDER_SECONDS:g} s limit; stopped") from None
+    except (MemoryError, OverflowError):
+        raise RenderLimit(f"template {where}: rendering needed too much memory; stopped") from None
+    except RecursionError:
+        raise RenderLimit(f"template {where}: recursion too deep (a macro calling itself?)") from None
+    except LawrefError:
+        raise
+    except SecurityError as e:
+        raise SandboxViolation(f"template {where}: {_template_line(e, ref)}: blocked by the template sandbox: {e}") from None
+    except TemplateNotFound as e:
+        target = e.name
+        why = (
+            "a user template may only include files in its own directory (plain file names, no paths)"
+            if ref.user
+            else "not a bundled template"
+        )
+        if ref.user and _plain_name(str(target)):
+            why = f"no such file beside the template in {ref.directory}"
+        raise SandboxViolation(f"template {where}: {_template_line(e, ref)}: cannot include {str(target)!r}: {why}") from None
+    except TemplateSyntaxError as e:
+        raise TemplateProblem(f"template {where}: {_template_line(e, ref)}: syntax error: {e.message}") from None
+    except UndefinedError as e:
+        raise TemplateProblem(f"template {where}: {_template_line(e, ref)}: {e.message} (see the template context in the README, or --json)") from None
+    except Exception as e:  # noqa: BLE001 - any error raised inside a template is the template's
+        raise TemplateProblem(f"template {where}: {_template_line(e, ref)}: {type(e).__name__}: {e}") from None
+    text = "".join(parts)
+    if format_for(fmt) == "html":
+        text = harden_html(text)
+    elif not text.endswith("\n"):
+        text += "\n"
+    return text
+
+
+# --------------------------------------------------------------------------- small helpers
+
+
+def date_long(value: Any) -> str:
+    """`2024-10-16` (or a date) -> `16 October 2024`; other values unchanged."""
+    if isinstance(value, str):
+        try:
+            value = _dt.date.fromisoformat(value)
+        except ValueError:
+            return value
+    if isinstance(value, _dt.date):
+        return f"{value.day} {_MONTHS[value.month - 1]} {value.year}"
+    return "" if value is None else str(value)
+
+
+def refs_text(numbers: Any) -> str:
+    """[1, 3] -> `[1, 3]`; empty -> ''."""
+    try:
+        nums = [int(n) for n in numbers or ()]
+    except (TypeError, ValueError):
+        return ""
+    return f"[{', '.join(str(n) for n in nums)}]" if nums else ""
+
+
+def first_sentence(text: Any, limit: int = 240) -> str:
+    """The first sentence of `text` (up to `limit` characters, cut at a word)."""
+    s = _WS.sub(" ", str(text or "")).strip()
+    m = re.search(r"(?<=[a-z0-9)\"'])[.;](?=\s+[A-Z(\"'])", s)
+    if m:
+        s = s[: m.start() + 1]
+    if len(s) > limit:
+        s = s[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return s
+
+
+def _iso(d: _dt.date | None) -> str | None:
+    return d.isoformat() if d else None
+
+
+def _jname(code: str) -> str:
+    from .jurisdictions import name
+
+    try:
+        return name(code)
+    except Exception:  # noqa: BLE001 - an odd code in a user pack still renders
+        return code
+
+
+def _term_words(t) -> str | None:
+    return t.words() if t is not None else None
+
+
+def _prison_short(prison_max, prison_min, minimum_standard: bool) -> str | None:
+    """Compact prison figure for tables: `7 years`, `3 to 7 years`, `at least 3 years`."""
+    if prison_max is None and prison_min is None:
+        return None
+    if minimum_standard and prison_max is not None:
+        return f"max. at least {prison_max.words()}"
+    if prison_max is not None and prison_max.life:
+        return f"life (min. {prison_min.words()})" if prison_min is not None else "life"
+    if prison_max is not None and prison_min is not None:
+        return f"{prison_min.words()} to {prison_max.words()}"
+    if prison_min is not None:
+        return f"at least {prison_min.words()}"
+    return prison_max.words()
+
+
+def _fine_short(fine) -> str | None:
+    from .money import format_amount
+
+    if fine is None:
+        return None
+    if fine.unlimited:
+        return "unlimited"
+    if fine.max is None:
+        return f"at least {format_amount(fine.min, fine.currency or '')}" if fine.min else None
+    if fine.min:
+        return f"{format_amount(fine.min, fine.currency or '')} to {format_amount(fine.max, fine.currency or '')}"
+    return format_amount(fine.max, fine.currency or "")
+
+
+def _prison_months(t) -> int | None:
+    return None if t is None else (10**6 if t.life else t.months)
+
+
+# --------------------------------------------------------------------------- sources
+
+
+class _SourceIndex:
+    """Numbers sources by URL in the order they are first cited."""
+
+    def __init__(self) -> None:
+        self._by_url: dict[str, dict] = {}
+
+    def ref(self, s) -> int:
+        if s.url not in self._by_url:
+            self._by_url[s.url] = _source_dict(s, len(self._by_url) + 1)
+        return self._by_url[s.url]["n"]
+
+    def refs(self, sources) -> list[int]:
+        return list(dict.fromkeys(self.ref(s) for s in sources))
+
+    def all(self) -> list[dict]:
+        return list(self._by_url.values())
+
+
+def _source_dict(s, n: int) -> dict:
+    return {
+        "n": n,
+        "url": s.url,
+        "safe_url": safe_url(s.url),
+        "title": s.title,
+        "publisher": s.publisher,
+        "label": s.label(),
+        "kind": s.kind.value,
+        "published": _iso(s.published),
+        "accessed": _iso(s.accessed),
+        "quote": s.quote,
+        "note": s.note,
+    }
+
+
+def _key_source(sources) -> Any:
+    """The source to cite when only one fits: the first primary, else the first."""
+    sources = list(sources)
+    for s in sources:
+        if s.kind.value == "primary":
+            return s
+    return sources[0] if sources else None
+
+
+# --------------------------------------------------------------------------- records
+
+
+def _record_dict(rec) -> dict:
+    """The record as plain data (the `--json` shape of `lawref show` when available)."""
+    try:
+        from .serialize import record_to_dict  # written alongside search/show
+    except ImportError:
+        record_to_dict = None
+    if record_to_dict is not None:
+        try:
+            return _plain(record_to_dict(rec))
+        except TypeError:
+            pass
+    return _plain(rec)
+
+
+_SKIP_FIELDS = {"line", "file", "field_lines"}
+
+
+def _plain(obj: Any) -> Any:
+    """Dataclasses, enums, dates and tuples as JSON-like data (dicts, lists, str, numbers)."""
+    import dataclasses
+    from enum import Enum
+
+    from .model import Term
+
+    if obj is None or isinstance(obj, (str, int, float, bool)):
+        return obj
+    if isinstance(obj, Term):
+        return obj.code()
+    if isinstance(obj, Enum):
+        return obj.value
+    if isinstance(obj, (_dt.date, _dt.datetime)):
+        return obj.isoformat()
+    if dataclasses.is_dataclass(obj):
+        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in _SKIP_FIELDS}
+    if isinstance(obj, dict):
+        return {str(k): _plain(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple, set, frozenset)):
+        return [_plain(v) for v in obj]
+    return str(obj)
+
+
+def _penalty_text(prison, fine, combine, note, minimum_standard: bool) -> str:
+    from .penalty import penalty_words
+
+    return penalty_words(SimpleNamespace(prison=prison, fine=fine, combine=combine, note=note), minimum_standard)
+
+
+def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -> dict:
+    from .compare import IN_FORCE
+    from .model import Prison
+    from .money import Conversion, NoConversion
+
+    conv = r.converted
+    prison = Prison(max=r.prison_max, min=r.prison_min) if (r.prison_max or r.prison_min) else None
+    figures = any(x is not None for x in (r.prison_max, r.prison_min)) or (r.fine is not None and (r.fine.max is not None or r.fine.min))
+    ks = _key_source(r.sources)
+    key_ref = key.ref(ks) if ks is not None else None
+    return {
+        "id": r.id,
+        "jurisdiction": r.jurisdiction,
+        "jurisdiction_name": _jname(r.jurisdiction),
+        "citation": r.citation,
+        "instrument": r.instrument,
+        "article": r.article,
+        "conduct": r.conduct,
+        "variant": r.variant,
+        "is_variant": r.variant is not None,
+        "status": r.status,
+        "in_force": r.status == IN_FORCE,
+        "status_text": r.status_text,
+        "has_figures": bool(figures),
+        "prison": _prison_short(r.prison_max, r.prison_min, r.minimum_standard),
+        "prison_max": _term_words(r.prison_max),
+        "prison_min": _term_words(r.prison_min),
+        "prison_max_months": r.prison_max.json() if r.prison_max else None,
+        "fine": _fine_short(r.fine),
+        "fine_unlimited": bool(r.fine is not None and r.fine.unlimited),
+        "fine_amount_converted": conv.rounded() if isinstance(conv, Conversion) else None,
+        "fine_converted": conv.text() if isinstance(conv, Conversion) and conv.source != "same currency" else None,
+        "rate": f"{conv.rate_text()} ({conv.source}, {conv.rate_date.isoformat()})" if isinstance(conv, Conversion) and conv.source != "same currency" else None,
+        "conversion_note": conv.reason if isinstance(conv, NoConversion) else (conv.note if isinstance(conv, Conversion) else None),
+        "combine": r.combine.value if r.combine else None,
+        "penalty": _penalty_text(prison, r.fine, r.combine, None, r.minimum_standard) if figures else None,
+        "in_force_from": _iso(r.in_force_from),
+        "in_force_until": _iso(r.in_force_until),
+        "minimum_standard": r.minimum_standard,
+        "label": r.label,
+        "transposition_deadline": _iso(r.transposition_deadline),
+        "unverified": r.unverified,
+        "note": r.note,
+        "refs": src.refs(r.sources),
+        "key_ref": key_ref if key_ref != parent_key else None,
+    }
+
+
+def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
+    from .penalty import change_kind, penalty_words
+
+    return {
+        "from": _iso(v.start),
+        "until": _iso(v.end),
+        "promulgated": _iso(v.promulgated),
+        "status": v.status.value,
+        "in_force": v.covers(day),
+        "upcoming": v.start > day,
+        "prison": _prison_short(v.prison.max if v.prison else None, v.prison.min if v.prison else None, o.minimum_standard),
+        "fine": _fine_short(v.fine),
+        "combine": v.combine.value if v.combine else None,
+        "penalty": penalty_words(v, o.minimum_standard),
+        "change": change_kind(prev, v),
+        "note": v.note,
+        "unverified": v.unverified,
+        "aggravated": [
+            {
+                "label": a.label,
+                "prison": _prison_short(a.prison.max if a.prison else None, a.prison.min if a.prison else None, o.minimum_standard),
+                "fine": _fine_short(a.fine),
+                "penalty": penalty_words(a, o.minimum_standard) if (a.prison or a.fine) else None,
+                "note": a.note,
+                "unverified": a.unverified,
+                "refs": src.refs(a.sources),
+            }
+            for a in v.aggravated
+        ],
+        "refs": src.refs(v.sources),
+    }
+
+
+def _offence_dict(o, day: _dt.date, src: _SourceIndex, cat, row: dict | None) -> dict:
+    versions = []
+    prev = None
+    for v in o.penalties:
+        versions.append(_version_dict(o, v, prev, day, src))
+        if v.status.value != "prospective":
+            prev = v
+    current = next((x for x in reversed(versions) if x["in_force"]), None)
+    related = []
+    for rid in o.related:
+        r = cat.records.get(rid)
+        if r is not None and getattr(r, "kind", "") == "offence":
+            related.append({"id": r.id, "citation": r.citation, "title": r.title})
+    return {
+        "id": o.id,
+        "kind": "offence",
+        "jurisdiction": o.jurisdiction,
+        "jurisdiction_name": _jname(o.jurisdiction),
+        "title": o.title,
+        "citation": o.citation,
+        "instrument": {
+            "title": o.instrument.title,
+            "short": o.instrument.short,
+            "native_title": o.instrument.native_title,
+            "citation": o.instrument.citation,
+            "url": o.instrument.url,
+            "safe_url": safe_url(o.instrument.url),
+        },
+        "article": o.article,
+        "offence": o.offence,
+        "native_offence": o.native_offence,
+        "aliases": list(o.aliases),
+        "tags": list(o.tags),
+        "minimum_standard": o.minimum_standard,
+        "transposition_deadline": _iso(o.transposition_deadline),
+        "status_text": row["status_text"] if row else None,
+        "current": current,
+        "versions": versions,
+        "upcoming": [x for x in versions if x["upcoming"]],
+        "cases": [c.id for c in cat.cases_citing(o.id)],
+        "related": related,
+        "notes": o.notes,
+        "refs": src.refs(o.sources),
+        "pack": o.pack,
+        "record": _record_dict(o),
+    }
+
+
+def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
+    from .compare import sentence_words
+
+    return {
+        "date": _iso(p.date),
+        "court": p.court,
+        "level": p.level,
+        "outcome": p.outcome,
+        "case_number": p.case_number,
+        "sentence": sentence_words(p) if p.sentence else None,
+        "sentence_note": p.sentence.note if p.sentence else None,
+        "orders": list(p.orders),
+        "final": p.final,
+        "description": p.description,
+        "unverified": p.unverified,
+        "refs": src.refs(p.sources),
+    }
+
+
+def _case_dict(c, day: _dt.date, src: _SourceIndex, key: _SourceIndex, cat) -> dict:
+    shown = [p for p in c.proceedings if p.date <= day]
+    procs = [_proceeding_dict(c, p, src) for p in shown]
+    sentenced = c.final_sentence(day)
+    latest = c.latest(day)
+    ages = [a for a in c.defendant.ages if a.date is None or a.date <= day]
+    offences = []
+    for oid in c.offences:
+        o = cat.records.get(oid)
+        if o is not None and getattr(o, "kind", "") == "offence":
+            at = sentenced.date if sentenced else day
+            v = o.in_force(at)
+            offences.append(
+                {
+                    "id": o.id,
+                    "citation": o.citation,
+                    "title": o.title,
+                    "penalty_then": _penalty_text(v.prison, v.fine, v.combine, v.note, o.minimum_standard) if v else None,
+                    "penalty_date": _iso(at),
+                }
+            )
+        else:
+            offences.append({"id": oid, "citation": oid, "title": None, "penalty_then": None, "penalty_date": None})
+    ks = _key_source((sentenced or latest).sources) if (sentenced or latest) else _key_source(c.sources)
+    outcome = None
+    if sentenced is not None:
+        from .compare import sentence_words
+
+        outcome = f"{sentence_words(sentenced)} ({sentenced.court}, {sentenced.date.isoformat()}{', final' if sentenced.final else ''})"
+    elif latest is not None:
+        outcome = f"{latest.outcome or latest.level} ({latest.court}, {latest.date.isoformat()})"
+    return {
+        "id": c.id,
+        "kind": "case",
+        "jurisdiction": c.jurisdiction,
+        "jurisdiction_name": _jname(c.jurisdiction),
+        "title": c.title,
+        "defendant": {
+            "name": c.defendant.name,
+            "native_name": c.defendant.native_name,
+            "born": c.defendant.born,
+            "age": ages[-1].age if ages else None,
+            "age_date": _iso(ages[-1].date) if ages else None,
+        },
+        "summary": c.summary,
+        "status": c.status,
+        "offences": offences,
+        "proceedings": procs,
+        "later_proceedings": sum(1 for p in c.proceedings if p.date > day),
+        "sentence": _proceeding_dict(c, sentenced, src) if sentenced else None,
+        "latest": _proceeding_dict(c, latest, src) if latest else None,
+        "outcome": outcome,
+        "unverified": any(p.unverified for p in shown),
+        "notes": c.notes,
+        "refs": src.refs(c.sources),
+        "key_ref": key.ref(ks) if ks is not None else None,
+        "pack": c.pack,
+        "record": _record_dict(c),
+    }
+
+
+# --------------------------------------------------------------------------- key dates
+
+_CHANGE_TEXT = {
+    "new-offence": "offence in force",
+    "raised": "penalty raised",
+    "lowered": "penalty lowered",
+    "changed": "penalty changed",
+}
+
+
+def key_dates(offences, cases, day: _dt.date) -> list[dict]:
+    """Law changes (in force, raised, lowered, upcoming, deadlines) and case rulings, by date.
+
+    Changes on the same day in the same instrument and of the same kind are one entry.
+    """
+    from .penalty import change_kind
+
+    groups: dict[tuple, dict] = {}
+    for o in offences:
+        prev = None
+        for v in o.penalties:
+            prospective = v.status.value == "prospective"
+            kind = change_kind(prev, v)
+            if kind != "unchanged":
+                upcoming = v.start > day
+                text = _CHANGE_TEXT.get(kind, kind)
+                if upcoming:
+                    text = f"{text} (upcoming{', enacted, not yet in force' if prospective else ''})"
+                k = (v.start, o.jurisdiction, o.instrument.name, text)
+                g = groups.setdefault(k, {"date": v.start.isoformat(), "jurisdiction": o.jurisdiction, "kind": "upcoming" if upcoming else kind, "instrument": o.instrument.name, "articles": [], "ids": [], "text": text})
+                g["articles"].append(o.article)
+                g["ids"].append(o.id)
+            if v.end is not None and not any(x.start > v.end for x in o.penalties):
+                k = (v.end + _dt.timedelta(days=1), o.jurisdiction, o.instrument.name, "no longer in force")
+                g = groups.setdefault(k, {"date": k[0].isoformat(), "jurisdiction": o.jurisdiction, "kind": "ended", "instrument": o.instrument.name, "articles": [], "ids": [], "text": "no longer in force"})
+                g["articles"].append(o.article)
+                g["ids"].append(o.id)
+            if not prospective:
+                prev = v
+        if o.transposition_deadline:
+            d = o.transposition_deadline
+            k = (d, o.jurisdiction, o.instrument.name, "transposition deadline")
+            g = groups.setdefault(k, {"date": d.isoformat(), "jurisdiction": o.jurisdiction, "kind": "deadline", "instrument": o.instrument.name, "articles": [], "ids": [], "text": "transposition deadline"})
+            g["articles"].append(o.article)
+            g["ids"].append(o.id)
+    out = list(groups.values())
+    for g in out:
+        g["articles"] = list(dict.fromkeys(g["articles"]))
+        g["what"] = f"{g['instrument']} {', '.join(g['articles'])}: {g['text']}"
+    for c in cases:
+        for p in c.proceedings:
+            if p.date > day or not (p.sentence or p.final):
+                continue
+            from .compare import sentence_words
+
+            what = f"{c.title}: {sentence_words(p) if p.sentence else (p.outcome or 'final ruling')} ({p.court})"
+            out.append({"date": p.date.isoformat(), "jurisdiction": c.jurisdiction, "kind": "ruling", "instrument": None, "articles": [], "ids": [c.id], "text": what, "what": what})
+    out.sort(key=lambda g: (g["date"], g["jurisdiction"], g["what"]))
+    for g in out:
+        g["jurisdiction_name"] = _jname(g["jurisdiction"])
+    return out
+
+
+# --------------------------------------------------------------------------- questions
+
+
+def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, currency: str, topic_tag: str | None) -> list[dict]:
+    """Questions for a class, each derived from the data in front of the reader.
+
+    Each is {"kind", "text", "ids"}; kinds: highest-maximum, recent-change, not-in-force,
+    no-offence, fines, minimum-standard, sentence-vs-maximum, upcoming, unverified.
+    """
+    qs: list[dict] = []
+    base = [r for r in rows if not r["is_variant"]]
+    national = [r for r in base if r["in_force"] and not r["minimum_standard"]]
+
+    # 1. Highest and lowest maximum prison term, per jurisdiction.
+    best: dict[str, dict] = {}
+    for r in national:
+        m = r["prison_max_months"]
+        if m is None:
+            continue
+        months = 10**6 if m == "life" else m
+        if r["jurisdiction"] not in best or months > best[r["jurisdiction"]]["_m"]:
+            best[r["jurisdiction"]] = {**r, "_m": months}
+    if len(best) >= 2:
+        ranked = sorted(best.values(), key=lambda r: (-r["_m"], r["jurisdiction"]))
+        top, low = ranked[0], ranked[-1]
+        if top["_m"] != low["_m"]:
+            qs.append(
+                {
+                    "kind": "highest-maximum",
+                    "text": (
+                        f"{top['jurisdiction_name']} has the highest maximum prison term here ({top['prison_max']}, {top['citation']}); "
+                        f"{low['jurisdiction_name']} the lowest ({low['prison_max']}, {low['citation']}). "
+                        "What could explain the difference, and does a higher maximum mean heavier sentences in practice?"
+                    ),
+                    "ids": [top["id"], low["id"]],
+                }
+            )
+
+    # 2. The most recent change on or before the date.
+    from .penalty import change_kind
+
+    recent = None
+    for o in offences:
+        prev = None
+        for v in o.penalties:
+            if v.status.value == "prospective":
+                continue
+            kind = change_kind(prev, v)
+            if v.start <= day and kind in ("new-offence", "raised", "lowered", "changed"):
+                if recent is None or v.start > recent[1].start:
+                    recent = (o, v, prev, kind)
+            prev = v
+    if recent is not None:
+        o, v, prev, kind = recent
+        from .penalty import penalty_words
+
+        what = {
+            "new-offence": f"a new offence took effect ({penalty_words(v, o.minimum_standard)})",
+            "raised": f"the penalty was raised from {penalty_words(prev, o.minimum_standard)} to {penalty_words(v, o.minimum_standard)}" if prev else "the penalty was raised",
+            "lowered": f"the penalty was lowered from {penalty_words(prev, o.minimum_standard)} to {penalty_words(v, o.minimum_standard)}" if prev else "the penalty was lowered",
+            "changed": "the penalty was changed",
+        }[kind]
+        qs.append(
+            {
+                "kind": "recent-change",
+                "text": f"The most recent change here is in {_jname(o.jurisdiction)}: on {date_long(v.start)}, under {o.citation}, {what}. What events or debates led to it?",
+                "ids": [o.id],
+            }
+        )
+
+    # 3. Offences not yet in force on the date.
+    later = [r for r in base if r["status"] != "in-force" and r["in_force_from"]]
+    if later:
+        r = min(later, key=lambda r: r["in_force_from"])
+        qs.append(
+            {
+                "kind": "not-in-force",
+                "text": (
+                    f"On {date_long(day)}, {r['citation']} ({r['jurisdiction_name']}) was not yet in force; it applies from {date_long(r['in_force_from'])}. "
+                    "How would the conduct have been dealt with before then?"
+                ),
+                "ids": [r["id"]],
+            }
+        )
+    # 3b. Jurisdictions the catalogue covers that have no offence in force for this topic.
+    if topic_tag:
+        covered = {r["jurisdiction"] for r in base if r["in_force"]}
+        all_j = sorted({o.jurisdiction for o in cat.offences})
+        missing = [j for j in all_j if j not in covered]
+        if missing and covered:
+            names = _join([_jname(j) for j in missing])
+            qs.append(
+                {
+                    "kind": "no-offence",
+                    "text": (
+                        f"The catalogue has no offence tagged '{topic_tag}' in force on {date_long(day)} for {names}. "
+                        "Does that leave the conduct unpunished there, or do general offences cover it?"
+                    ),
+                    "ids": [],
+                }
+            )
+
+    # 4. Fines once converted.
+    with_amount = [(r["fine_amount_converted"], r) for r in national if r["fine_amount_converted"] is not None]
+    unlimited = sorted({r["jurisdiction_name"] for r in national if r["fine_unlimited"]})
+    no_fine = sorted({r["jurisdiction_name"] for r in national if r["fine"] is None and r["has_figures"]} - {r["jurisdiction_name"] for r in national if r["fine"]})
+    if len(with_amount) >= 2 or (with_amount and (unlimited or no_fine)):
+        hi = max(with_amount, key=lambda x: (x[0], x[1]["jurisdiction"]))
+        lo = min(with_amount, key=lambda x: (x[0], x[1]["jurisdiction"]))
+        parts = [f"Converted to {currency}, the highest maximum fine here is {hi[1]['fine_converted'] or hi[1]['fine']} ({hi[1]['jurisdiction_name']})"]
+        if lo[0] != hi[0]:
+            parts.append(f"the lowest {lo[1]['fine_converted'] or lo[1]['fine']} ({lo[1]['jurisdiction_name']})")
+        text = ", ".join(parts) + "."
+        if unlimited:
+            text += f" {_join(unlimited)} set{'s' if len(unlimited) == 1 else ''} no cap on the fine."
+        if no_fine:
+            text += f" {_join(no_fine)} provide{'s' if len(no_fine) == 1 else ''} no fine for these offences."
+        text += " How much do fines matter next to prison for this conduct?"
+        qs.append({"kind": "fines", "text": text, "ids": [hi[1]["id"], lo[1]["id"]]})
+
+    # 5. A minimum standard against the national maxima.
+    floors = [r for r in base if r["in_force"] and r["minimum_standard"] and r["prison_max_months"] not in (None, "life")]
+    if floors and national:
+        f = max(floors, key=lambda r: r["prison_max_months"])
+        qs.append(
+            {
+                "kind": "minimum-standard",
+                "text": (
+                    f"{f['citation']} requires a maximum of at least {f['prison_max']} ({f['label'] or 'minimum standard'}). "
+                    "Which national maxima in the table meet that floor, and which jurisdictions are bound by it?"
+                ),
+                "ids": [f["id"]],
+            }
+        )
+
+    # 6. A sentence against the maximum for the offence it cites.
+    gap = None
+    for c in cases:
+        p = c.final_sentence(day)
+        if p is None or p.sentence is None or p.sentence.prison is None or p.sentence.prison.max is None:
+            continue
+        imposed = p.sentence.prison.max
+        for oid in c.offences:
+            o = cat.records.get(oid)
+            v = o.in_force(p.date) if o is not None and getattr(o, "kind", "") == "offence" else None
+            if v is None or v.prison is None or v.prison.max is None or v.prison.max.life or imposed.life:
+                continue
+            ratio = imposed.sort_key() / max(v.prison.max.sort_key(), 1)
+            if gap is None or abs(ratio - 1) > abs(gap[0] - 1):
+                gap = (ratio, c, p, o, v)
+    if gap is not None:
+        ratio, c, p, o, v = gap
+        from .compare import sentence_words
+
+        rel = "more than" if ratio > 1 else ("less than" if ratio < 1 else "the same as")
+        tail = "How do several counts and other charges add up to one sentence?" if ratio > 1 else "What does the gap between the maximum and the sentence tell us about sentencing in practice?"
+        qs.append(
+            {
+                "kind": "sentence-vs-maximum",
+                "text": f"In {c.title} the court imposed {sentence_words(p)} ({date_long(p.date)}), {rel} the {v.prison.max.words()} maximum for one offence under {o.citation} at the time. {tail}",
+                "ids": [c.id, o.id],
+            }
+        )
+
+    # 7. Changes already enacted for after the date.
+    ups = [(v, o) for o in offences for v in o.penalties if v.start > day]
+    if ups:
+        v, o = min(ups, key=lambda x: (x[0].start, x[1].id))
+        qs.append(
+            {
+                "kind": "upcoming",
+                "text": f"{o.citation} ({_jname(o.jurisdiction)}) changes on {date_long(v.start)}. Will the table above still be right a year from now, and how would you check?",
+                "ids": [o.id],
+            }
+        )
+
+    # 8. Unverified facts.
+    unv = [r for r in rows if r["unverified"]]
+    if unv:
+        qs.append(
+            {
+                "kind": "unverified",
+                "text": f"{len(unv)} figure{'s are' if len(unv) != 1 else ' is'} marked unverified (for example {unv[0]['citation']}). How would you confirm {'them' if len(unv) != 1 else 'it'} from a primary source?",
+                "ids": [unv[0]["id"]],
+            }
+        )
+    return qs
+
+
+def _join(names: list[str]) -> str:
+    names = list(names)
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# --------------------------------------------------------------------------- context
+
+
+def _topic_title(text: str) -> str:
+    t = text.replace("-", " ").strip()
+    return t[:1].upper() + t[1:]
+
+
+def build_context(
+    cat,
+    query: Sequence[str],
+    *,
+    as_of: _dt.date,
+    currency: str = "USD",
+    jurisdictions: set[str] | None = None,
+    template: str = "handout",
+    fmt: str = "md",
+    paper: str = "a4",
+    rates=None,
+) -> dict:
+    """The data every template sees (documented in the README; `lawref render --json`).
+
+    Args:
+        cat: the catalogue.
+        query: a topic (a tag or phrase, resolved like `lawref compare`) or record ids;
+            a case id brings in the offences it cites.
+        as_of: the date the law is stated at (also the exchange-rate date).
+        currency: ISO 4217 code fines are converted to.
+        jurisdictions: keep only these codes (upper case); None for all.
+        template, fmt, paper: recorded in the context for templates that adapt.
+
+    Raises:
+        UsageError, UnknownRecord, NoMatch (as compare does).
+    """
+    from . import __version__
+    from .compare import compare
+    from .model import Case, Offence, newest_check
+
+    if paper not in PAPERS:
+        raise UsageError(f"--paper: use one of {', '.join(PAPERS)} (not {paper!r})")
+    query = [q.strip() for q in query if q and q.strip()]
+    if not query:
+        raise UsageError("render: give a topic (e.g. deepfake) or record ids (e.g. kr/cho-ju-bin)")
+    currency = currency.strip().upper()
+    explicit: list = []
+    if any("/" in q for q in query):
+        mode = "records"
+        for q in query:
+            rec = cat.get(q)
+            if rec not in explicit:
+                explicit.append(rec)
+        offence_ids = [r.id for r in explicit if isinstance(r, Offence)]
+        for r in explicit:
+            if isinstance(r, Case):
+                offence_ids.extend(i for i in r.offences if isinstance(cat.records.get(i), Offence))
+        offence_ids = list(dict.fromkeys(offence_ids))
+        comparison = compare(cat, offence_ids, as_of, currency, jurisdictions, rates=rates) if offence_ids else None
+    else:
+        mode = "topic"
+        comparison = compare(cat, query, as_of, currency, jurisdictions, rates=rates)
+    if comparison is None:
+        from .jurisdictions import is_currency
+
+        if not is_currency(currency):
+            raise UsageError(f"--currency: {currency!r} is not an ISO 4217 currency code (e.g. USD, EUR, KRW)")
+    rows_src = comparison.rows if comparison else []
+    tag = comparison.tag if comparison else None
+
+    src, key = _SourceIndex(), _SourceIndex()
+    rows: list[dict] = []
+    parent_key = None
+    for r in rows_src:
+        d = _row_dict(r, src, key, parent_key if r.variant is not None else None)
+        if r.variant is None:
+            parent_key = d["key_ref"]
+        rows.append(d)
+
+    offence_recs = [cat.records[i] for i in dict.fromkeys(r.id for r in rows_src)]
+    # Cases: those asked for, then those citing the compared offences, then (for a tag)
+    # those carrying the tag; only jurisdictions kept by -j; none that began after as_of.
+    case_recs: list = [r for r in explicit if isinstance(r, Case)]
+    for n in comparison.notable if comparison else []:
+        c = cat.records.get(n.case_id)
+        if c is not None and c not in case_recs:
+            case_recs.append(c)
+    if tag:
+        for c in cat.cases:
+            if tag in c.tags and c not in case_recs:
+                case_recs.append(c)
+    case_recs = [
+        c
+        for c in case_recs
+        if c in explicit or ((not jurisdictions or c.jurisdiction.upper() in jurisdictions) and any(p.date <= as_of for p in c.proceedings))
+    ]
+    first_row = {}
+    for d in rows:
+        first_row.setdefault(d["id"], d)
+    offences = [_offence_dict(o, as_of, src, cat, first_row.get(o.id)) for o in offence_recs]
+    cases = [_case_dict(c, as_of, src, key, cat) for c in case_recs]
+
+    # Order cases: asked-for first, then by jurisdiction and date of the latest proceeding.
+    asked = [c for c in cases if any(c["id"] == e.id for e in explicit)]
+    rest = sorted((c for c in cases if c not in asked), key=lambda c: (c["jurisdiction"], (c["latest"] or {}).get("date") or ""))
+    cases = asked + rest
+
+    jur_codes = list(dict.fromkeys([r["jurisdiction"] for r in rows] + [c["jurisdiction"] for c in cases]))
+    jur_list = [
+        {
+            "code": j,
+            "name": _jname(j),
+            "offences": len({r["id"] for r in rows if r["jurisdiction"] == j}),
+            "in_force": any(r["in_force"] for r in rows if r["jurisdiction"] == j),
+            "minimum_standard": any(r["minimum_standard"] for r in rows if r["jurisdiction"] == j),
+            "titles": list(dict.fromkeys(r["conduct"] for r in rows if r["jurisdiction"] == j and not r["is_variant"])),
+            "citations": list(dict.fromkeys(r["citation"] for r in rows if r["jurisdiction"] == j and not r["is_variant"])),
+        }
+        for j in jur_codes
+    ]
+    dates = key_dates(offence_recs, case_recs, as_of)
+    questions = discussion_questions(rows, offence_recs, case_recs, cat, as_of, currency, tag)
+
+    if mode == "topic":
+        title = f"{_topic_title(tag or ' '.join(query))}: the law in {len([j for j in jur_list if j['offences']])} jurisdiction{'s' if len(jur_list) != 1 else ''}"
+    elif len(explicit) == 1:
+        r = explicit[0]
+        title = r.title if isinstance(r, Case) else f"{r.title} ({r.citation})"
+    else:
+        title = "; ".join(r.title for r in explicit[:3]) + (f" and {len(explicit) - 3} more" if len(explicit) > 3 else "")
+    rates_used = list(dict.fromkeys(r["rate"] for r in rows if r["rate"]))
+    unverified = [f"{r['citation']}{' (' + r['variant'] + ')' if r['variant'] else ''}" for r in rows if r["unverified"]]
+    unverified += [f"{c['title']}: {p['date']} {p['court']}" for c in cases for p in c["proceedings"] if p["unverified"]]
+    newest = newest_check(offence_recs + case_recs)
+    return {
+        "lawref_version": __version__,
+        "template": template,
+        "format": fmt,
+        "paper": paper,
+        "mode": mode,
+        "query": " ".join(query),
+        "tag": tag,
+        "title": title,
+        "as_of": as_of.isoformat(),
+        "currency": currency,
+        "basis": comparison.notes[0] if comparison and comparison.notes else None,
+        "notes": list(comparison.notes[1:]) if comparison else [],
+        "rates": rates_used,
+        "jurisdictions": jur_list,
+        "rows": rows,
+        "offences": offences,
+        "cases": cases,
+        "key_dates": dates,
+        "questions": questions,
+        "sources": src.all(),
+        "key_sources": key.all(),
+        "unverified": unverified,
+        "data_checked": _iso(newest),
+    }
+
+
+# --------------------------------------------------------------------------- entry point
+
+
+@dataclass
+class Rendered:
+    """A rendered document: its bytes, format, and the context it was made from."""
+
+    data: bytes
+    fmt: str
+    context: dict = field(repr=False)
+    engine: str | None = None
+
+
+def render(
+    cat,
+    query: Sequence[str],
+    *,
+    template: str = "handout",
+    fmt: str = "md",
+    as_of: _dt.date,
+    currency: str = "USD",
+    jurisdictions: set[str] | None = None,
+    paper: str = "a4",
+    pdf_engine: str = "auto",
+    rates=None,
+) -> Rendered:
+    """Render `template` (a bundled name or a file path) for `query` to md, html or pdf.
+
+    The template and the PDF engine are checked before any data is gathered, so a missing
+    engine or a bad template path fails fast.
+    """
+    ref = resolve_template(template, fmt)
+    engine = None
+    if fmt == "pdf":
+        from .pdf import find_engine
+
+        engine = find_engine(pdf_engine)
+    ctx = build_context(cat, query, as_of=as_of, currency=currency, jurisdictions=jurisdictions, template=template if template in TEMPLATES else "custom", fmt=fmt, paper=paper, rates=rates)
+    text = render_text(ctx, ref, fmt)
+    if fmt == "pdf":
+        from .pdf import html_to_pdf
+
+        return Rendered(html_to_pdf(text, engine), fmt, ctx, engine.name)
+    data = text.encode("utf-8")
+    if len(data) > MAX_OUTPUT_BYTES:
+        raise RenderLimit(f"template {template}: output larger than the {MAX_OUTPUT_BYTES // (1024 * 1024)} MiB limit")
+    return Rendered(data, fmt, ctx)

@@ -1,0 +1,317 @@
+"""lawref.compare and `lawref compare`: dated rows, conversion at the as-of date, shapes, output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from factories import SOURCE, case_yaml, offence_yaml, write_pack
+from lawref import compare as cmp
+from lawref.money import Conversion, NoConversion, RateTable
+
+D = dt.date.fromisoformat
+OLD, NEW = D("2023-01-01"), D("2025-06-01")
+
+
+@pytest.fixture(scope="module")
+def rates():
+    return RateTable()
+
+
+@pytest.fixture(scope="module")
+def both(catalogue, rates):
+    return {d: cmp.compare(catalogue, ["deepfake"], d, rates=rates) for d in (OLD, NEW)}
+
+
+def _by_key(result):
+    return {(r.id, r.variant): r for r in result.rows}
+
+
+def _content(row):
+    return (row.status, row.prison_max, row.prison_min, row.fine, row.combine, row.in_force_from)
+
+
+# ------------------------------------------------------------------ dated rows
+
+
+def test_topic_resolves_to_the_tag(both):
+    assert both[NEW].matched_by == "tag" and both[NEW].tag == "deepfake"
+
+
+def test_rows_differ_exactly_where_the_law_changed(catalogue, both):
+    old, new = _by_key(both[OLD]), _by_key(both[NEW])
+    for rid in {k[0] for k in old} | {k[0] for k in new}:
+        o = catalogue.get(rid)
+        changed = o.in_force(OLD) != o.in_force(NEW)
+        same = _content(old[(rid, None)]) == _content(new[(rid, None)])
+        assert same != changed, rid
+
+
+def test_france_had_no_sexual_deepfake_offence_before_2024(both):
+    old = _by_key(both[OLD])[("fr/code-penal/226-8-1", None)]
+    assert old.status == cmp.NOT_YET and old.prison_max is None and old.fine is None
+    assert old.status_text == "no specific offence before 2024-05-23"
+    new = _by_key(both[NEW])[("fr/code-penal/226-8-1", None)]
+    assert new.status == cmp.IN_FORCE and new.in_force_from == D("2024-05-23")
+
+
+def test_korea_maximum_rose_in_2024(both):
+    old = _by_key(both[OLD])[("kr/sexual-crimes-act/14-2.1", None)]
+    new = _by_key(both[NEW])[("kr/sexual-crimes-act/14-2.1", None)]
+    assert old.prison_max.months < new.prison_max.months
+    assert new.in_force_from.year == 2024
+
+
+def test_conversion_uses_the_rate_of_the_as_of_date(both):
+    rates = {}
+    for day, result in both.items():
+        convs = [r.converted for r in result.rows if isinstance(r.converted, Conversion) and r.converted.source != "same currency"]
+        assert convs, day
+        for c in convs:
+            assert c.rate_date <= day and (day - c.rate_date).days <= 4
+            assert c.source == "ECB reference rate"
+        rates[day] = {(c.from_currency, c.rate) for c in convs}
+    assert rates[OLD].isdisjoint(rates[NEW])
+
+
+def test_variants_follow_their_offence(both):
+    rows = both[NEW].rows
+    for i, r in enumerate(rows):
+        if r.is_variant:
+            assert i > 0 and rows[i - 1].id == r.id
+
+
+def test_eu_minimum_standard_labelled(both):
+    eu = [r for r in both[NEW].rows if r.minimum_standard and not r.is_variant]
+    for r in eu:
+        assert r.label.startswith(f"{r.jurisdiction} minimum standard")
+        if r.transposition_deadline:
+            assert f"transposition by {r.transposition_deadline.isoformat()}" in r.label
+    if eu:
+        assert any("minimum standard" in n for n in both[NEW].notes)
+
+
+def test_statutory_basis_is_stated(both):
+    assert both[NEW].notes[0] == cmp.BASIS and "not typical sentences" in cmp.BASIS
+
+
+def test_jurisdiction_filter_matches_subdivisions(catalogue, rates):
+    r = cmp.compare(catalogue, ["deepfake"], NEW, jurisdictions={"GB"}, rates=rates)
+    assert r.rows and {x.jurisdiction for x in r.rows} == {"GB-EAW"}
+
+
+def test_unlimited_fine(catalogue, rates):
+    rows = [r for r in cmp.compare(catalogue, ["deepfake"], NEW, rates=rates).rows if r.fine and r.fine.unlimited]
+    assert rows
+    for r in rows:
+        assert r.json()["fine_max"] == "unlimited" and r.json()["fine_converted"] is None
+
+
+# ------------------------------------------------------------------ shapes, through a small pack
+
+
+LIFE = f"""  - from: 2019-01-01
+    prison: {{max: life, min: 5y}}
+    fine: {{max: 1000000, currency: TWD}}
+    combine: and
+    aggravated:
+      - label: victim a minor
+        prison: {{min: 10y}}
+      - label: for profit
+        fine: {{max: 3000000, currency: TWD}}
+{SOURCE}"""
+
+
+@pytest.fixture
+def pack(tmp_path):
+    return write_pack(
+        tmp_path / "pack",
+        {
+            "statutes/tw/test-act/1.yaml": offence_yaml("tw/test-act/1", "Making test images", versions=LIFE, extra="tags: [test-topic]\n"),
+            "statutes/tw/test-act/2.yaml": offence_yaml("tw/test-act/2", "Sharing test images", extra="tags: [test-topic]\n").replace("currency: KRW", "currency: TWD"),
+            "cases/tw/test-case.yaml": case_yaml("tw/test-case", "[tw/test-act/1]"),
+        },
+    )
+
+
+def _pack_cat(pack):
+    from lawref.catalog import load_catalogue
+
+    return load_catalogue([str(pack)], bundled=False, use_cache=False, env="")
+
+
+def test_life_minimum_and_combination(pack):
+    cat = _pack_cat(pack)
+    res = cmp.compare(cat, ["test-topic"], D("2024-09-03"), currency="USD", rates=RateTable.for_packs([str(pack)]))
+    rows = _by_key(res)
+    base = rows[("tw/test-act/1", None)]
+    assert base.prison_max.life and base.prison_min.months == 60 and base.combine.value == "and"
+    j = base.json()
+    assert j["prison_max_months"] == "life" and j["prison_min_months"] == 60
+    assert j["fine_max"] == {"amount": 1000000, "currency": "TWD"}
+    # No TWD rate anywhere: the native amount stays, and the row says why.
+    assert j["fine_converted"] is None and "TWD" in j["conversion_note"]
+    assert isinstance(base.converted, NoConversion)
+    minor = rows[("tw/test-act/1", "victim a minor")]
+    assert minor.prison_min.months == 120 and minor.prison_max is None and minor.combine is None
+    # 2020-2024 version of test 2: a maximum, no minimum; dated as the factory says.
+    two = rows[("tw/test-act/2", None)]
+    assert two.prison_max.months == 60 and two.in_force_until == D("2024-12-31")
+    assert [n.case_id for n in res.notable] == ["tw/test-case"]
+    assert res.notable[0].sentence == "3 years' imprisonment"
+
+
+def test_pack_rates_yaml_fills_a_gap(pack):
+    (pack / "rates.yaml").write_text(
+        "rates:\n  - {currency: TWD, date: 2024-09-02, rate: 35.5, source: {publisher: Example central bank, url: https://example.org}}\n",
+        encoding="utf-8",
+    )
+    cat = _pack_cat(pack)
+    res = cmp.compare(cat, ["test-topic"], D("2024-09-03"), currency="EUR")
+    base = _by_key(res)[("tw/test-act/1", None)]
+    assert isinstance(base.converted, Conversion)
+    assert base.converted.rate_date == D("2024-09-02") and "Example central bank" in base.converted.source
+
+
+@pytest.mark.parametrize("by", ["prison", "fine"])
+def test_sort_highest_first(catalogue, rates, by):
+    rows = cmp.compare(catalogue, ["deepfake"], NEW, sort=by, rates=rates).rows
+    base = [r for r in rows if not r.is_variant]
+    live = [r for r in base if r.status == cmp.IN_FORCE]
+    keys = [cmp._prison_key(r) if by == "prison" else cmp._fine_key(r) for r in live]
+    assert keys == sorted(keys, reverse=True)
+    assert all(r.status != cmp.IN_FORCE for r in base[len(live):])
+
+
+# ------------------------------------------------------------------ resolution
+
+
+def test_ids_and_case_ids(catalogue, rates):
+    r = cmp.compare(catalogue, ["kr/sexual-crimes-act/14-2.1", "fr/code-penal/226-8-1"], NEW, rates=rates)
+    assert r.matched_by == "ids" and {x.id for x in r.rows} == {"kr/sexual-crimes-act/14-2.1", "fr/code-penal/226-8-1"}
+    case = next(c for c in catalogue.cases if any(o in catalogue.records for o in c.offences))
+    r = cmp.compare(catalogue, [case.id], NEW, rates=rates)
+    assert {x.id for x in r.rows} == {o for o in case.offences if o in catalogue.records}
+
+
+def test_phrase_falls_back_to_search(catalogue, rates):
+    r = cmp.compare(catalogue, ["sexual", "deepfake"], NEW, rates=rates)
+    assert r.matched_by == "search" and "fr/code-penal/226-8-1" in {x.id for x in r.rows}
+
+
+def test_minimal_fallback_search(catalogue):
+    found = [o.id for o in cmp._fallback_search(catalogue.offences, "sexual deepfake montage")]
+    assert "fr/code-penal/226-8-1" in found and all(i.startswith("fr/") for i in found)
+    assert cmp._fallback_search(catalogue.offences, "zzqxv") == []
+
+
+@pytest.mark.parametrize(
+    "query,kw,error",
+    [
+        (["kr/no-such-act/1"], {}, "UnknownRecord"),
+        (["zzqxv"], {}, "NoMatch"),
+        (["deepfake"], {"sort": "colour"}, "UsageError"),
+        (["deepfake"], {"currency": "DOLLARS"}, "UsageError"),
+        (["deepfake"], {"jurisdictions": {"ZZ"}}, "NoMatch"),
+        ([], {}, "UsageError"),
+    ],
+)
+def test_errors(catalogue, rates, query, kw, error):
+    with pytest.raises(Exception) as e:
+        cmp.compare(catalogue, query, NEW, rates=rates, **kw)
+    assert type(e.value).__name__ == error
+
+
+# ------------------------------------------------------------------ the command
+
+
+ROW_FIELDS = {"id", "jurisdiction", "prison_max_months", "prison_min_months", "fine_max", "fine_converted", "in_force_from", "sources"}
+
+
+def test_cli_json(cli):
+    r = cli(["compare", "deepfake", "--as-of", "2025-06-01", "--json"])
+    assert r.code == 0, r.err
+    doc = json.loads(r.out)
+    assert doc["as_of"] == "2025-06-01" and doc["currency"] == "USD" and doc["rows"]
+    for row in doc["rows"]:
+        assert ROW_FIELDS <= set(row)
+        assert row["prison_max_months"] is None or row["prison_max_months"] == "life" or isinstance(row["prison_max_months"], int)
+        fm = row["fine_max"]
+        assert fm is None or fm == "unlimited" or set(fm) == {"amount", "currency"}
+        fc = row["fine_converted"]
+        assert fc is None or {"amount", "currency", "rate", "rate_date"} <= set(fc)
+        assert all("url" in s and "accessed" in s for s in row["sources"])
+
+
+def test_cli_plain_when_piped(cli):
+    r = cli(["compare", "deepfake", "--as-of", "2023-01-01", "-j", "FR"])
+    assert r.code == 0, r.err
+    assert "\t" in r.out and "─" not in r.out and "\x1b" not in r.out
+    assert "no specific offence before 2024-05-23" in r.out
+    assert "not typical sentences" in r.out and "ECB reference rate" in r.out
+    assert "Notable sentences" in r.out
+
+
+def test_cli_csv(cli):
+    r = cli(["compare", "deepfake", "--csv", "--currency", "EUR", "-j", "KR", "--as-of", "2024-09-03"])
+    assert r.code == 0, r.err
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(r.out)))
+    assert rows and all(x["jurisdiction"] == "KR" for x in rows)
+    conv = [x for x in rows if x["fine_converted"]]
+    assert conv and all(x["converted_currency"] == "EUR" and x["rate_date"] == "2024-09-03" for x in conv)
+
+
+@pytest.mark.parametrize(
+    "args,code,words",
+    [
+        (["compare", "kr/no-such-act/1"], 2, ["no record"]),
+        (["compare", "zzqxv"], 2, ["nothing matches"]),
+        (["compare", "deepfake", "--sort", "colour"], 2, ["--sort"]),
+        (["compare", "deepfake", "--as-of", "yesterday-ish"], 2, ["--as-of"]),
+    ],
+)
+def test_cli_errors_are_one_line(cli, args, code, words):
+    r = cli(args)
+    assert r.code == code
+    assert r.err.count("\n") == 1 and "Traceback" not in r.err
+    for w in words:
+        assert w in r.err
+
+
+def test_cli_help_has_example(cli):
+    r = cli(["compare", "--help"])
+    assert r.code == 0 and "Example: lawref compare" in r.out
+
+
+def test_terminal_table_fits_100_columns(cli, monkeypatch):
+    """On a 100-column terminal nothing is wider, and every value is still there."""
+    from rich.cells import cell_len
+
+    from lawref import output
+
+    monkeypatch.setattr(output, "is_tty", lambda stream=None: True)
+    monkeypatch.setenv("COLUMNS", "100")
+    monkeypatch.setenv("NO_COLOR", "1")
+    r = cli(["compare", "deepfake", "--as-of", "2025-06-01"])
+    assert r.code == 0, r.err
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", r.out)
+    assert max(cell_len(line) for line in text.splitlines()) <= 100
+    assert "─" in text  # the rich table, not the piped form
+    flat = " ".join(text.split())
+    from lawref.catalog import load_catalogue
+
+    res = cmp.compare(load_catalogue(use_cache=False, env=""), ["deepfake"], D("2025-06-01"))
+    for row in res.rows:
+        assert row.jurisdiction in flat
+        if isinstance(row.converted, Conversion):
+            assert row.converted.text() in flat and row.converted.rate_date.isoformat() in flat
+        if row.in_force_from:
+            assert row.in_force_from.isoformat() in flat
+        for word in row.conduct.split():
+            assert word in text
