@@ -314,9 +314,11 @@ def _term_words(t: Term) -> str:
 def _first_sentence(text: str | None, limit: int = 220) -> str:
     if not text:
         return ""
+    from .claims import split_sentences
+
     t = " ".join(text.split())
-    m = re.search(r"(?<=[.;])\s", t)
-    t = t[: m.start()] if m and m.start() < limit else t
+    first = (split_sentences(t) or [t])[0]
+    t = first if len(first) <= limit else t
     return t if len(t) <= limit else t[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
@@ -624,7 +626,8 @@ def _conversion_finding(native: Money, conv_money: Money, day: _dt.date, rates: 
     diff = (conv_money.amount - conv.amount) / conv.amount
     expected = f"{_amount(conv.amount, conv_money.currency)} (±{tol:.0%})"
     rate = conv.rate_text() if hasattr(conv, "rate_text") else f"{conv.rate:.6g}"
-    where = f"at the {getattr(conv, 'source', 'reference')} rate of {_d(conv.rate_date)} ({rate})"
+    source = getattr(conv, "source", None) or "reference rate"
+    where = f"at the {source} of {_d(conv.rate_date)} ({rate})"
     ctx = [f"Converted amounts are checked {where}, within ±{tol:.0%}; the native amount is checked separately."]
     if conv.note:
         ctx.append(f"Rate note: {conv.note}.")
@@ -932,11 +935,12 @@ def _case_keys(case: Case, offence_aliases: set[str], cache: dict) -> _CaseKeys:
         toks = _norm_tokens(n)
         if len(toks) >= 2:
             strong.append(toks)
-            for t in (toks[0], toks[-1]):
-                if len(t) >= 3:
-                    weak.append(t)
-        elif toks and len(toks[0]) >= 3:
-            weak.append(toks[0])
+        # Surname or last name, one word as written ("Cho" of "Cho Ju-bin", "Durov").
+        parts = n.split()
+        for part in {parts[0], parts[-1]} if len(parts) >= 2 else set(parts[:1]):
+            pt = _norm_tokens(part)
+            if len(pt) == 1 and len(part.strip(".,")) >= 2:
+                weak.append(pt[0])
     if case.defendant.native_name:
         strong.append(_norm_tokens(case.defendant.native_name))
     for a in case.aliases:

@@ -545,8 +545,9 @@ def find_names(text: str) -> list[str]:
     names belong to case records.
     """
     rx, table = _place_regex()
+    t = rx.sub(lambda m: " | " , clean_text(text))  # places are not names
     out = []
-    for m in _NAME_RE.finditer(clean_text(text)):
+    for m in _NAME_RE.finditer(t):
         parts = m.group(0).split()
         while parts and (parts[0] in _NOT_NAMES or parts[0] in table):
             parts = parts[1:]

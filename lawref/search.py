@@ -27,8 +27,8 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass
-from typing import Iterable, NamedTuple, Sequence
+from dataclasses import dataclass, field as _field
+from typing import Iterable, Mapping, NamedTuple, Sequence
 
 from .model import Case, Offence, Record
 
@@ -119,6 +119,29 @@ class Key(NamedTuple):
     def compact(self) -> str:
         return self.text.replace(" ", "")
 
+    def encode(self) -> str:
+        """A one-line string form (no \\x1f, which joins keys in the cache)."""
+        return f"{self.field}\x1e{'1' if self.exact else '0'}\x1e{self.text}\x1e{chr(0x1d).join(self.article)}"
+
+    @classmethod
+    def decode(cls, text: str) -> "Key":
+        field, exact, words, art = text.split("\x1e")
+        return cls(field, words, exact == "1", tuple(art.split("\x1d")) if art else ())
+
+
+class Entry(NamedTuple):
+    """What the index needs about one record: filter fields and search keys."""
+
+    id: str
+    kind: str
+    jurisdiction: str
+    tags: tuple[str, ...]
+    keys: tuple[Key, ...]
+
+    @classmethod
+    def of(cls, record: Record) -> "Entry":
+        return cls(record.id, record.kind, record.jurisdiction, tuple(record.tags), record_keys(record))
+
 
 def _add(out: list[Key], seen: set, field: str, value: str | None, exact: bool = True, article: bool = False) -> None:
     if not value:
@@ -165,21 +188,34 @@ def record_keys(record: Record) -> tuple[Key, ...]:
     return tuple(out)
 
 
+def search_keys(record: Record) -> list[str]:
+    """:func:`record_keys` as strings, for a cache to store (read back with :func:`decode_keys`)."""
+    return [k.encode() for k in record_keys(record)]
+
+
+def decode_keys(joined: str) -> tuple[Key, ...]:
+    """Keys stored by a cache as `"\\x1f".join(search_keys(record))`."""
+    return tuple(Key.decode(k) for k in joined.split("\x1f")) if joined else ()
+
+
 # ---------------------------------------------------------------- results
 
 
 @dataclass(frozen=True)
 class Hit:
-    """A search result: the record, its score (0-100) and how it matched."""
+    """A search result: its id, score (0-100) and how it matched; `record` loads the record."""
 
-    record: Record
+    id: str
+    kind: str
+    jurisdiction: str
     score: float
-    match: str  # exact | words | fuzzy
+    match: str  # exact | words | fuzzy | filter
     field: str  # the field that matched best
+    source: Mapping = _field(default_factory=dict, repr=False, compare=False)  # id -> record
 
     @property
-    def id(self) -> str:
-        return self.record.id
+    def record(self) -> Record:
+        return self.source[self.id]
 
 
 def _band(score: float) -> str:
@@ -194,7 +230,7 @@ class Filters:
     tags: frozenset[str] | None = None  # every tag given must be carried
     kind: str | None = None  # offence | case
 
-    def allows(self, record: Record) -> bool:
+    def allows(self, record: Record | Entry) -> bool:
         if self.kind and record.kind != self.kind:
             return False
         if self.jurisdictions:
@@ -214,19 +250,19 @@ class Filters:
 class SearchIndex:
     """Search keys of a set of records, indexed for exact, word and fuzzy lookups."""
 
-    def __init__(self, records: Iterable[Record], keys: dict[str, tuple[Key, ...]] | None = None) -> None:
-        """Index `records`. `keys` may supply precomputed :func:`record_keys` by id."""
-        self.records: list[Record] = list(records)
-        self.by_id: dict[str, int] = {r.id: i for i, r in enumerate(self.records)}
+    def __init__(self, entries: Iterable[Entry], records: Mapping | None = None) -> None:
+        """Index `entries`; `records` (id -> record) lets hits load their record."""
+        self.entries: list[Entry] = list(entries)
+        self.source: Mapping = records if records is not None else {}
+        self.by_id: dict[str, int] = {r.id: i for i, r in enumerate(self.entries)}
         self.keys: list[Key] = []
         self.owner: list[int] = []
         self.exact: dict[str, list[tuple[int, int]]] = {}  # compact text -> (record, key)
         self.folded: dict[str, list[tuple[int, int]]] = {}
         self.articles: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # every prefix of an article
         postings: dict[str, set[int]] = {}
-        for ri, rec in enumerate(self.records):
-            rkeys = (keys or {}).get(rec.id) or record_keys(rec)
-            for k in rkeys:
+        for ri, rec in enumerate(self.entries):
+            for k in rec.keys:
                 ki = len(self.keys)
                 self.keys.append(k)
                 self.owner.append(ri)
@@ -241,6 +277,12 @@ class SearchIndex:
         self.postings = postings
         self._short: list[int] | None = None
         self._ids: list[tuple[str, int]] | None = None
+
+    @classmethod
+    def of_records(cls, records: Iterable[Record]) -> "SearchIndex":
+        """An index over record objects (keys computed now)."""
+        records = list(records)
+        return cls([Entry.of(r) for r in records], {r.id: r for r in records})
 
     @property
     def short_keys(self) -> list[int]:
@@ -285,7 +327,7 @@ class SearchIndex:
     def _id_prefixed(self, prefix: str) -> list[int]:
         """Records whose id starts with `prefix` followed by a separator."""
         if self._ids is None:
-            self._ids = sorted((r.id, i) for i, r in enumerate(self.records))
+            self._ids = sorted((r.id, i) for i, r in enumerate(self.entries))
         lo = bisect.bisect_left(self._ids, (prefix,))
         out = []
         for rid, ri in self._ids[lo:]:
@@ -373,7 +415,7 @@ class SearchIndex:
             # Part of an id ("kr/sexual-crimes-act/14-2"): ids that continue it at a separator.
             for ri in self._id_prefixed(raw):
                 if allowed is None or ri in allowed:
-                    _offer(best, ri, WORDS_MIN + WORDS_SPAN * len(raw) / len(self.records[ri].id), "id")
+                    _offer(best, ri, WORDS_MIN + WORDS_SPAN * len(raw) / len(self.entries[ri].id), "id")
         if text:
             compact = text.replace(" ", "")
             for table, key, score in ((self.exact, compact, EXACT), (self.folded, fold(compact), FOLD_EXACT)):
@@ -421,7 +463,7 @@ class SearchIndex:
         filters = filters or Filters()
         allowed = None
         if filters.jurisdictions or filters.tags or filters.kind:
-            allowed = {i for i, r in enumerate(self.records) if filters.allows(r)}
+            allowed = {i for i, r in enumerate(self.entries) if filters.allows(r)}
         best: dict[int, list] = {}  # record -> [score, field]
         self._strict(query, allowed, best)
         text = normalise(query)
@@ -437,10 +479,22 @@ class SearchIndex:
                     _offer(best, ri, FUZZY_SCALE * fixed[1] + (score - WORDS_MIN) / 5, field)
             self._score_words(list(dict.fromkeys(text.split())), allowed, best, fuzzy=True)
             self._score_phrase(text, allowed, best)
-        order = sorted(best, key=lambda ri: (-best[ri][0], self.records[ri].id))
+        order = sorted(best, key=lambda ri: (-best[ri][0], self.entries[ri].id))
         if limit:
             order = order[:limit]
-        return [Hit(self.records[ri], round(best[ri][0], 1), _band(best[ri][0]), best[ri][1]) for ri in order]
+        return [self._hit(ri, best[ri][0], _band(best[ri][0]), best[ri][1]) for ri in order]
+
+    def _hit(self, ri: int, score: float, match: str, fld: str) -> Hit:
+        e = self.entries[ri]
+        return Hit(e.id, e.kind, e.jurisdiction, round(score, 1), match, fld, self.source)
+
+    def listing(self, filters: Filters | None = None, limit: int | None = None) -> list[Hit]:
+        """Every record passing `filters`, by id (a search without a query)."""
+        filters = filters or Filters()
+        order = sorted((i for i, e in enumerate(self.entries) if filters.allows(e)), key=lambda i: self.entries[i].id)
+        if limit:
+            order = order[:limit]
+        return [self._hit(ri, 0.0, "filter", "") for ri in order]
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
         """The `n` ids closest to `text`: the best search hits, else the nearest ids, titles and aliases."""
@@ -456,8 +510,8 @@ class SearchIndex:
         for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, limit=None):
             ri = self.owner[idx[pos]]
             scored[ri] = max(scored.get(ri, 0.0), float(sim))
-        for ri in sorted(scored, key=lambda r: (-round(scored[r], 1), self.records[r].id)):
-            rid = self.records[ri].id
+        for ri in sorted(scored, key=lambda r: (-round(scored[r], 1), self.entries[r].id)):
+            rid = self.entries[ri].id
             if rid not in ids:
                 ids.append(rid)
             if len(ids) >= n:
@@ -476,14 +530,27 @@ def _offer(best: dict, ri: int, score: float, field: str) -> None:
 
 
 def index_for(catalogue) -> SearchIndex:
-    """The search index of a catalogue, built once and kept on it."""
+    """The search index of a catalogue, built once and kept on it.
+
+    Uses the keys a cache precomputed (`catalogue.rows[id].keys`, see :func:`search_keys`)
+    when there are any, so records are loaded only for the hits.
+    """
     idx = getattr(catalogue, "_search_index", None)
-    if idx is None or len(idx.records) != len(catalogue.records):
-        idx = SearchIndex(catalogue.records.values())
-        try:
-            catalogue._search_index = idx
-        except AttributeError:  # a slotted or frozen catalogue: just don't keep it
-            pass
+    if idx is not None and len(idx.entries) == len(catalogue.records):
+        return idx
+    rows = getattr(catalogue, "rows", None)
+    if rows is not None:
+        entries = [
+            Entry(r.id, r.kind, r.jurisdiction, tuple(r.tags), decode_keys(r.keys) if r.keys else record_keys(catalogue.records[r.id]))
+            for r in rows.values()
+        ]
+    else:
+        entries = [Entry.of(r) for r in catalogue.records.values()]
+    idx = SearchIndex(entries, catalogue.records)
+    try:
+        catalogue._search_index = idx
+    except AttributeError:  # a slotted or frozen catalogue: just don't keep it
+        pass
     return idx
 
 
@@ -494,17 +561,14 @@ def search(catalogue, query: str, filters: Filters | None = None, limit: int | N
 
 def suggest(catalogue, text: str, n: int = 3) -> list[str]:
     """The `n` ids closest to `text`, for "did you mean"."""
-    if not catalogue.records:
+    if not len(catalogue.records):
         return []
     return index_for(catalogue).suggest(text, n)
 
 
 def listing(catalogue, filters: Filters | None = None, limit: int | None = None) -> list[Hit]:
     """Every record passing `filters`, by id (a search without a query)."""
-    filters = filters or Filters()
-    recs = sorted((r for r in catalogue.records.values() if filters.allows(r)), key=lambda r: r.id)
-    hits = [Hit(r, 0.0, "filter", "") for r in recs]
-    return hits[:limit] if limit else hits
+    return index_for(catalogue).listing(filters, limit)
 
 
 def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: Iterable[str] | None = None, kind: str | None = None) -> Filters:
@@ -515,13 +579,14 @@ def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: It
 
     juris = frozenset(j.strip().upper() for v in (jurisdictions or ()) for j in v.split(",") if j.strip()) or None
     if juris:
-        known = sorted({r.jurisdiction.upper() for r in catalogue.records.values()})
+        entries = index_for(catalogue).entries
+        known = sorted({e.jurisdiction.upper() for e in entries})
         for j in sorted(juris):
             if not any(k == j or k.startswith(j + "-") for k in known):
                 raise UsageError(f"--jurisdiction: no records for {j!r}; the catalogue covers {', '.join(known)}")
     want = frozenset(t.strip() for v in (tags or ()) for t in v.split(",") if t.strip()) or None
     if want:
-        known_tags = {normalise(t): t for r in catalogue.records.values() for t in r.tags}
+        known_tags = {normalise(t): t for e in index_for(catalogue).entries for t in e.tags}
         for t in sorted(want):
             if normalise(t) not in known_tags:
                 close = difflib.get_close_matches(t.lower(), sorted(set(known_tags.values())), n=3, cutoff=0.5)

@@ -144,7 +144,7 @@ def show(
     Example: lawref show kr/sexual-crimes-act/14-2.1 --as-of 2024-01-01
     """
     day = as_of(as_of_)
-    cat = catalogue(ctx)
+    cat = catalogue(ctx, full=False)  # check only this record's file, not every file
     rec = cat.get(record_id)  # UnknownRecord (exit 2, with suggestions) when missing
     if as_json:
         from ..output import emit_json
