@@ -458,15 +458,18 @@ def _prison_match(p: Prison | None, q: TermQty) -> bool:
 
 
 class _Rates:
-    """Conversions through lawref.money when it offers a dated `convert`; None otherwise."""
+    """Dated conversions: `table.convert` when a rate table is given, else lawref.money's
+    `convert` when it exists; None (unverifiable) otherwise."""
 
-    def __init__(self) -> None:
-        try:
-            from . import money
+    def __init__(self, table=None) -> None:
+        self._convert = getattr(table, "convert", None)
+        if self._convert is None:
+            try:
+                from . import money
 
-            self._convert = getattr(money, "convert", None)
-        except Exception:  # noqa: BLE001
-            self._convert = None
+                self._convert = getattr(money, "convert", None)
+            except Exception:  # noqa: BLE001
+                self._convert = None
 
     def convert(self, amount: float, a: str, b: str, day: _dt.date):
         if self._convert is None:
@@ -584,7 +587,7 @@ def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[
 
                 out.append(f"A higher penalty applies when {a.label}: {penalty_words(a)}.")
             elif a.note:
-                out.append(f"When {a.label}: {_first_sentence(a.note)}")
+                out.append(f"Aggravated ({a.label}): {_first_sentence(a.note)}")
     for v in off.upcoming(day):
         from .penalty import penalty_words
 
@@ -628,7 +631,7 @@ def _conversion_finding(native: Money, conv_money: Money, day: _dt.date, rates: 
     rate = conv.rate_text() if hasattr(conv, "rate_text") else f"{conv.rate:.6g}"
     source = getattr(conv, "source", None) or "reference rate"
     where = f"at the {source} of {_d(conv.rate_date)} ({rate})"
-    ctx = [f"Converted amounts are checked {where}, within ±{tol:.0%}; the native amount is checked separately."]
+    ctx = [f"Converted amounts are checked at the exchange rate of the date (or the latest before it), within ±{tol:.0%}, separately from the native amount."]
     if conv.note:
         ctx.append(f"Rate note: {conv.note}.")
     if abs(diff) <= tol:
@@ -816,9 +819,12 @@ def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None) ->
         return Finding("age", Verdict.UNVERIFIABLE, found, None, f"The record of {case.defendant.name} gives no age or birth year.", case.id)
     procs = [p for p in case.proceedings if p.date <= day] or list(case.proceedings)
     first = procs[0].date if procs else day
+    ctx = []
     if q.at_the_time:
         lo, hi = first - _dt.timedelta(days=int(365.25 * AT_THE_TIME_YEARS)), first
-        when = f"at the time of the offences (taken as the year before the first proceeding, {_d(first)})"
+        when = "at the time of the offences"
+        span = "year" if AT_THE_TIME_YEARS == 1 else f"{AT_THE_TIME_YEARS} years"
+        ctx.append(f"“At the time” is taken as the {span} before the first recorded proceeding ({_d(first)}).")
     elif sentence_proc is not None:
         lo = hi = sentence_proc.date
         when = f"at the ruling of {_d(sentence_proc.date)}"
@@ -828,7 +834,6 @@ def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None) ->
     rng = _age_range(case, lo, hi)
     reported = ", ".join(f"{a.age} ({_d(a.date)})" for a in ages)
     srcs = [s for a in ages for s in a.sources] + list(case.defendant.sources)
-    ctx = []
     if len({a.age for a in ages if a.date == (ages[0].date if ages else None)}) > 1:
         ctx.append("Reports differ by a year on the same day (Korean and international age counting, or reporting errors).")
     if any(a.unverified for a in ages):
@@ -837,18 +842,19 @@ def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None) ->
         return Finding("age", Verdict.UNVERIFIABLE, found, None, "No dated age is recorded.", case.id, srcs, ctx)
     lo_a, hi_a = rng
     expected = f"{lo_a}" if lo_a == hi_a else f"{lo_a}–{hi_a}"
-    expected = f"{expected} {when}"
     near = [a for a in ages if a.age == q.age]
     if lo_a <= q.age <= hi_a:
         used = [a for a in ages if lo_a <= a.age <= hi_a] or ages
-        expl = f"The records support {expected}; reported ages: {reported or 'born ' + str(case.defendant.born)}."
+        expl = f"The records support {expected} {when} (reported: {reported or 'born ' + str(case.defendant.born)})."
         return Finding("age", Verdict.ACCURATE, found, expected, expl, case.id, [s for a in used for s in a.sources] or srcs, ctx)
-    notes = [a.note for a in ages if a.note and re.search(rf"\b{q.age}\b", a.note)]
+    from .claims import split_sentences
+
+    notes = [x for a in ages if a.note for x in split_sentences(" ".join(a.note.split())) if re.search(rf"\b{q.age}\b", x)]
     if notes:
-        ctx.append("Record note: " + _first_sentence(notes[0], 300))
+        ctx.append("Record note: " + notes[0])
     elif near:
         ctx.append(f"{q.age} is a reported age on {_d(near[0].date)}, not {when}.")
-    expl = f"No recorded age supports {q.age} {when}: the records give {expected} (reported: {reported or 'born ' + str(case.defendant.born)})."
+    expl = f"No recorded age supports {q.age} {when}: the records put {case.defendant.name} at {expected} then (reported: {reported or 'born ' + str(case.defendant.born)})."
     return Finding("age", Verdict.INACCURATE, found, expected, expl, case.id, srcs, ctx)
 
 
@@ -987,10 +993,10 @@ class _Resolved:
 class Checker:
     """Checks claims against one catalogue. Keeps what earlier sentences named (cases, places)."""
 
-    def __init__(self, catalogue, tolerance: float = DEFAULT_TOLERANCE) -> None:
+    def __init__(self, catalogue, tolerance: float = DEFAULT_TOLERANCE, rates=None) -> None:
         self.cat = catalogue
         self.tol = tolerance
-        self.rates = _Rates()
+        self.rates = _Rates(rates)
         self._okeys: dict = {}
         self._ckeys: dict = {}
         self._offence_aliases = {" ".join(_norm_tokens(a)) for o in catalogue.offences for a in o.aliases} | {
@@ -1131,7 +1137,8 @@ class Checker:
             if r.case_how.startswith("surname"):
                 for f in out:
                     if f.record == case.id:
-                        f.context.append(f"“{case.defendant.name}” is taken from the surname ({r.case_how}).")
+                        how = "named earlier in the text" if "earlier" in r.case_how else "the only case with that name"
+                        f.context.append(f"“{claim.names[0] if claim.names else case.defendant.name}” is read as {case.defendant.name} ({how}).")
                         break
         if stat_terms or stat_fines:
             out += self._statutory(claim, r, day, stat_terms, stat_fines)
@@ -1207,11 +1214,26 @@ class Checker:
         self._jurisdictions(claim)
 
 
-def check_text(catalogue, text: str, as_of: _dt.date | None = None, today: _dt.date | None = None, tolerance: float = DEFAULT_TOLERANCE) -> Report:
+def check_text(
+    catalogue,
+    text: str,
+    as_of: _dt.date | None = None,
+    today: _dt.date | None = None,
+    tolerance: float = DEFAULT_TOLERANCE,
+    rates=None,
+) -> Report:
     """Split `text` into claims and check each at `as_of` (the claim's date) and today.
 
     Sentences with nothing checkable are skipped; when no sentence is checkable, each one is
     returned as an unverifiable claim (never accurate).
+
+    Args:
+        catalogue: the records (:class:`lawref.catalog.Catalogue`).
+        text: one or more sentences.
+        as_of: the date the claim was made (default today).
+        today: the date "today" means (default the real today; tests pin it).
+        tolerance: for converted amounts, as a fraction (0.05 = ±5%).
+        rates: a rate table with `convert(amount, from, to, day)` (default lawref.money's).
 
     Raises:
         UsageError: when `text` is empty or `tolerance` is not between 0 and 1.
@@ -1225,7 +1247,7 @@ def check_text(catalogue, text: str, as_of: _dt.date | None = None, today: _dt.d
     today = today or _today()
     as_of = as_of or today
     claims = extract_claims(text)
-    checker = Checker(catalogue, tolerance)
+    checker = Checker(catalogue, tolerance, rates)
     keep = {c.index for c in claims if c.checkable} or {c.index for c in claims}
     results = []
     for c in claims:

@@ -248,6 +248,13 @@ def normalise_numbers(text: str) -> str:
     t = re.sub(r"\bhalf an? (year|month)\b", lambda m: "6 months" if m.group(1).lower() == "year" else "15 days", t, flags=re.I)
     t = re.sub(r"\b(?:a|an|one) (year|month|week|day|decade)s? and a half\b", lambda m: f"1.5 {m.group(1)}s", t, flags=re.I)
     t = re.sub(r"\b(?:a|an|one) (year|month|week|day|decade)\b", r"1 \1", t, flags=re.I)
+    # text2num leaves "one" and "two" alone (threshold 3): convert them before a unit.
+    t = re.sub(
+        r"\b(one|two)(?=[\s-]+(?:and a half\s+)?(?:years?|yrs?|months?|weeks?|days?|decades?)\b)",
+        lambda m: "1" if m.group(1).lower() == "one" else "2",
+        t,
+        flags=re.I,
+    )
     try:
         from text_to_num import alpha2digit
 
@@ -363,13 +370,13 @@ _DOLLAR_WORDS = {"dollars", "dollar"}
 _SYM_RE = "|".join(re.escape(s) for s in sorted(_SYMBOLS, key=len, reverse=True))
 _WORD_RE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 _MONEY = re.compile(
-    rf"(?P<sym>{_SYM_RE})\s?(?P<n1>{_NUM})(?:\s?(?P<m1>k|m|mn|mil|bn|b)\b)?(?:\s?(?P<c1>[A-Z]{{3}})\b)?"
-    rf"|\b(?P<code>[A-Z]{{3}})\s?(?P<n2>{_NUM})(?:\s?(?P<m2>k|m|mn|mil|bn|b)\b)?"
-    rf"|\b(?P<n3>{_NUM})(?:\s?(?P<m3>k|m|mn|mil|bn|b)\b)?\s?(?:(?P<word>{_WORD_RE})\b|(?P<code3>[A-Z]{{3}})\b)",
+    rf"(?P<sym>{_SYM_RE})\s?(?P<n1>{_NUM})(?:\s?(?P<m1>k|m|mn|mil|bn|b)\b)?(?:\s?(?P<c1>(?-i:[A-Z]{{3}}))\b)?"
+    rf"|\b(?P<code>(?-i:[A-Z]{{3}}))\s?(?P<n2>{_NUM})(?:\s?(?P<m2>k|m|mn|mil|bn|b)\b)?"
+    rf"|\b(?P<n3>{_NUM})(?:\s?(?P<m3>k|m|mn|mil|bn|b)\b)?\s?(?:(?P<word>{_WORD_RE})\b|(?P<code3>(?-i:[A-Z]{{3}}))\b)",
     re.I,
 )
 _APPROX = r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|over|under|just over|just under|more than|less than|equivalent to|the equivalent of|worth|~|≈|c\.)"
-_CONV_JOIN = re.compile(rf"^\s*(?:\(\s*|,\s*(?:or\s+)?|\s+or\s+|;\s*|/\s*|\s+and\s+|\s*-\s*)?(?:{_APPROX}\s*)?(?:or\s+)?(?:{_APPROX}\s*)?$", re.I)
+_CONV_JOIN = re.compile(rf"^\s*(?:(?:in\s+)?(?:fines?|penalt(?:y|ies)|bail|damages)\s*)?(?:\(\s*|,\s*(?:or\s+)?|\s+or\s+|;\s*|/\s*|\s+and\s+|\s*-\s*)?(?:{_APPROX}\s*)?(?:or\s+)?(?:{_APPROX}\s*)?$", re.I)
 _UNLIMITED = re.compile(r"\b(?:an? )?(?:unlimited|uncapped|unlimited amount of)\s+(?:fines?|financial penalt(?:y|ies))\b|\bfines? (?:is |are )?unlimited\b", re.I)
 
 _AGE_PATTERNS = [

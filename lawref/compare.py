@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-from .errors import NoMatch, UnknownRecord, UsageError
+from .errors import NoMatch, UsageError
 from .model import UNLIMITED, Combine, Fine, Offence, PenaltyVersion, Prison, Source, Status, Term
 from .money import Conversion, NoConversion, RateTable, convert_fine, format_fine_max
 
@@ -180,14 +180,14 @@ def _looks_like_id(text: str) -> bool:
     return "/" in text
 
 
-def match_tag(offences: Iterable[Offence], topic: str) -> tuple[str | None, list[Offence]]:
-    """The offences carrying the tag `topic` (also tried without a plural `s`)."""
-    offences = list(offences)
+def match_tag(records: Iterable, topic: str) -> tuple[str | None, list]:
+    """The records carrying the tag `topic` (also tried without a plural `s`)."""
+    records = list(records)
     want = _norm_tag(topic)
-    tags = {t for o in offences for t in o.tags}
+    tags = {t for r in records for t in r.tags}
     for cand in (want, want[:-1] if want.endswith("s") else None):
         if cand and cand in tags:
-            return cand, [o for o in offences if cand in o.tags]
+            return cand, [r for r in records if cand in r.tags]
     return None, []
 
 
@@ -238,13 +238,20 @@ def resolve(cat, query: Sequence[str]) -> tuple[str, str | None, list[Offence]]:
             if not recs:
                 raise UsageError(f"compare: case {rec.id!r} cites no offence in the catalogue")
             for r in recs:
-                if r not in out:
+                if r.id not in {x.id for x in out}:
                     out.append(r)
         return "ids", None, out
     phrase = " ".join(query)
     tag, found = match_tag(cat.offences, phrase)
     if found:
         return "tag", tag, found
+    # A tag only cases carry (e.g. nth-room): the offences those cases cite.
+    tag, cases = match_tag(cat.cases, phrase)
+    if cases:
+        ids = list(dict.fromkeys(i for c in cases for i in c.offences))
+        found = [cat.records[i] for i in ids if isinstance(cat.records.get(i), Offence)]
+        if found:
+            return "tag", tag, found
     found = _search(cat, phrase)
     if not found:
         tags = sorted({t for o in cat.offences for t in o.tags})

@@ -179,8 +179,11 @@ def _loader(ref: TemplateRef):
 
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>|~$])")
 _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_MD_LINE_START = re.compile(r"^([#+\-=>:])")
-_MD_ORDERED = re.compile(r"^(\d+)([.)])")
+# Only where a block construct could start: `# `, `- `, `+ `, `>`, `1. `, `1) `, a line of
+# `-` or `=` (thematic break / setext underline). `*`, `_`, `` ` ``, `~`, `<`, `|` are always
+# escaped inline, so they need no rule here.
+_MD_LINE_START = re.compile(r"^(#(?=#{0,5}(?:\s|$))|[-+](?=\s|$)|-(?=[-\s]*$)|=(?=[=\s]*$)|>)")
+_MD_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
 _WS = re.compile(r"\s+")
 
 
@@ -229,7 +232,8 @@ def safe_url(url: Any) -> str:
 
 
 def _md_url(url: str) -> str:
-    return re.sub(r"[()\[\]{}*_|~]", lambda m: "%{:02X}".format(ord(m.group())), url)
+    """A URL safe inside a Markdown link destination `(...)` (parentheses encoded)."""
+    return url.replace("(", "%28").replace(")", "%29")
 
 
 def _md_link(text: Any, url: Any):
@@ -528,13 +532,17 @@ def date_long(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def refs_text(numbers: Any) -> str:
-    """[1, 3] -> `[1, 3]`; empty -> ''."""
+def refs_text(numbers: Any):
+    """[1, 3] (or 1) -> `[1, 3]` (safe markup: digits only); empty or None -> ''."""
+    from markupsafe import Markup
+
+    if isinstance(numbers, int) and not isinstance(numbers, bool):
+        numbers = [numbers]
     try:
         nums = [int(n) for n in numbers or ()]
     except (TypeError, ValueError):
         return ""
-    return f"[{', '.join(str(n) for n in nums)}]" if nums else ""
+    return Markup(f"[{', '.join(str(n) for n in nums)}]") if nums else ""
 
 
 def first_sentence(text: Any, limit: int = 240) -> str:
@@ -913,10 +921,17 @@ _CHANGE_TEXT = {
 }
 
 
+def _cite_prefix(o) -> str:
+    """`Sexual Crimes Act Art. ` from a citation `Sexual Crimes Act Art. 14-2(1)`."""
+    cite = o.citation
+    return cite[: -len(o.article)] if o.article and cite.endswith(o.article) else f"{o.instrument.name} "
+
+
 def key_dates(offences, cases, day: _dt.date) -> list[dict]:
     """Law changes (in force, raised, lowered, upcoming, deadlines) and case rulings, by date.
 
-    Changes on the same day in the same instrument and of the same kind are one entry.
+    Changes on the same day in the same instrument and of the same kind are one entry. A
+    case contributes its final ruling(s) and its latest sentence on or before `day`.
     """
     from .penalty import change_kind
 
@@ -932,12 +947,12 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
                 if upcoming:
                     text = f"{text} (upcoming{', enacted, not yet in force' if prospective else ''})"
                 k = (v.start, o.jurisdiction, o.instrument.name, text)
-                g = groups.setdefault(k, {"date": v.start.isoformat(), "jurisdiction": o.jurisdiction, "kind": "upcoming" if upcoming else kind, "instrument": o.instrument.name, "articles": [], "ids": [], "text": text})
+                g = groups.setdefault(k, {"date": v.start.isoformat(), "jurisdiction": o.jurisdiction, "kind": "upcoming" if upcoming else kind, "instrument": _cite_prefix(o), "articles": [], "ids": [], "text": text})
                 g["articles"].append(o.article)
                 g["ids"].append(o.id)
             if v.end is not None and not any(x.start > v.end for x in o.penalties):
                 k = (v.end + _dt.timedelta(days=1), o.jurisdiction, o.instrument.name, "no longer in force")
-                g = groups.setdefault(k, {"date": k[0].isoformat(), "jurisdiction": o.jurisdiction, "kind": "ended", "instrument": o.instrument.name, "articles": [], "ids": [], "text": "no longer in force"})
+                g = groups.setdefault(k, {"date": k[0].isoformat(), "jurisdiction": o.jurisdiction, "kind": "ended", "instrument": _cite_prefix(o), "articles": [], "ids": [], "text": "no longer in force"})
                 g["articles"].append(o.article)
                 g["ids"].append(o.id)
             if not prospective:
@@ -945,18 +960,22 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
         if o.transposition_deadline:
             d = o.transposition_deadline
             k = (d, o.jurisdiction, o.instrument.name, "transposition deadline")
-            g = groups.setdefault(k, {"date": d.isoformat(), "jurisdiction": o.jurisdiction, "kind": "deadline", "instrument": o.instrument.name, "articles": [], "ids": [], "text": "transposition deadline"})
+            g = groups.setdefault(k, {"date": d.isoformat(), "jurisdiction": o.jurisdiction, "kind": "deadline", "instrument": _cite_prefix(o), "articles": [], "ids": [], "text": "transposition deadline"})
             g["articles"].append(o.article)
             g["ids"].append(o.id)
     out = list(groups.values())
     for g in out:
         g["articles"] = list(dict.fromkeys(g["articles"]))
-        g["what"] = f"{g['instrument']} {', '.join(g['articles'])}: {g['text']}"
+        g["what"] = f"{g['instrument']}{', '.join(g['articles'])}: {g['text']}"
+    from .compare import sentence_words
+
     for c in cases:
-        for p in c.proceedings:
-            if p.date > day or not (p.sentence or p.final):
-                continue
-            from .compare import sentence_words
+        shown = [p for p in c.proceedings if p.date <= day]
+        rulings = [p for p in shown if p.final]
+        last = c.final_sentence(day)
+        if last is not None and last not in rulings and not any(p.date >= last.date for p in rulings):
+            rulings.append(last)
+        for p in rulings:
 
             what = f"{c.title}: {sentence_words(p) if p.sentence else (p.outcome or 'final ruling')} ({p.court})"
             out.append({"date": p.date.isoformat(), "jurisdiction": c.jurisdiction, "kind": "ruling", "instrument": None, "articles": [], "ids": [c.id], "text": what, "what": what})
@@ -969,7 +988,7 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
 # --------------------------------------------------------------------------- questions
 
 
-def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, currency: str, topic_tag: str | None) -> list[dict]:
+def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, currency: str, topic_tag: str | None, explicit_cases=()) -> list[dict]:
     """Questions for a class, each derived from the data in front of the reader.
 
     Each is {"kind", "text", "ids"}; kinds: highest-maximum, recent-change, not-in-force,
@@ -989,18 +1008,23 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         if r["jurisdiction"] not in best or months > best[r["jurisdiction"]]["_m"]:
             best[r["jurisdiction"]] = {**r, "_m": months}
     if len(best) >= 2:
-        ranked = sorted(best.values(), key=lambda r: (-r["_m"], r["jurisdiction"]))
-        top, low = ranked[0], ranked[-1]
-        if top["_m"] != low["_m"]:
+        hi_m = max(r["_m"] for r in best.values())
+        lo_m = min(r["_m"] for r in best.values())
+        if hi_m != lo_m:
+            tops = sorted((r for r in best.values() if r["_m"] == hi_m), key=lambda r: r["jurisdiction"])
+            lows = sorted((r for r in best.values() if r["_m"] == lo_m), key=lambda r: r["jurisdiction"])
+
+            def who(group):
+                return _join([f"{r['jurisdiction_name']} ({r['citation']})" for r in group])
+
             qs.append(
                 {
                     "kind": "highest-maximum",
                     "text": (
-                        f"{top['jurisdiction_name']} has the highest maximum prison term here ({top['prison_max']}, {top['citation']}); "
-                        f"{low['jurisdiction_name']} the lowest ({low['prison_max']}, {low['citation']}). "
+                        f"The highest maximum prison term here is {tops[0]['prison_max']}: {who(tops)}; the lowest is {lows[0]['prison_max']}: {who(lows)}. "
                         "What could explain the difference, and does a higher maximum mean heavier sentences in practice?"
                     ),
-                    "ids": [top["id"], low["id"]],
+                    "ids": [r["id"] for r in tops + lows],
                 }
             )
 
@@ -1022,12 +1046,11 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         o, v, prev, kind = recent
         from .penalty import penalty_words
 
-        what = {
-            "new-offence": f"a new offence took effect ({penalty_words(v, o.minimum_standard)})",
-            "raised": f"the penalty was raised from {penalty_words(prev, o.minimum_standard)} to {penalty_words(v, o.minimum_standard)}" if prev else "the penalty was raised",
-            "lowered": f"the penalty was lowered from {penalty_words(prev, o.minimum_standard)} to {penalty_words(v, o.minimum_standard)}" if prev else "the penalty was lowered",
-            "changed": "the penalty was changed",
-        }[kind]
+        if kind == "new-offence" or prev is None:
+            what = f"a new offence took effect ({penalty_words(v, o.minimum_standard)})"
+        else:
+            verb = {"raised": "was raised", "lowered": "was lowered"}.get(kind, "changed")
+            what = f"the penalty {verb} from {penalty_words(prev, o.minimum_standard)} to {penalty_words(v, o.minimum_standard)}"
         qs.append(
             {
                 "kind": "recent-change",
@@ -1094,38 +1117,53 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             {
                 "kind": "minimum-standard",
                 "text": (
-                    f"{f['citation']} requires a maximum of at least {f['prison_max']} ({f['label'] or 'minimum standard'}). "
+                    f"The {f['jurisdiction_name']} minimum standard ({f['citation']}"
+                    + (f"; transposition deadline {date_long(f['transposition_deadline'])}" if f["transposition_deadline"] else "")
+                    + f") requires a maximum of at least {f['prison_max']}. "
                     "Which national maxima in the table meet that floor, and which jurisdictions are bound by it?"
                 ),
                 "ids": [f["id"]],
             }
         )
 
-    # 6. A sentence against the maximum for the offence it cites.
-    gap = None
-    for c in cases:
+    # 6. A sentence against the penalty for the offence it cites (the cases asked for first).
+    from .compare import sentence_words
+    from .penalty import penalty_words
+
+    pick = None
+    for c in list(explicit_cases) or list(cases):
         p = c.final_sentence(day)
-        if p is None or p.sentence is None or p.sentence.prison is None or p.sentence.prison.max is None:
+        if p is None or p.sentence is None:
             continue
-        imposed = p.sentence.prison.max
+        imposed = p.sentence.prison.max if p.sentence.prison else None
         for oid in c.offences:
             o = cat.records.get(oid)
             v = o.in_force(p.date) if o is not None and getattr(o, "kind", "") == "offence" else None
-            if v is None or v.prison is None or v.prison.max is None or v.prison.max.life or imposed.life:
+            if v is None:
                 continue
-            ratio = imposed.sort_key() / max(v.prison.max.sort_key(), 1)
-            if gap is None or abs(ratio - 1) > abs(gap[0] - 1):
-                gap = (ratio, c, p, o, v)
-    if gap is not None:
-        ratio, c, p, o, v = gap
-        from .compare import sentence_words
-
-        rel = "more than" if ratio > 1 else ("less than" if ratio < 1 else "the same as")
-        tail = "How do several counts and other charges add up to one sentence?" if ratio > 1 else "What does the gap between the maximum and the sentence tell us about sentencing in practice?"
+            ratio = None
+            if imposed is not None and not imposed.life and v.prison and v.prison.max and not v.prison.max.life:
+                ratio = imposed.sort_key() / max(v.prison.max.sort_key(), 1)
+            score = abs(ratio - 1) if ratio is not None else -1.0
+            if pick is None or score > pick[0]:
+                pick = (score, ratio, c, p, o, v)
+        if pick is not None:
+            break
+    if pick is not None:
+        _, ratio, c, p, o, v = pick
+        if ratio is not None and ratio > 1:
+            tail = "How do several counts and other charges add up to one sentence?"
+        elif ratio is not None and ratio < 1:
+            tail = "What does the gap between the maximum and the sentence tell us about sentencing in practice?"
+        else:
+            tail = "How do courts arrive at a sentence within the range the law sets?"
         qs.append(
             {
                 "kind": "sentence-vs-maximum",
-                "text": f"In {c.title} the court imposed {sentence_words(p)} ({date_long(p.date)}), {rel} the {v.prison.max.words()} maximum for one offence under {o.citation} at the time. {tail}",
+                "text": (
+                    f"In {c.title} the court imposed {sentence_words(p)} ({date_long(p.date)}); the penalty for one offence under "
+                    f"{o.citation} at the time was {penalty_words(v, o.minimum_standard)}. {tail}"
+                ),
                 "ids": [c.id, o.id],
             }
         )
@@ -1256,16 +1294,22 @@ def build_context(
         for c in case_recs
         if c in explicit or ((not jurisdictions or c.jurisdiction.upper() in jurisdictions) and any(p.date <= as_of for p in c.proceedings))
     ]
+    # Asked-for cases first, then by jurisdiction and date of the latest proceeding.
+    explicit_ids = {e.id for e in explicit}
+
+    def _case_order(c):
+        last = c.latest(as_of)
+        return (c.id not in explicit_ids, c.jurisdiction, last.date if last else as_of, c.id)
+
+    case_recs.sort(key=_case_order)
     first_row = {}
     for d in rows:
         first_row.setdefault(d["id"], d)
     offences = [_offence_dict(o, as_of, src, cat, first_row.get(o.id)) for o in offence_recs]
     cases = [_case_dict(c, as_of, src, key, cat) for c in case_recs]
 
-    # Order cases: asked-for first, then by jurisdiction and date of the latest proceeding.
-    asked = [c for c in cases if any(c["id"] == e.id for e in explicit)]
-    rest = sorted((c for c in cases if c not in asked), key=lambda c: (c["jurisdiction"], (c["latest"] or {}).get("date") or ""))
-    cases = asked + rest
+    for d in offences + cases:
+        d["subject"] = mode == "topic" or d["id"] in explicit_ids
 
     jur_codes = list(dict.fromkeys([r["jurisdiction"] for r in rows] + [c["jurisdiction"] for c in cases]))
     jur_list = [
@@ -1281,7 +1325,7 @@ def build_context(
         for j in jur_codes
     ]
     dates = key_dates(offence_recs, case_recs, as_of)
-    questions = discussion_questions(rows, offence_recs, case_recs, cat, as_of, currency, tag)
+    questions = discussion_questions(rows, offence_recs, case_recs, cat, as_of, currency, tag, [r for r in explicit if isinstance(r, Case)])
 
     if mode == "topic":
         title = f"{_topic_title(tag or ' '.join(query))}: the law in {len([j for j in jur_list if j['offences']])} jurisdiction{'s' if len(jur_list) != 1 else ''}"

@@ -132,7 +132,7 @@ def pack(tmp_path):
         {
             "statutes/tw/test-act/1.yaml": offence_yaml("tw/test-act/1", "Making test images", versions=LIFE, extra="tags: [test-topic]\n"),
             "statutes/tw/test-act/2.yaml": offence_yaml("tw/test-act/2", "Sharing test images", extra="tags: [test-topic]\n").replace("currency: KRW", "currency: TWD"),
-            "cases/tw/test-case.yaml": case_yaml("tw/test-case", "[tw/test-act/1]"),
+            "cases/tw/test-case.yaml": case_yaml("tw/test-case", "[tw/test-act/1]") + "tags: [test-saga]\n",
         },
     )
 
@@ -162,6 +162,12 @@ def test_life_minimum_and_combination(pack):
     assert two.prison_max.months == 60 and two.in_force_until == D("2024-12-31")
     assert [n.case_id for n in res.notable] == ["tw/test-case"]
     assert res.notable[0].sentence == "3 years' imprisonment"
+
+
+def test_a_case_tag_stands_for_the_offences_cited(pack):
+    res = cmp.compare(_pack_cat(pack), ["test", "saga"], D("2024-09-03"), rates=RateTable())
+    assert res.matched_by == "tag" and res.tag == "test-saga"
+    assert {r.id for r in res.rows} == {"tw/test-act/1"}
 
 
 def test_pack_rates_yaml_fills_a_gap(pack):

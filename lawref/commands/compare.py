@@ -236,7 +236,9 @@ def _print(result) -> None:
     w("\n")
     for n in result.notes:
         w(f"* {plain(n)}\n")
-    w("* The unnamed column says how prison and fine combine: or (one of them), and (both), and/or (either or both).\n")
+    if any(r[4] for r in rows):
+        col = "The unnamed column between prison and fine" if tty else "Combine"
+        w(f"* {col}: how prison and fine combine: or (one of them), and (both), and/or (either or both).\n")
     for i, text in enumerate(footnotes, 1):
         w(f"[{i}] {plain(text)}\n")
     if sources:
