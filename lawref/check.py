@@ -41,6 +41,7 @@ import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from enum import Enum
+from functools import lru_cache
 from typing import Iterable
 
 from .claims import Claim, FineQty, Money, TermQty, conduct_of, extract_claims, mentions_minor, words_of
@@ -378,16 +379,28 @@ _STOPWORDS = frozenset(
 )
 
 
+@lru_cache(maxsize=4096)
+def _canon(word: str) -> str:
+    """A word, or its conduct tag ("@distribution" for sharing, distributed, distribution)."""
+    c = conduct_of(word)
+    return "@" + sorted(c)[0] if len(c) == 1 else word
+
+
+def _content(words: Iterable[str]) -> list[str]:
+    """Content words in order, conduct words canonicalised (for alias matching)."""
+    return [_canon(w) for w in words if w not in _STOPWORDS]
+
+
 def _offence_keys(off: Offence, cache: dict) -> _OffenceKeys:
     k = cache.get(off.id)
     if k is None:
-        title_words = set(words_of(off.title)) - _STOPWORDS
+        title_words = set(_content(words_of(off.title)))
         subjects = {t for t in off.tags if t in _SUBJECTS}
         conduct = frozenset((set(off.tags) & _CONDUCT_TAGS) | conduct_of(off.title))
         child = _CHILD_TAG in off.tags or mentions_minor(off.title)
         adult = bool(re.search(r"\badults?\b", off.title, re.I))
         profit = bool(re.search(r"\bprofit|\bsell|\bselling|\bfor gain|\bcommercial", off.title, re.I))
-        k = _OffenceKeys([words_of(a) for a in off.aliases if a.strip()], title_words, subjects, conduct, child, adult, profit)
+        k = _OffenceKeys([_content(words_of(a)) for a in off.aliases if a.strip()], title_words, subjects, conduct, child, adult, profit)
         cache[off.id] = k
     return k
 
@@ -409,21 +422,21 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
     k = _offence_keys(off, cache)
     words = list(claim.words)
     subjects = _claim_subjects(words)
+    content = _content(words)
     named = 0.0
     for a in k.aliases:
-        content = [w for w in a if w not in _STOPWORDS]
-        if content and _seq_in(a, words):
-            named = max(named, 2.0 + len(content))
-        elif len(content) >= 2 and all(w in words for w in content):
-            named = max(named, 1.0 + len(content) / 2)
+        if a and _seq_in(a, content):
+            named = max(named, 2.0 + len(a))
+        elif len(a) >= 2 and all(w in content for w in a):
+            named = max(named, 1.0 + len(a) / 2)
     subj = len(subjects & k.subjects)
-    overlap = len(k.title & set(words) - set().union(*[set()]))
+    overlap = len({w for w in k.title if not w.startswith("@")} & set(content))
     if not named and not subj and overlap < 2:
         return 0.0
     score = named + 2.5 * subj + 0.5 * overlap
     if claim.conduct:
         if claim.conduct & k.conduct:
-            score += 3.0
+            score += 3.0 * len(claim.conduct & k.conduct) / len(claim.conduct)
         elif k.conduct:
             score -= 3.0
     elif k.conduct and not (k.conduct & {"production", "distribution"}):
@@ -445,9 +458,12 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
 # --------------------------------------------------------------------------- penalty comparison
 
 
-def _prison_match(p: Prison | None, q: TermQty) -> bool:
+def _prison_match(p: Prison | None, q: TermQty, minimum_standard: bool = False) -> bool:
     if p is None:
         return False
+    if minimum_standard and q.qualifier == "min":
+        # A directive's "maximum of at least N years" reads as "at least N years".
+        return p.max is not None and p.max == q.term
     if q.qualifier == "min":
         return p.min is not None and p.min == q.term
     if q.qualifier == "max":
@@ -517,17 +533,25 @@ def _penalty_sources(v: PenaltyVersion, a: Aggravated | None) -> list[Source]:
     return list((a.sources if a and a.sources else ()) + v.sources)
 
 
-def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match, words) -> Finding:
+def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match, words, claim_words: Iterable[str] = ()) -> Finding:
     """Compare one statutory figure with `off` at `day`, its variants and other versions.
 
     `match(version_or_variant) -> bool | None` (None: cannot tell); `words(x) -> str`.
+    Among matching aggravated variants, the one whose label shares most words with the
+    claim (`claim_words`) is named.
     """
     now = off.in_force(day)
     expected = words(now) if now else None
     ctx: list[str] = []
     unknown = False
+    cw = set(_content(claim_words))
+
+    def affinity(opt) -> int:
+        a = opt[1]
+        return 1000 if a is None else len(set(_content(words_of(a.label))) & cw)
+
     if now is not None:
-        for v, a in _options(now):
+        for v, a in sorted(_options(now), key=lambda o: -affinity(o)):
             m = match(a or v)
             if m is None:
                 unknown = True
@@ -1171,7 +1195,7 @@ class Checker:
         off = r.offence
         out: list[Finding] = []
         for q in terms:
-            out.append(_assess_penalty(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q), lambda x: _prison_words(x.prison, off.minimum_standard)))
+            out.append(_assess_penalty(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard), claim.words))
         for q in fines:
             notes: list[str] = []
 
@@ -1181,7 +1205,7 @@ class Checker:
                     notes.append(note)
                 return ok
 
-            f = _assess_penalty(off, day, "fine", q.words(), m, lambda x: _fine_words(x.fine))
+            f = _assess_penalty(off, day, "fine", q.words(), m, lambda x: _fine_words(x.fine), claim.words)
             if notes and f.verdict is Verdict.ACCURATE:
                 f.context.append(f"Compared after conversion: {notes[-1]} (±{self.tol:.0%}).")
             out.append(f)

@@ -228,9 +228,23 @@ class Offence:
 
     @property
     def citation(self) -> str:
-        art = self.article
-        prefix = "" if art[:1].lower() in ("s", "§", "a", "r") or art[:2].isalpha() else "Art. "
-        return f"{self.instrument.name} {prefix}{art}"
+        """`Sexual Crimes Act Art. 14-2(1)`, `SOA 2003 s 66B(1)`, `18 U.S.C. § 2252A`."""
+        art = self.article.strip()
+        head = art.split(" ")[0].lower().rstrip(".")
+        if head in ("art", "article", "s", "ss", "section", "§", "sec", "r", "reg", "rule", "para", "l"):
+            return f"{self.instrument.name} {art}"
+        jur = self.jurisdiction.split("-")[0]
+        if jur in _SECTION_JURISDICTIONS:
+            designator = "s"
+        elif jur == "US":
+            designator = "§"
+        else:
+            designator = "Art."
+        return f"{self.instrument.name} {designator} {art}"
+
+
+# Common-law jurisdictions number their statutes by section.
+_SECTION_JURISDICTIONS = {"GB", "AU", "NZ", "IE", "CA", "IN", "SG", "ZA", "HK"}
 
 
 @dataclass(frozen=True)
