@@ -360,7 +360,7 @@ def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[No
                 continue
             # Several defendants may be sentenced on the same day (one proceeding each).
             same_day = [q for q in c.proceedings if q.sentence and q.date == p.date]
-            words = list(dict.fromkeys(sentence_words(q) for q in same_day))
+            words = list(dict.fromkeys((f"{q.defendant}: " if q.defendant else "") + sentence_words(q) for q in same_day))
             out[c.id] = Notable(
                 case_id=c.id,
                 jurisdiction=c.jurisdiction,

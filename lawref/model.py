@@ -280,6 +280,7 @@ class Proceeding:
     date: Date
     court: str
     level: str
+    defendant: str | None = None  # when a case has several defendants
     outcome: str | None = None
     case_number: str | None = None
     sentence: Sentence | None = None

@@ -532,6 +532,7 @@ PROCEEDING = Obj(
         "date": F(date, required=True),
         "court": F(text, required=True),
         "level": F(one_of(*LEVELS), required=True),
+        "defendant": F(text),
         "outcome": F(one_of(*OUTCOMES)),
         "case_number": F(text),
         "sentence": F(SENTENCE),
