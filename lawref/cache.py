@@ -24,11 +24,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 import time
 from pathlib import Path
 
 from . import __version__
+from .files import atomic_write_bytes  # the shared helper; re-exported for callers of lawref.cache
 from .load import PACK_META, YAML_SUFFIXES, FileResult, Pack, parse_file
 from .schema import Problem
 
@@ -64,23 +64,6 @@ def pack_cache_dir(pack: Pack) -> Path:
 
 def _h(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-
-
-def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write `data` to `path` via a unique temp file in the same directory and os.replace."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
 
 
 def _seal(obj) -> bytes:

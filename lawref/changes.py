@@ -9,8 +9,8 @@ its `until`. Versions that change nothing in the penalty are not changes.
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 from .model import Offence, PenaltyVersion, Status
 from .penalty import change_kind

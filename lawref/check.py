@@ -167,11 +167,13 @@ class ClaimResult:
 
     @property
     def sources(self) -> list[Source]:
+        """The sources to cite, primary (legislation, courts) first, then the newest."""
         seen: dict[str, Source] = {}
         for f in self.findings:
             for s in f.sources:
                 seen.setdefault(s.url, s)
-        return list(seen.values())
+        order = {url: i for i, url in enumerate(seen)}
+        return sorted(seen.values(), key=lambda s: (s.kind.value != "primary", order[s.url]))
 
     def json(self) -> dict:
         out = {
@@ -249,7 +251,7 @@ class Report:
             if url:
                 item["appearance"] = {"@type": "CreativeWork", "url": url}
             if author:
-                item["author"] = {"@type": "Person" if " " in author.strip() else "Organization", "name": author}
+                item["author"] = {"@type": _author_type(author), "name": author}
             body = r.explanation
             if r.context:
                 body += " Context: " + " ".join(r.context)
@@ -278,6 +280,22 @@ class Report:
                 review["url"] = url
             out.append(review)
         return out
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:news|times|post|herald|daily|journal|press|agency|media|tv|radio|broadcast\w*|bbc|cnn|reuters|ap|afp|yonhap|"
+    r"ministry|police|court|office|government|parliament|assembly|party|inc|ltd|llc|corp\w*|group|foundation|institute|"
+    r"university|commission|council|committee|association|network|magazine|gazette|tribune|telegraph|guardian|online)\b",
+    re.I,
+)
+
+
+def _author_type(name: str) -> str:
+    """schema.org type for a claim's author: Organization for outlets and bodies, else Person."""
+    n = name.strip()
+    if _ORG_WORDS.search(n) or n.isupper() or len(n.split()) == 1:
+        return "Organization"
+    return "Person"
 
 
 # --------------------------------------------------------------------------- wording helpers
@@ -373,6 +391,7 @@ class _OffenceKeys:
     profit: bool
 
 
+_GENERIC_LEGAL = frozenset("penalty penalti maximum minimum year month prison imprisonment fine offence offense law act section".split())
 _STOPWORDS = frozenset(
     "a an the of in on at to for by with and or without from as is are his her their its against will person "
     "someone image images material photograph film video sexual sex content".split()
@@ -399,7 +418,7 @@ def _offence_keys(off: Offence, cache: dict) -> _OffenceKeys:
         conduct = frozenset((set(off.tags) & _CONDUCT_TAGS) | conduct_of(off.title))
         child = _CHILD_TAG in off.tags or mentions_minor(off.title)
         adult = bool(re.search(r"\badults?\b", off.title, re.I))
-        profit = bool(re.search(r"\bprofit|\bsell|\bselling|\bfor gain|\bcommercial", off.title, re.I))
+        profit = bool(re.search(r"\bfor (?:profit|gain|money)\b|\bcommercial|^\s*sell", off.title, re.I))
         k = _OffenceKeys([_content(words_of(a)) for a in off.aliases if a.strip()], title_words, subjects, conduct, child, adult, profit)
         cache[off.id] = k
     return k
@@ -420,7 +439,7 @@ def _claim_subjects(words: list[str]) -> set[str]:
 def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
     """How well `off` matches what the claim describes; 0 when the claim names no part of it."""
     k = _offence_keys(off, cache)
-    words = list(claim.words)
+    words = list(claim.words) + list(claim.context_words)
     subjects = _claim_subjects(words)
     content = _content(words)
     named = 0.0
@@ -435,8 +454,11 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
         return 0.0
     score = named + 2.5 * subj + 0.5 * overlap
     if claim.conduct:
-        if claim.conduct & k.conduct:
-            score += 3.0 * len(claim.conduct & k.conduct) / len(claim.conduct)
+        both = claim.conduct & k.conduct
+        if both:
+            # Recall (the claim's conduct covered) counts most; precision breaks ties
+            # between a specific offence and a catch-all one.
+            score += 3.0 * len(both) / len(claim.conduct) + 1.0 * len(both) / len(k.conduct)
         elif k.conduct:
             score -= 3.0
     elif k.conduct and not (k.conduct & {"production", "distribution"}):
@@ -521,6 +543,12 @@ def _fine_match(f: Fine | None, q: FineQty, day: _dt.date, rates: _Rates, tol: f
     return ok, note
 
 
+def _hits_one(checker, off: Offence, a: Aggravated, q, day: _dt.date) -> bool:
+    if isinstance(q, TermQty):
+        return _prison_match(a.prison, q, off.minimum_standard)
+    return bool(_fine_match(a.fine, q, day, checker.rates, checker.tol)[0])
+
+
 def _options(v: PenaltyVersion) -> list[tuple[PenaltyVersion, Aggravated | None]]:
     return [(v, None)] + [(v, a) for a in v.aggravated]
 
@@ -541,14 +569,17 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
     claim (`claim_words`) is named.
     """
     now = off.in_force(day)
-    expected = words(now) if now else None
+    expected = words(now) if now else f"no such offence in force on {_d(day)}"
     ctx: list[str] = []
     unknown = False
     cw = set(_content(claim_words))
 
     def affinity(opt) -> int:
         a = opt[1]
-        return 1000 if a is None else len(set(_content(words_of(a.label))) & cw)
+        if a is None:
+            return 1000
+        shared = (set(_content(words_of(a.label))) & cw) - _GENERIC_LEGAL
+        return sum(2 if w.startswith("@") else 1 for w in shared)
 
     if now is not None:
         for v, a in sorted(_options(now), key=lambda o: -affinity(o)):
@@ -587,9 +618,26 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
             expl = f"{off.citation} ({off.title}) took effect on {_d(first.start)}, after {_d(day)}."
         else:
             expl = f"{off.citation} was not in force on {_d(day)}."
-        return Finding(aspect, Verdict.INACCURATE, found, None, expl, off.id, list(first.sources) if first else [], ctx)
+        return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(first.sources) if first else [], ctx)
     expl = f"{off.citation} ({off.title}) provides {expected} on {_d(day)}, not {found}."
     return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(now.sources), ctx)
+
+
+def _assess_previous(off: Offence, day: _dt.date, aspect: str, found: str, match, words) -> Finding:
+    """Check a figure the claim gives as the one before a change ("up from five years")."""
+    earlier = [v for v in off.penalties if v.status is not Status.PROSPECTIVE and v.end is not None and v.end < day]
+    if not earlier:
+        expl = f"{off.citation} records no earlier penalty before {_d(day)}, so no change from {found.replace('previously ', '')}."
+        return Finding(aspect, Verdict.INACCURATE, found, None, expl, off.id, list(off.penalties[0].sources) if off.penalties else [])
+    for i, v in enumerate(reversed(earlier)):
+        for vv, a in _options(v):
+            if match(a or vv):
+                expl = f"Before the change it was {words(a or vv)}{_label(a)} ({_version_span(v)}, {off.citation})."
+                ctx = [] if i == 0 else ["That was not the version just before the current one."]
+                return Finding(aspect, Verdict.ACCURATE, found, words(a or vv), expl, off.id, _penalty_sources(v, a), ctx)
+    last = earlier[-1]
+    expl = f"Before the change it was {words(last)} ({_version_span(last)}, {off.citation}), not {found.replace('previously ', '')}."
+    return Finding(aspect, Verdict.INACCURATE, found, words(last), expl, off.id, list(last.sources))
 
 
 def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[str], named: list[str]) -> list[str]:
@@ -618,8 +666,6 @@ def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[
         state = "is expected to take effect" if v.status is Status.PROSPECTIVE else "took effect"
         out.append(f"A new penalty {state} on {_d(v.start)}: {penalty_words(v, off.minimum_standard)}.")
     for code in named:
-        if code.upper() != off.jurisdiction.upper() and not off.jurisdiction.upper().startswith(code.upper() + "-"):
-            pass
         if off.jurisdiction.upper() != code.upper():
             out.append(f"The record covers {_jname(off.jurisdiction)}, not all of {_jname(code)}.")
     # A higher penalty when the person depicted is a child: the jurisdiction's child-abuse
@@ -709,21 +755,25 @@ def _proc_words(p: Proceeding) -> str:
             bits[-1] += f" in custody plus a {p.sentence.extended_licence.words()} extended licence"
     if p.sentence and p.sentence.fine and p.sentence.fine.max not in (None, "unlimited"):
         bits.append(_amount(float(p.sentence.fine.max), p.sentence.fine.currency or ""))
-    what = " and ".join(bits) if bits else (p.outcome or p.level)
+    what = " and ".join(bits) if bits else (p.outcome if p.outcome and p.outcome != "other" else p.level)
     final = ", final" if p.final else ""
-    return f"{what} ({p.court.split(',')[0]}, {p.level}, {_d(p.date)}{final})"
+    who = getattr(p, "defendant", None)
+    who = f"{who}; " if who else ""
+    return f"{what} ({who}{p.court.split(',')[0]}, {p.level}, {_d(p.date)}{final})"
 
 
 def _standing(case: Case, day: _dt.date) -> tuple[list[Proceeding], list[Proceeding]]:
     """(standing, superseded) sentenced proceedings on `day`.
 
-    A sentence is superseded by a later appellate ruling with a sentence (both on or before
-    `day`); separate first-instance cases after the last appellate ruling stand together.
+    A sentence is superseded by a later appellate ruling with a sentence for the same
+    defendant (both on or before `day`); separate first-instance cases after the last
+    appellate ruling stand together.
     """
     ps = [p for p in case.proceedings if p.sentence and p.date <= day]
     standing, superseded = [], []
     for p in ps:
-        later = [q for q in ps if q.date > p.date and q.level in _APPELLATE]
+        who = getattr(p, "defendant", None)
+        later = [q for q in ps if q.date > p.date and q.level in _APPELLATE and getattr(q, "defendant", None) == who]
         (superseded if later else standing).append(p)
     return standing, superseded
 
@@ -763,7 +813,7 @@ def _case_sentence(case: Case, q: TermQty, day: _dt.date) -> Finding:
     expected = "; ".join(_proc_words(p) for p in standing) or None
     for p in reversed(superseded):
         if _term_matches_proc(p, q.term):
-            after = [x for x in standing if x.date > p.date]
+            after = [x for x in standing if x.date > p.date and getattr(x, "defendant", None) == getattr(p, "defendant", None)]
             repl = f"; it was replaced by {_proc_words(after[0])}" if after else ""
             expl = f"That was the {p.level} sentence of {_d(p.date)} ({p.court.split(',')[0]}), not the one standing on {_d(day)}{repl}."
             return Finding("sentence", Verdict.OUTDATED, found, expected, expl, case.id, list(p.sources) + [s for x in after[:1] for s in x.sources], ctx)
@@ -811,14 +861,24 @@ def _case_fine(case: Case, q: FineQty, day: _dt.date, rates: _Rates, tol: float)
     return Finding("fine", Verdict.INACCURATE, found, expected, f"The recorded amount is {expected}.", case.id, [s for p in fines for s in p.sources])
 
 
-def _year_delta(a: _dt.date, b: _dt.date) -> float:
-    return (b - a).days / 365.25
+def _full_years(a: _dt.date, b: _dt.date) -> int:
+    """Completed years from `a` to `b` (a <= b)."""
+    return b.year - a.year - ((b.month, b.day) < (a.month, a.day))
+
+
+def _ages_at(age: int, known: _dt.date, day: _dt.date) -> list[int]:
+    """The possible ages on `day` of someone `age` on `known` (birthday unknown)."""
+    if day == known:
+        return [age]
+    if day > known:
+        n = _full_years(known, day)
+        return [age + n, age + n + 1] if (day.month, day.day) != (known.month, known.day) else [age + n]
+    n = _full_years(day, known)
+    return [age - n - 1, age - n] if (day.month, day.day) != (known.month, known.day) else [age - n]
 
 
 def _age_range(case: Case, lo: _dt.date, hi: _dt.date) -> tuple[int, int] | None:
     """The ages the records support for the defendant between `lo` and `hi`."""
-    import math
-
     vals: list[int] = []
     born = case.defendant.born
     if born:
@@ -829,14 +889,17 @@ def _age_range(case: Case, lo: _dt.date, hi: _dt.date) -> tuple[int, int] | None
             vals.append(a.age)
             continue
         for d in (lo, hi):
-            delta = _year_delta(a.date, d)  # years from the report to d (negative: earlier)
-            vals += [a.age + math.floor(delta), a.age + math.ceil(delta)] if delta != int(delta) else [a.age + int(delta)]
+            vals += _ages_at(a.age, a.date, d)
     if not vals:
         return None
     return min(vals), max(vals)
 
 
-def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None) -> Finding:
+_PRESENT = re.compile(r"\b(?:is|are|remains|serves|serving|lives|faces|has been|have been|now)\b", re.I)
+_PAST = re.compile(r"\b(?:was|were|had|received|got|sentenced|jailed|convicted|charged|arrested|when)\b", re.I)
+
+
+def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None, text: str = "") -> Finding:
     found = f"age {q.age}" + (" at the time" if q.at_the_time else "")
     ages = case.defendant.ages
     if not ages and not case.defendant.born:
@@ -849,9 +912,12 @@ def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None) ->
         when = "at the time of the offences"
         span = "year" if AT_THE_TIME_YEARS == 1 else f"{AT_THE_TIME_YEARS} years"
         ctx.append(f"“At the time” is taken as the {span} before the first recorded proceeding ({_d(first)}).")
+    elif _PRESENT.search(text) and not _PAST.search(text):
+        lo = hi = day
+        when = f"on {_d(day)}"
     elif sentence_proc is not None:
         lo = hi = sentence_proc.date
-        when = f"at the ruling of {_d(sentence_proc.date)}"
+        when = f"on {_d(sentence_proc.date)} ({sentence_proc.level})"
     else:
         lo, hi = first - _dt.timedelta(days=int(365.25 * AT_THE_TIME_YEARS)), day
         when = f"between {_d(lo)} and {_d(hi)}"
@@ -870,7 +936,7 @@ def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None) ->
     if lo_a <= q.age <= hi_a:
         used = [a for a in ages if lo_a <= a.age <= hi_a] or ages
         expl = f"The records support {expected} {when} (reported: {reported or 'born ' + str(case.defendant.born)})."
-        return Finding("age", Verdict.ACCURATE, found, expected, expl, case.id, [s for a in used for s in a.sources] or srcs, ctx)
+        return Finding("age", Verdict.ACCURATE, found, f"age {expected} {when}", expl, case.id, [s for a in used for s in a.sources] or srcs, ctx)
     from .claims import split_sentences
 
     notes = [x for a in ages if a.note for x in split_sentences(" ".join(a.note.split())) if re.search(rf"\b{q.age}\b", x)]
@@ -879,7 +945,7 @@ def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None) ->
     elif near:
         ctx.append(f"{q.age} is a reported age on {_d(near[0].date)}, not {when}.")
     expl = f"No recorded age supports {q.age} {when}: the records put {case.defendant.name} at {expected} then (reported: {reported or 'born ' + str(case.defendant.born)})."
-    return Finding("age", Verdict.INACCURATE, found, expected, expl, case.id, srcs, ctx)
+    return Finding("age", Verdict.INACCURATE, found, f"age {expected} {when}", expl, case.id, srcs, ctx)
 
 
 _CONVICTION_OUTCOMES = ("convicted", "upheld", "reduced", "increased")
@@ -907,9 +973,6 @@ def _has_status(case: Case, status: str, day: _dt.date) -> Proceeding | None:
         if status == "sentenced" and p.sentence is not None:
             return p
     return None
-
-
-_STATUS_WORDS = {"charged": "charged", "convicted": "convicted", "acquitted": "acquitted", "arrested": "arrested", "sentenced": "sentenced"}
 
 
 def _case_status(case: Case, s, day: _dt.date) -> Finding:
@@ -984,9 +1047,39 @@ def _case_keys(case: Case, offence_aliases: set[str], cache: dict) -> _CaseKeys:
             strong.append(toks)
         elif len(toks[0]) >= 4:
             weak.append(toks[0])
+    for label in {getattr(p, "defendant", None) for p in case.proceedings} - {None}:
+        first = re.sub(r"\([^)]*\)", " ", label).split()
+        if first:
+            pt = _norm_tokens(first[0])
+            if len(pt) == 1 and len(first[0]) >= 2:
+                weak.append(pt[0])
     k = _CaseKeys([s for s in strong if s], list(dict.fromkeys(weak)))
     cache[case.id] = k
     return k
+
+
+def _for_defendant(case: Case, claim: Claim) -> tuple[Case, str | None]:
+    """The case narrowed to the proceedings of the co-defendant the claim names, if any."""
+    labels = sorted({getattr(p, "defendant", None) for p in case.proceedings} - {None})
+    if len(labels) < 2:
+        return case, None
+    names = {t for n in claim.names for t in _norm_tokens(n)}
+    words = set(claim.words)
+
+    def name_of(label: str) -> str:
+        first = re.sub(r"\([^)]*\)", " ", label).split()
+        return _norm_tokens(first[0])[0] if first and _norm_tokens(first[0]) else ""
+
+    hits = [lb for lb in labels if name_of(lb) in names]
+    if len(hits) > 1:  # "Park": the principal or the accomplice? the role words decide
+        roles = [lb for lb in hits if set(words_of(" ".join(re.findall(r"\(([^)]*)\)", lb)))) & words]
+        hits = roles if len(roles) == 1 else hits
+    if len(hits) != 1:
+        return case, None
+    from dataclasses import replace
+
+    label = hits[0]
+    return replace(case, proceedings=tuple(p for p in case.proceedings if getattr(p, "defendant", None) in (None, label))), label
 
 
 def _mentions(tokens: list[str], key: list[str]) -> bool:
@@ -1012,6 +1105,7 @@ class _Resolved:
     jurisdictions: list[str] = field(default_factory=list)
     jurisdiction_note: str | None = None
     missing: str | None = None  # why no offence was found
+    closest: Offence | None = None  # the nearest offence when its conduct differs from the claim's
 
 
 class Checker:
@@ -1054,7 +1148,7 @@ class Checker:
             earlier = [c for c in reversed(self.mentioned_cases) if c in weak]
             if earlier:
                 return earlier[0], "surname named earlier", []
-            if len(weak) == 1 and (claim.ages or claim.statuses or claim.outcome):
+            if len(weak) == 1 and claim.checkable:
                 return weak[0], "surname", []
             if len(weak) > 1:
                 return None, "", [c.id for c in weak]
@@ -1069,7 +1163,7 @@ class Checker:
             return codes, None
         prev = self._para_places.get(claim.paragraph)
         if prev:
-            return prev, f"Jurisdiction taken from an earlier sentence of the paragraph ({', '.join(prev)})."
+            return prev, f"Jurisdiction taken from earlier in the paragraph ({', '.join(prev)})."
         return [], None
 
     def _offence_candidates(self, claim: Claim, codes: list[str], case: Case | None) -> list[tuple[float, Offence]]:
@@ -1088,19 +1182,41 @@ class Checker:
         scored.sort(key=lambda so: (-so[0], so[1].id))
         return scored
 
-    def _matches_any(self, off: Offence, claim: Claim, day: _dt.date) -> tuple[int, int]:
-        """How many of the claim's figures `off` matches (in force on `day`, in any version)."""
-        now_hits = any_hits = 0
-        terms = [q for q in claim.terms if q.kind != "sentence"]
+    def _matches_any(self, off: Offence, claim: Claim, day: _dt.date) -> tuple[int, int, int]:
+        """How many of the claim's figures `off` matches: (in force on `day`, counting
+        variants), (base penalty in force on `day`), (any version)."""
+        terms = [q for q in claim.terms if q.kind != "sentence" and not q.previous]
         fines = [q for q in claim.fines if q.kind != "sentence"]
+
+        def hits(x) -> int:
+            return sum(1 for q in terms if _prison_match(x.prison, q, off.minimum_standard)) + sum(
+                1 for q in fines if _fine_match(x.fine, q, day, self.rates, self.tol)[0]
+            )
+
+        now_hits = base_hits = any_hits = 0
+        now = off.in_force(day)
+        if now is not None:
+            base_hits = hits(now)
+            now_hits = base_hits + sum(1 for q in terms + fines if any(_hits_one(self, off, a, q, day) for a in now.aggravated))
         for v in off.penalties:
-            for vv, a in _options(v):
-                x = a or vv
-                hits = sum(1 for q in terms if _prison_match(x.prison, q)) + sum(1 for q in fines if _fine_match(x.fine, q, day, self.rates, self.tol)[0])
-                any_hits = max(any_hits, hits)
-                if v.covers(day):
-                    now_hits = max(now_hits, hits)
-        return now_hits, any_hits
+            any_hits = max(any_hits, hits(v))
+        return min(now_hits, len(terms) + len(fines)), base_hits, any_hits
+
+    def _named_instrument(self, claim: Claim) -> list[str]:
+        """The one jurisdiction whose records the claim names by a distinctive alias or law
+        title ("the Take It Down Act"), or [] when none or several."""
+        content = _content(claim.words)
+        found: set[str] = set()
+        for o in self.cat.offences:
+            names = [o.instrument.title, o.instrument.short, o.instrument.citation] + list(o.aliases)
+            for n in names:
+                if not n or not any(ch.isupper() for ch in n):
+                    continue  # lower-case aliases are topics ("deepfake porn"), not names
+                seq = _content(words_of(n))
+                if len(seq) >= 2 and _seq_in(seq, content):
+                    found.add(o.jurisdiction)
+                    break
+        return sorted(found) if len(found) == 1 else []
 
     def resolve(self, claim: Claim, day: _dt.date) -> _Resolved:
         r = _Resolved()
@@ -1112,8 +1228,12 @@ class Checker:
             return r
         codes = r.jurisdictions
         if not codes and r.case is None:
-            r.missing = "jurisdiction"
-            return r
+            codes = self._named_instrument(claim)
+            if not codes:
+                r.missing = "jurisdiction"
+                return r
+            r.jurisdictions = codes
+            r.jurisdiction_note = f"Jurisdiction taken from the law the claim names ({_jname(codes[0])})."
         uncovered = [c for c in codes if not any(_covers(c, j) for j in self.covered)]
         if codes and len(uncovered) == len(codes):
             r.missing = "jurisdiction-not-covered"
@@ -1123,10 +1243,18 @@ class Checker:
             r.missing = "offence"
             return r
         top = cands[0][0]
-        tier = [o for s, o in cands if s >= top - 1.0]
+        # Among offences that describe the claim about as well, the one whose figures match.
+        tier = [(s, o) for s, o in cands if s >= top - 2.0]
         if len(tier) > 1:
-            tier.sort(key=lambda o: tuple(-x for x in self._matches_any(o, claim, day)))
-        r.offence = tier[0]
+            tier.sort(key=lambda so: tuple(-x for x in self._matches_any(so[1], claim, day)) + (-so[0],))
+        best = tier[0][1]
+        k = _offence_keys(best, self._okeys)
+        own = r.case is not None and best.id in r.case.offences
+        if claim.conduct and k.conduct and not (claim.conduct & k.conduct) and not own:
+            # The records cover other conduct (sharing, not possessing): no record for this.
+            r.missing, r.closest = "conduct", best
+            return r
+        r.offence = best
         return r
 
     # ---------------------------------------------------------------- evaluation
@@ -1142,6 +1270,7 @@ class Checker:
         if needs_case and case is None:
             out.append(self._no_case(claim, r))
         elif case is not None:
+            case, who = _for_defendant(case, claim)
             sentence_proc = None
             for q in case_terms:
                 f = _case_sentence(case, q, day)
@@ -1152,8 +1281,14 @@ class Checker:
             for q in case_fines:
                 out.append(_case_fine(case, q, day, self.rates, self.tol))
                 out += [_conversion_finding(q.money, c, day, self.rates, self.tol, case.id) for c in q.converted if q.money]
+            if sentence_proc is None:
+                hits = [_has_status(case, s.status, day) for s in claim.statuses if not s.negated]
+                sentence_proc = next((p for p in hits if p is not None), None)
             for q in claim.ages:
-                out.append(_case_age(case, q, day, sentence_proc))
+                if who and who.split("(")[0].strip().lower() not in case.defendant.name.lower():
+                    out.append(Finding("age", Verdict.UNVERIFIABLE, f"age {q.age}", None, f"Ages are recorded for {case.defendant.name} only, not {who}.", case.id))
+                    continue
+                out.append(_case_age(case, q, day, sentence_proc, claim.text))
             for s in claim.statuses:
                 if s.status == "sentenced" and case_terms:
                     continue
@@ -1175,7 +1310,8 @@ class Checker:
         if r.case_ambiguous:
             expl = f"Several case records match ({', '.join(r.case_ambiguous)}); name the defendant in full."
         else:
-            who = next((n for n in claim.names if not any(p.text in n for p in claim.places)), None)
+            first_word = claim.text.split()[0].strip(",.:;\"'") if claim.text.split() else ""
+            who = next((n for n in claim.names if len(n.split()) >= 2), None) or next((n for n in claim.names if n == first_word), None)
             what = f"“{who}”" if who else "the person or case"
             expl = f"No case record covers {what}: missing case."
         return Finding("case", Verdict.UNVERIFIABLE, found, None, expl)
@@ -1188,6 +1324,13 @@ class Checker:
             elif r.missing == "jurisdiction-not-covered":
                 names = ", ".join(f"{_jname(c)} ({c})" for c in r.jurisdictions)
                 expl = f"No records for {names} (missing jurisdiction); records cover {', '.join(self.covered)}."
+            elif r.missing == "conduct" and r.closest is not None:
+                where = ", ".join(_jname(c) for c in r.jurisdictions) or _jname(r.closest.jurisdiction)
+                what = " or ".join(sorted(claim.conduct)).replace("-", " ")
+                expl = (
+                    f"No offence record in {where} covers {what} (missing offence); the closest, "
+                    f"{r.closest.citation} ({r.closest.id}), covers: {r.closest.title}."
+                )
             else:
                 where = ", ".join(_jname(c) for c in (r.jurisdictions or ([r.case.jurisdiction] if r.case else [])))
                 expl = f"No offence record in {where or 'the catalogue'} matches the conduct described (missing offence)."
@@ -1195,11 +1338,14 @@ class Checker:
         off = r.offence
         out: list[Finding] = []
         for q in terms:
+            if q.previous:
+                out.append(_assess_previous(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard)))
+                continue
             out.append(_assess_penalty(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard), claim.words))
         for q in fines:
             notes: list[str] = []
 
-            def m(x, q=q):
+            def m(x, q=q, notes=notes):
                 ok, note = _fine_match(x.fine, q, day, self.rates, self.tol)
                 if ok and note:
                     notes.append(note)

@@ -57,11 +57,13 @@ class TermQty:
     text: str
     kind: str  # "penalty" (statute wording), "sentence" (court outcome) or "unknown"
     start: int = field(default=0, compare=False)
+    previous: bool = False  # the figure before a change: "up from five years", "raised from 5 to 7"
 
     def words(self) -> str:
         t = self.term.words()
         t = "life imprisonment" if self.term.life else t
-        return {"max": f"up to {t}", "min": f"at least {t}"}.get(self.qualifier, t)
+        w = {"max": f"up to {t}", "min": f"at least {t}"}.get(self.qualifier, t)
+        return f"previously {w}" if self.previous else w
 
 
 @dataclass(frozen=True)
@@ -79,8 +81,6 @@ class FineQty:
     def words(self) -> str:
         if self.unlimited or self.money is None:
             return "an unlimited fine"
-        from .money import format_amount
-
         amt = _fmt(self.money)
         return {"max": f"a fine of up to {amt}", "min": f"a fine of at least {amt}"}.get(self.qualifier, f"a fine of {amt}")
 
@@ -122,6 +122,7 @@ class Claim:
     minor: bool = False
     outcome: bool = False  # court-outcome wording ("was sentenced to", "received", "jailed for")
     statutory: bool = False  # statute wording ("can result in", "punishable by", "carries")
+    context_words: tuple[str, ...] = ()  # subject words of earlier clauses of the same sentence
 
     @property
     def checkable(self) -> bool:
@@ -250,7 +251,7 @@ def normalise_numbers(text: str) -> str:
     t = re.sub(r"\b(?:a|an|one) (year|month|week|day|decade)\b", r"1 \1", t, flags=re.I)
     # text2num leaves "one" and "two" alone (threshold 3): convert them before a unit.
     t = re.sub(
-        r"\b(one|two)(?=[\s-]+(?:and a half\s+)?(?:years?|yrs?|months?|weeks?|days?|decades?)\b)",
+        r"(?<![\w-])(one|two)(?=[\s-]+(?:and a half\s+)?(?:years?|yrs?|months?|weeks?|days?|decades?)\b)",
         lambda m: "1" if m.group(1).lower() == "one" else "2",
         t,
         flags=re.I,
@@ -314,7 +315,8 @@ _TERM = re.compile(
     re.I,
 )
 _RANGE = re.compile(
-    rf"(?:\bbetween\s+(?P<a>{_NUM})\s+and\s+|\bfrom\s+(?P<b>{_NUM})\s+to\s+|(?P<c>{_NUM})\s*(?:-|to)\s*)"
+    rf"(?:\bbetween\s+(?P<a>{_NUM})(?:\s*(?P<u0>years?|yrs?|months?))?\s+and\s+|\bfrom\s+(?P<b>{_NUM})(?:\s*(?P<u1>years?|yrs?|months?))?\s+to\s+"
+    rf"|(?P<c>{_NUM})(?:\s*(?P<u2>years?|yrs?|months?))?\s*(?:-|to)\s*)"
     rf"(?P<n>{_NUM})\s*(?P<u>years?|yrs?|months?)\b",
     re.I,
 )
@@ -326,6 +328,8 @@ _LIFE = re.compile(
     re.I,
 )
 # A time span that is not a penalty: "in just 5 days", "within 2 weeks", "over the past 3 years".
+_CHANGE_BEFORE = re.compile(r"\b(?:rais\w*|increas\w*|hik\w*|doubl\w*|tough\w*|strengthen\w*|lower\w*|reduc\w*|cut|cuts|extend\w*|amend\w*|chang\w*|went|goes|go|jump\w*|rose|rise\w*)\b[^.;]{0,50}$", re.I)
+_PREVIOUS_BEFORE = re.compile(r"\b(?:up from|down from|previously|formerly|compared with|compared to|instead of|rather than|replacing|the old|the previous|the former)\s+(?:a\s+|the\s+|an?\s+)?(?:maximum\s+(?:of\s+)?|minimum\s+(?:of\s+)?)?$", re.I)
 _NOT_TERM_BEFORE = re.compile(r"\b(?:in|within|after|over|since|during|every|per|each|last|past|next|first|for the past|for the last|in just|in only)\s+(?:just\s+|only\s+|the\s+)?$", re.I)
 _PRISON_CUE = re.compile(
     r"\b(?:prison|jail|gaol|imprison\w*|incarcerat\w*|custod\w*|behind bars|sentenc\w*|terms?|penalt\w*|punish\w*|"
@@ -382,6 +386,7 @@ _UNLIMITED = re.compile(r"\b(?:an? )?(?:unlimited|uncapped|unlimited amount of)\
 _AGE_PATTERNS = [
     re.compile(r"\bwho (?:was|is|were) (?:then |only |just |aged )?(?P<n>\d{1,3})\b(?!\s*(?:years?|months?|%|percent)\b(?!\s*old))", re.I),
     re.compile(r"\b(?P<n>\d{1,3}) at the time\b", re.I),
+    re.compile(r"\b(?:was|is|were) (?:only |just )?(?P<n>\d{1,3}) (?:when|at the time|as|during)\b", re.I),
     re.compile(r"\baged (?P<n>\d{1,3})\b", re.I),
     re.compile(r"\bat (?:the )?age (?:of )?(?P<n>\d{1,3})\b", re.I),
     re.compile(r"\b(?:then[- ])?(?P<n>\d{1,3})[- ](?:years?[- ])?old\b", re.I),
@@ -404,15 +409,19 @@ _STATUS_RE = {
     k: re.compile(rf"\b{_BE}\s+(?:\w+\s+){{0,2}}?(?P<w>{v})\b|\b(?P<w2>{v})\s+(?:with|of|for|in|on|by|over|after)\b", re.I)
     for k, v in _STATUS_WORDS.items()
 }
-_NEGATION = re.compile(r"\b(?:not|never|n't|yet to be|no longer|neither|nor)\b|n't\b", re.I)
+_GENERIC_SUBJECT = re.compile(
+    r"\b(?:those|anyone|anybody|people|persons?|offenders?|perpetrators?|someone|whoever|individuals?|defendants|if|when|once|unless|upon|those who are|who are|can be|could be|may be|will be|would be)\s+(?:\w+\s+){0,1}$",
+    re.I,
+)
+_NEGATION = re.compile(r"\b(?:not|never|yet to be|no longer|neither|nor)\b|n't\b", re.I)
 
 # Conduct: what the offender did, as the shared tags name it.
 _CONDUCT = {
-    "production": r"creat\w*|mak(?:e|es|ing)|made|produc\w*|edit\w*|generat\w*|composit\w*|synthesi[sz]\w*|manufactur\w*|fabricat\w*|doctor\w*|manipulat\w*|morph\w*|alter\w*|forg\w*",
-    "distribution": r"shar\w*|distribut\w*|spread\w*|post\w*|publish\w*|upload\w*|disseminat\w*|circulat\w*|transmit\w*|send\w*|sent|sell\w*|sold|broadcast\w*|disclos\w*|leak\w*|dissemination|advertis\w*|suppl\w*|offer\w*|show\w*",
-    "possession": r"possess\w*|view\w*|watch\w*|download\w*|stor\w*|sav(?:e|es|ing)|saved|buy\w*|bought|purchas\w*|access\w*|keep\w*|kept|own\w*",
+    "production": r"creat(?:e|es|ed|ing|ion|or|ors)|mak(?:e|es|ing)|made|produc(?:e|es|ed|er|ers|ing|tion)|edit(?:s|ed|ing)?|generat(?:e|es|ed|ing)|composit\w*|synthesi[sz]\w*|manufactur\w*|fabricat\w*|manipulat(?:e|es|ed|ing)|morph(?:s|ed|ing)?|alter(?:s|ed|ing)|forg(?:e|es|ed|ing|ery|eries)",
+    "distribution": r"shar(?:e|es|ed|ing)|distribut\w*|spread(?:s|ing)?|post(?:s|ed|ing)?|publish\w*|upload\w*|disseminat\w*|circulat(?:e|es|ed|ing)|transmit\w*|send(?:s|ing)?|sell(?:s|ing)?|sold|broadcast\w*|disclos(?:e|es|ed|ing)|leak(?:s|ed|ing)?|advertis\w*|supply(?:ing)?|showing",
+    "possession": r"possess\w*|view(?:s|ed|ing)?|watch(?:es|ed|ing)?|download\w*|stor(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas\w*|accessing|kept|keeping",
     "sextortion": r"threat\w*|blackmail\w*|extort\w*|sextortion|coerc\w*|intimidat\w*",
-    "illegal-filming": r"film\w*|record\w*|photograph\w*|spycam\w*|upskirt\w*|voyeur\w*|secretly (?:film|record)\w*",
+    "illegal-filming": r"filming|filmed|recording|recorded|photographing|photographed|spycam\w*|spy[- ]cam\w*|upskirt\w*|voyeur\w*",
 }
 _CONDUCT_RE = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _CONDUCT.items()}
 _MINOR = re.compile(r"\b(?:minors?|child(?:ren)?|kids?|under-?age|teen(?:ager)?s?|youths?|juveniles?|under (?:1[0-8])|pupils?|schoolchildren|students? under)\b|\bchild(?:-| )?(?:sex|porn|abuse)", re.I)
@@ -578,7 +587,7 @@ def _term_of(m: re.Match) -> Term:
 
 def _window_before(t: str, start: int, floor: int) -> str:
     """The text just before `start`, back to a clause break or `floor` (previous quantity)."""
-    lo = max(floor, start - 60)
+    lo = max(floor, start - 100)
     w = t[lo:start]
     cut = max(w.rfind(";"), w.rfind(" but "), w.rfind(" while "), w.rfind(" whereas "), w.rfind(" - "))
     return w[cut + 1 :] if cut >= 0 else w
@@ -607,6 +616,13 @@ def _kind(qualifier: str, statutory: bool, outcome: bool) -> str:
     return "sentence" if outcome else "unknown"
 
 
+def _term_context(t: str, start: int, end: int, statutory: bool, outcome: bool) -> bool:
+    """Whether a span of time at `start` reads as a prison term, not a time span."""
+    if _PRISON_CUE.search(t[max(0, start - 120) : end + 60]):
+        return True
+    return statutory or outcome
+
+
 def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, int]]) -> list[TermQty]:
     out: list[TermQty] = []
     taken: list[tuple[int, int]] = list(skip)
@@ -618,13 +634,20 @@ def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, in
         if not free(m.start(), m.end()):
             continue
         lo = m.group("a") or m.group("b") or m.group("c")
-        ctx = t[max(0, m.start() - 60) : m.end() + 40]
-        if not _PRISON_CUE.search(ctx):
+        if not _term_context(t, m.start(), m.end(), statutory, outcome):
             continue
         unit = m.group("u")
+        lo_unit = m.group("u0") or m.group("u1") or m.group("u2") or unit
         kind = _kind("max", statutory, outcome)
-        out.append(TermQty(term_from(float(lo), unit), "min", m.group(0), kind, m.start()))
-        out.append(TermQty(term_from(float(m.group("n")), unit), "max", m.group(0), kind, m.start()))
+        if m.group("b") and _CHANGE_BEFORE.search(t[max(0, m.start() - 60) : m.start()]):
+            # "raised from 5 to 7 years": the old and the new figure, not a range.
+            q = _qualifier(t, m.start(), m.start(), 0)
+            q = "max" if q == "exact" else q
+            out.append(TermQty(term_from(float(lo), lo_unit), q, m.group(0), kind, m.start(), previous=True))
+            out.append(TermQty(term_from(float(m.group("n")), unit), q, m.group(0), kind, m.start() + 1))
+        else:
+            out.append(TermQty(term_from(float(lo), lo_unit), "min", m.group(0), kind, m.start()))
+            out.append(TermQty(term_from(float(m.group("n")), unit), "max", m.group(0), kind, m.start()))
         taken.append((m.start(), m.end()))
     for m in _LIFE.finditer(t):
         if not free(m.start(), m.end()):
@@ -638,11 +661,14 @@ def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, in
             continue
         if _NOT_TERM_BEFORE.search(t[max(0, m.start() - 25) : m.start()]):
             continue
-        ctx = t[max(0, m.start() - 60) : m.end() + 40]
-        if not _PRISON_CUE.search(ctx):
+        if not _term_context(t, m.start(), m.end(), statutory, outcome):
             continue
-        q = _qualifier(t, m.start(), m.end(), max((e for s, e in taken if e <= m.start()), default=0))
-        out.append(TermQty(_term_of(m), q, m.group(0), _kind(q, statutory, outcome), m.start()))
+        floor = max((e for s, e in taken if e <= m.start()), default=0)
+        q = _qualifier(t, m.start(), m.end(), floor)
+        previous = bool(_PREVIOUS_BEFORE.search(t[max(floor, m.start() - 40) : m.start()]))
+        if previous and q == "exact" and out:
+            q = out[-1].qualifier  # "up to seven years, up from five"
+        out.append(TermQty(_term_of(m), q, m.group(0), _kind(q, statutory, outcome), m.start(), previous))
         taken.append((m.start(), m.end()))
     out.sort(key=lambda x: x.start)
     return out
@@ -750,8 +776,10 @@ def _find_statuses(t: str) -> list[StatusQty]:
             if status == "sentenced" and re.search(r"sentenced\s+to\b", t[m.start() : m.end() + 12], re.I):
                 continue  # "sentenced to N years" is a sentence, checked as a term
             lead = t[max(0, m.start() - 40) : m.start("w") if m.group("w") else m.start("w2")]
+            if _GENERIC_SUBJECT.search(lead):
+                continue  # "those convicted of", "if convicted": a rule, not a claim about someone
             span = t[m.start() : m.end()]
-            negated = bool(_NEGATION.search(span) or re.search(r"\b(?:not|never|n't|no)\s+(?:\w+\s+)?$", lead, re.I))
+            negated = bool(_NEGATION.search(span) or re.search(r"(?:\b(?:not|never|no|yet to be)|n't)\s+(?:\w+\s+)?$", lead, re.I))
             out.append(StatusQty(status, word, negated, "formal" in span.lower() or "mis en examen" in span.lower()))
     return out
 
@@ -787,10 +815,38 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0) -> Claim:
     )
 
 
+_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=in\s+[A-Z])", re.I)
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """A sentence cut where it turns to a separate claim ("..., while the UK ...", "; ...").
+
+    Returns the sentence whole unless every part states something checkable.
+    """
+    parts = [p.strip(" ,") for p in _CLAUSE_BREAK.split(sentence) if p and p.strip(" ,")]
+    if len(parts) < 2 or not all(parse_claim(p).checkable for p in parts):
+        return [sentence]
+    return [p if p.endswith((".", "!", "?")) else p + "." for p in parts[:-1]] + [parts[-1]]
+
+
 def extract_claims(text: str) -> list[Claim]:
-    """Every sentence of `text` parsed, in order (check `.checkable` to keep the claims)."""
+    """Every sentence (or separate clause) of `text` parsed, in order.
+
+    Check `.checkable` to keep the claims; the others still name cases and places that
+    later sentences refer to.
+    """
     out: list[Claim] = []
+    from dataclasses import replace
+
     for p, para in enumerate(split_paragraphs(text)):
         for s in split_sentences(para):
-            out.append(parse_claim(s, len(out), p))
+            parts = split_clauses(s)
+            earlier: list[str] = []
+            for part in parts:
+                c = parse_claim(part, len(out), p)
+                if earlier:
+                    c = replace(c, context_words=tuple(earlier))
+                out.append(c)
+                # What later clauses may refer back to ("them"): subjects, not conduct.
+                earlier += [w for w in c.words if not conduct_of(w)]
     return out

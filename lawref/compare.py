@@ -331,11 +331,11 @@ def sentence_words(p) -> str:
     parts = []
     if s.prison and s.prison.max:
         t = s.prison.max
-        parts.append("life imprisonment" if t.life else f"{t.words()}' imprisonment")
+        parts.append("life imprisonment" if t.life else f"{t.possessive()} imprisonment")
         if s.prison.min and not t.life:
             parts[-1] += f" (minimum term {s.prison.min.words()})"
     elif s.prison and s.prison.min:
-        parts.append(f"life imprisonment, minimum term {s.prison.min.words()}" if s.prison.min.life else f"{s.prison.min.words()}' imprisonment (minimum)")
+        parts.append(f"life imprisonment, minimum term {s.prison.min.words()}" if s.prison.min.life else f"{s.prison.min.possessive()} imprisonment (minimum)")
     if s.suspended and parts:
         parts[-1] += ", suspended"
     if s.fine and s.fine.max is not None:

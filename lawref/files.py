@@ -23,6 +23,7 @@ from pathlib import Path
 from .errors import LawrefError, OutputExists, UsageError
 
 _TMP_SUFFIX = ".tmp"
+_replace = os.replace  # one indirection, so tests can interrupt the final step
 _ABANDONED_AFTER = 24 * 3600  # a temp file this old is abandoned even if its pid is reused
 
 
@@ -36,10 +37,17 @@ def _temp_prefix(path: Path) -> str:
     return f".{path.name}."
 
 
+_UMASK: int | None = None
+
+
 def _umask() -> int:
-    old = os.umask(0o022)
-    os.umask(old)
-    return old
+    """The process umask (read once: reading it means setting it)."""
+    global _UMASK
+    if _UMASK is None:
+        old = os.umask(0o022)
+        os.umask(old)
+        _UMASK = old
+    return _UMASK
 
 
 def _pid_alive(pid: int) -> bool:
@@ -116,7 +124,7 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, overwrite: bool = True,
         except OSError:
             pass
         if overwrite:
-            os.replace(tmp, path)
+            _replace(tmp, path)
         else:
             try:
                 os.link(tmp, path)  # fails if path exists: no clobbering, even in a race
@@ -125,7 +133,7 @@ def atomic_write_bytes(path: Path | str, data: bytes, *, overwrite: bool = True,
             except OSError:  # no hard links here (some network/FAT file systems)
                 if os.path.lexists(path):
                     raise FileExistsError(path) from None
-                os.replace(tmp, path)
+                _replace(tmp, path)
             else:
                 os.unlink(tmp)
     except BaseException:
@@ -191,7 +199,7 @@ def terminate_as_interrupt():
         yield
         return
 
-    def _raise(signum, frame):  # noqa: ARG001
+    def _raise(signum, frame):
         raise KeyboardInterrupt
 
     old = {}

@@ -85,6 +85,11 @@ class Term:
             parts.append(f"{self.days} day{'s' if self.days != 1 else ''}")
         return " ".join(parts) or "0 months"
 
+    def possessive(self) -> str:
+        """`1 year's`, `7 years'`, `6 months'` (as in "7 years' imprisonment")."""
+        w = self.words()
+        return w + ("'" if w.endswith("s") else "'s")
+
     def json(self) -> Union[int, str]:
         """Months as an integer, or "life"."""
         return "life" if self.life else self.months

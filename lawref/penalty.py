@@ -11,16 +11,16 @@ def prison_words(p: Prison | None, minimum_standard: bool = False) -> str | None
         return None
     lo, hi = p.min, p.max
     if minimum_standard and hi is not None:
-        return f"a maximum of at least {hi.words()}' imprisonment (minimum standard)"
+        return f"a maximum of at least {hi.possessive()} imprisonment (minimum standard)"
     if hi is not None and hi.life:
         if lo is not None:
-            return f"life imprisonment or at least {lo.words()}' imprisonment"
+            return f"life imprisonment or at least {lo.possessive()} imprisonment"
         return "up to life imprisonment"
     if lo is not None and hi is not None:
-        return f"{lo.words()} to {hi.words()}' imprisonment"
+        return f"{lo.words()} to {hi.possessive()} imprisonment"
     if lo is not None:
-        return f"at least {lo.words()}' imprisonment"
-    return f"up to {hi.words()}' imprisonment"
+        return f"at least {lo.possessive()} imprisonment"
+    return f"up to {hi.possessive()} imprisonment"
 
 
 def fine_words(f: Fine | None) -> str | None:

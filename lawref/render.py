@@ -32,10 +32,11 @@ import re
 import signal
 import threading
 import time
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import SimpleNamespace
-from typing import Any, Iterator, Sequence
+from typing import Any
 
 from .errors import LawrefError, UsageError
 from .output import strip_controls
@@ -182,8 +183,8 @@ _MD_ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 # Only where a block construct could start: `# `, `- `, `+ `, `>`, `1. `, `1) `, a line of
 # `-` or `=` (thematic break / setext underline). `*`, `_`, `` ` ``, `~`, `<`, `|` are always
 # escaped inline, so they need no rule here.
-_MD_LINE_START = re.compile(r"^(#(?=#{0,5}(?:\s|$))|[-+](?=\s|$)|-(?=[-\s]*$)|=(?=[=\s]*$)|>)")
-_MD_ORDERED = re.compile(r"^(\d{1,9})([.)])(?=\s|$)")
+_MD_LINE_START = re.compile(r"^( ?)(#(?=#{0,5}(?:\s|$))|[-+](?=\s|$)|-(?=[-\s]*$)|=(?=[=\s]*$)|>)")
+_MD_ORDERED = re.compile(r"^( ?\d{1,9})([.)])(?=\s|$)")
 _WS = re.compile(r"\s+")
 
 
@@ -194,10 +195,10 @@ def md_escape(text: Any) -> str:
     cell, `*`/`_` do not emphasise, `&lt;` is not an entity, and a leading `#`, `-`, `>` or
     `1.` starts no heading, list or quote. Control characters are removed.
     """
-    s = _WS.sub(" ", strip_controls(str(text))).strip()
+    s = _WS.sub(" ", strip_controls(str(text)).strip("\r\n\t"))
     s = _MD_INLINE.sub(r"\\\1", s)
     s = _MD_ENTITY.sub(r"\\&", s)
-    s = _MD_LINE_START.sub(r"\\\1", s)
+    s = _MD_LINE_START.sub(r"\1\\\2", s)
     return _MD_ORDERED.sub(r"\1\\\2", s)
 
 
@@ -231,6 +232,12 @@ def safe_url(url: Any) -> str:
     return u
 
 
+def short_url(url: Any, limit: int = 60) -> str:
+    """A URL for display: no scheme or `www.`, cut to `limit` characters with `…`."""
+    u = re.sub(r"(?i)^https?://(www\.)?", "", str(url or "")).rstrip("/")
+    return u if len(u) <= limit else u[: limit - 1] + "…"
+
+
 def _md_url(url: str) -> str:
     """A URL safe inside a Markdown link destination `(...)` (parentheses encoded)."""
     return url.replace("(", "%28").replace(")", "%29")
@@ -259,7 +266,9 @@ def _md_autolink(url: Any):
 
 def harden_html(html: str) -> str:
     """Put the Content-Security-Policy meta first in the document (after any doctype)."""
-    m = re.match(r"(?is)^\s*<!doctype[^>]*>", html)
+    m = re.match(r"(?is)^\s*(?:<!doctype[^>]*>\s*)?(?:<html(?:\s[^>]*)?>\s*)?<head(?:\s[^>]*)?>", html)
+    if m is None:
+        m = re.match(r"(?is)^\s*<!doctype[^>]*>", html)
     at = m.end() if m else 0
     return html[:at] + _CSP_META + html[at:]
 
@@ -269,6 +278,10 @@ def harden_html(html: str) -> str:
 
 def _too_big(n: Any) -> bool:
     return isinstance(n, int) and not isinstance(n, bool) and abs(n) > MAX_NUMBER_ARG
+
+
+# Calls whose integer arguments are sizes (widths, counts): those must stay small.
+_SIZED = frozenset({"center", "ljust", "rjust", "zfill", "expandtabs", "indent", "wordwrap", "batch", "slice", "lipsum"})
 
 
 def _check_args(what: str, args: Sequence[Any], kwargs: dict) -> None:
@@ -331,14 +344,36 @@ def _env_class():
 
             def call(*a, **kwargs):  # (self, context, obj, *args): kwargs may hold any name
                 self, context, obj, *args = a
-                _check_args(getattr(obj, "__name__", "call"), args, kwargs)
-                if getattr(obj, "__name__", "") in ("format", "format_map") and isinstance(getattr(obj, "__self__", None), str):
-                    for v in [obj.__self__, *args, *kwargs.values()]:
-                        if isinstance(v, str) and re.search(r"\{[^}]*:[^}]*\d{6,}", v):
-                            from jinja2.exceptions import SecurityError
-
-                            raise SecurityError("format width too large for a template")
+                name = getattr(obj, "__name__", "")
+                if name in _SIZED:
+                    _check_args(name, args, kwargs)
                 return ImmutableSandboxedEnvironment.call(self, context, obj, *args, **kwargs)
+
+            def wrap_str_format(self, value):
+                # str.format / format_map: no huge field widths or precisions.
+                wrapped = super().wrap_str_format(value)
+                if wrapped is None:
+                    return None
+                from jinja2.exceptions import SecurityError
+
+                spec = value.__self__
+                if re.search(r"\{[^{}]*:[^{}]*\d{6,}", spec):
+
+                    def refuse(*args, **kwargs):
+                        raise SecurityError("format width too large for a template")
+
+                    return refuse
+                if re.search(r":[^{}]*\{", spec):  # a width taken from the arguments
+
+                    def checked(*args, **kwargs):
+                        values = []
+                        for x in (*args, *kwargs.values()):
+                            values.extend(x.values() if isinstance(x, dict) else x if isinstance(x, (list, tuple)) else [x])
+                        _check_args("format", values, {})
+                        return wrapped(*args, **kwargs)
+
+                    return checked
+                return wrapped
 
         _ENV_CLASS = LawrefSandbox
     return _ENV_CLASS
@@ -349,9 +384,11 @@ def _guarded(name: str, fn):
 
     @functools.wraps(fn)
     def wrapper(*args, **kwargs):
-        _check_args(f"filter {name}", args[1:] if getattr(fn, "jinja_pass_arg", None) else args, kwargs)
-        if name == "format" and args:
-            _check_format_string(args[0])
+        if name == "format":
+            _check_format_string(args[0] if args else None)
+        else:
+            rest = args[1:] if getattr(fn, "jinja_pass_arg", None) else args
+            _check_args(f"filter {name}", rest[1:], kwargs)  # not the value being filtered
         return fn(*args, **kwargs)
 
     return wrapper
@@ -382,8 +419,7 @@ def make_environment(ref: TemplateRef, fmt: str):
     )
     if not html:
         env.filters.update(md_link=_md_link, md_url=_md_autolink, md=lambda v: __import__("markupsafe").Markup(md_escape(v)))
-    env.filters = {k: _guarded(k, f) for k, f in env.filters.items()}
-    env.tests = {k: _guarded(k, f) for k, f in env.tests.items()}
+    env.filters = {k: (_guarded(k, f) if k in _SIZED or k == "format" else f) for k, f in env.filters.items()}
     return env
 
 
@@ -406,13 +442,15 @@ def _limits(seconds: float) -> Iterator[float]:
     deadline = time.monotonic() + seconds
     alarm = hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
     old_handler = None
+    old_timer = (0.0, 0.0)
+    started = time.monotonic()
     if alarm:
 
-        def _on_alarm(signum, frame):  # noqa: ARG001
+        def _on_alarm(signum, frame):
             raise _Timeout
 
         old_handler = signal.signal(signal.SIGALRM, _on_alarm)
-        signal.setitimer(signal.ITIMER_REAL, seconds)
+        old_timer = signal.setitimer(signal.ITIMER_REAL, seconds)
     old_as = None
     try:
         import resource
@@ -432,6 +470,9 @@ def _limits(seconds: float) -> Iterator[float]:
         if alarm:
             signal.setitimer(signal.ITIMER_REAL, 0)
             signal.signal(signal.SIGALRM, old_handler)
+            if old_timer[0] > 0:  # someone else's timer was running: put back what is left
+                left = old_timer[0] - (time.monotonic() - started)
+                signal.setitimer(signal.ITIMER_REAL, max(left, 0.001), old_timer[1])
         if old_as is not None:
             import resource
 
@@ -495,13 +536,12 @@ def render_text(context: dict, ref: TemplateRef, fmt: str) -> str:
         raise SandboxViolation(f"template {where}: {_template_line(e, ref)}: blocked by the template sandbox: {e}") from None
     except TemplateNotFound as e:
         target = e.name
-        why = (
-            "a user template may only include files in its own directory (plain file names, no paths)"
-            if ref.user
-            else "not a bundled template"
-        )
-        if ref.user and _plain_name(str(target)):
+        if not ref.user:
+            why = "not a bundled template"
+        elif e.message == "missing":
             why = f"no such file beside the template in {ref.directory}"
+        else:
+            why = "a user template may only include files in its own directory (plain file names, no paths, no links out)"
         raise SandboxViolation(f"template {where}: {_template_line(e, ref)}: cannot include {str(target)!r}: {why}") from None
     except TemplateSyntaxError as e:
         raise TemplateProblem(f"template {where}: {_template_line(e, ref)}: syntax error: {e.message}") from None
@@ -532,8 +572,11 @@ def date_long(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def refs_text(numbers: Any):
-    """[1, 3] (or 1) -> `[1, 3]` (safe markup: digits only); empty or None -> ''."""
+def refs_text(numbers: Any, lead: str = ""):
+    """[1, 3] (or 1) -> `[1, 3]` (safe markup: digits only); empty or None -> ''.
+
+    `lead` is put before a non-empty result (`refs(" ")` gives ` [1]` or nothing).
+    """
     from markupsafe import Markup
 
     if isinstance(numbers, int) and not isinstance(numbers, bool):
@@ -542,7 +585,14 @@ def refs_text(numbers: Any):
         nums = [int(n) for n in numbers or ()]
     except (TypeError, ValueError):
         return ""
-    return Markup(f"[{', '.join(str(n) for n in nums)}]") if nums else ""
+    if not nums:
+        return ""
+    return Markup(f"{escape_lead(lead)}[{', '.join(str(n) for n in nums)}]")
+
+
+def escape_lead(lead: Any) -> str:
+    """A separator from a template for refs(): plain spaces and punctuation only."""
+    return re.sub(r"[^ ,;:.\u00a0\u2009]", "", str(lead))[:4]
 
 
 def first_sentence(text: Any, limit: int = 240) -> str:
@@ -614,14 +664,28 @@ class _SourceIndex:
 
     def __init__(self) -> None:
         self._by_url: dict[str, dict] = {}
+        self._collecting: list[set[int]] = []
 
     def ref(self, s) -> int:
         if s.url not in self._by_url:
             self._by_url[s.url] = _source_dict(s, len(self._by_url) + 1)
-        return self._by_url[s.url]["n"]
+        n = self._by_url[s.url]["n"]
+        for got in self._collecting:
+            got.add(n)
+        return n
+
+    @contextlib.contextmanager
+    def collecting(self) -> Iterator[set[int]]:
+        """Collect the numbers cited while building one record."""
+        got: set[int] = set()
+        self._collecting.append(got)
+        try:
+            yield got
+        finally:
+            self._collecting.remove(got)
 
     def refs(self, sources) -> list[int]:
-        return list(dict.fromkeys(self.ref(s) for s in sources))
+        return sorted({self.ref(s) for s in sources})
 
     def all(self) -> list[dict]:
         return list(self._by_url.values())
@@ -632,6 +696,7 @@ def _source_dict(s, n: int) -> dict:
         "n": n,
         "url": s.url,
         "safe_url": safe_url(s.url),
+        "short_url": short_url(s.url),
         "title": s.title,
         "publisher": s.publisher,
         "label": s.label(),
@@ -783,7 +848,14 @@ def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
     }
 
 
-def _offence_dict(o, day: _dt.date, src: _SourceIndex, cat, row: dict | None) -> dict:
+def _offence_dict(o, day: _dt.date, src: _SourceIndex, cat, status_text: str | None) -> dict:
+    with src.collecting() as got:
+        d = _offence_fields(o, day, src, cat, status_text)
+    d["source_refs"] = sorted(got)
+    return d
+
+
+def _offence_fields(o, day: _dt.date, src: _SourceIndex, cat, status_text: str | None) -> dict:
     versions = []
     prev = None
     for v in o.penalties:
@@ -818,7 +890,7 @@ def _offence_dict(o, day: _dt.date, src: _SourceIndex, cat, row: dict | None) ->
         "tags": list(o.tags),
         "minimum_standard": o.minimum_standard,
         "transposition_deadline": _iso(o.transposition_deadline),
-        "status_text": row["status_text"] if row else None,
+        "status_text": status_text,
         "current": current,
         "versions": versions,
         "upcoming": [x for x in versions if x["upcoming"]],
@@ -831,12 +903,31 @@ def _offence_dict(o, day: _dt.date, src: _SourceIndex, cat, row: dict | None) ->
     }
 
 
+def _same_day(c, p) -> list:
+    """The proceedings of `c` with a sentence on `p`'s date (one per defendant), else [p]."""
+    same = [q for q in c.proceedings if q.sentence and q.date == p.date]
+    return same or [p]
+
+
+def _outcome_words(c, p) -> str:
+    """`9 years' imprisonment`, or per defendant when several were sentenced that day:
+    `Park (principal offender): 9 years' imprisonment; Kang (accomplice): 3 years 6 months' ...`."""
+    from .compare import sentence_words
+
+    if p.sentence is None:
+        return p.outcome or p.level
+    same = _same_day(c, p)
+    words = [(f"{q.defendant}: " if q.defendant and len(same) > 1 else "") + sentence_words(q) for q in same]
+    return "; ".join(dict.fromkeys(words))
+
+
 def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
     from .compare import sentence_words
 
     return {
         "date": _iso(p.date),
         "court": p.court,
+        "defendant": getattr(p, "defendant", None),
         "level": p.level,
         "outcome": p.outcome,
         "case_number": p.case_number,
@@ -850,7 +941,19 @@ def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
     }
 
 
-def _case_dict(c, day: _dt.date, src: _SourceIndex, key: _SourceIndex, cat) -> dict:
+def _case_key_source(c, day: _dt.date):
+    p = c.final_sentence(day) or c.latest(day)
+    return _key_source(p.sources) if p is not None else _key_source(c.sources)
+
+
+def _case_dict(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
+    with src.collecting() as got:
+        d = _case_fields(c, day, src, cat)
+    d["source_refs"] = sorted(got)
+    return d
+
+
+def _case_fields(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
     shown = [p for p in c.proceedings if p.date <= day]
     procs = [_proceeding_dict(c, p, src) for p in shown]
     sentenced = c.final_sentence(day)
@@ -873,12 +976,11 @@ def _case_dict(c, day: _dt.date, src: _SourceIndex, key: _SourceIndex, cat) -> d
             )
         else:
             offences.append({"id": oid, "citation": oid, "title": None, "penalty_then": None, "penalty_date": None})
-    ks = _key_source((sentenced or latest).sources) if (sentenced or latest) else _key_source(c.sources)
     outcome = None
     if sentenced is not None:
-        from .compare import sentence_words
 
-        outcome = f"{sentence_words(sentenced)} ({sentenced.court}, {sentenced.date.isoformat()}{', final' if sentenced.final else ''})"
+        final = any(q.final for q in _same_day(c, sentenced))
+        outcome = f"{_outcome_words(c, sentenced)} ({sentenced.court}, {sentenced.date.isoformat()}{', final' if final else ''})"
     elif latest is not None:
         outcome = f"{latest.outcome or latest.level} ({latest.court}, {latest.date.isoformat()})"
     return {
@@ -905,7 +1007,7 @@ def _case_dict(c, day: _dt.date, src: _SourceIndex, key: _SourceIndex, cat) -> d
         "unverified": any(p.unverified for p in shown),
         "notes": c.notes,
         "refs": src.refs(c.sources),
-        "key_ref": key.ref(ks) if ks is not None else None,
+        "key_ref": None,  # set once the table's sources are numbered
         "pack": c.pack,
         "record": _record_dict(c),
     }
@@ -966,8 +1068,7 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
     out = list(groups.values())
     for g in out:
         g["articles"] = list(dict.fromkeys(g["articles"]))
-        g["what"] = f"{g['instrument']}{', '.join(g['articles'])}: {g['text']}"
-    from .compare import sentence_words
+        g["what"] = g["short"] = f"{g['instrument']}{', '.join(g['articles'])}: {g['text']}"
 
     for c in cases:
         shown = [p for p in c.proceedings if p.date <= day]
@@ -975,10 +1076,14 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
         last = c.final_sentence(day)
         if last is not None and last not in rulings and not any(p.date >= last.date for p in rulings):
             rulings.append(last)
+        seen_dates = set()
         for p in rulings:
-
-            what = f"{c.title}: {sentence_words(p) if p.sentence else (p.outcome or 'final ruling')} ({p.court})"
-            out.append({"date": p.date.isoformat(), "jurisdiction": c.jurisdiction, "kind": "ruling", "instrument": None, "articles": [], "ids": [c.id], "text": what, "what": what})
+            if p.date in seen_dates:
+                continue
+            seen_dates.add(p.date)
+            outcome = _outcome_words(c, p) if p.sentence else (p.outcome or "final ruling")
+            what = f"{c.title}: {outcome} ({p.court})"
+            out.append({"date": p.date.isoformat(), "jurisdiction": c.jurisdiction, "kind": "ruling", "instrument": None, "articles": [], "ids": [c.id], "text": what, "what": what, "short": f"{c.title}: {outcome}"})
     out.sort(key=lambda g: (g["date"], g["jurisdiction"], g["what"]))
     for g in out:
         g["jurisdiction_name"] = _jname(g["jurisdiction"])
@@ -1038,9 +1143,9 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             if v.status.value == "prospective":
                 continue
             kind = change_kind(prev, v)
-            if v.start <= day and kind in ("new-offence", "raised", "lowered", "changed"):
-                if recent is None or v.start > recent[1].start:
-                    recent = (o, v, prev, kind)
+            changed = v.start <= day and kind in ("new-offence", "raised", "lowered", "changed")
+            if changed and (recent is None or v.start > recent[1].start):
+                recent = (o, v, prev, kind)
             prev = v
     if recent is not None:
         o, v, prev, kind = recent
@@ -1135,6 +1240,8 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         p = c.final_sentence(day)
         if p is None or p.sentence is None:
             continue
+        # Several defendants sentenced that day: take the heaviest prison term.
+        p = max(_same_day(c, p), key=lambda q: q.sentence.prison.max.sort_key() if q.sentence and q.sentence.prison and q.sentence.prison.max else -1.0)
         imposed = p.sentence.prison.max if p.sentence.prison else None
         for oid in c.offences:
             o = cat.records.get(oid)
@@ -1161,7 +1268,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             {
                 "kind": "sentence-vs-maximum",
                 "text": (
-                    f"In {c.title} the court imposed {sentence_words(p)} ({date_long(p.date)}); the penalty for one offence under "
+                    f"In {c.title} the court imposed {sentence_words(p)}{' on ' + p.defendant if getattr(p, 'defendant', None) else ''} ({date_long(p.date)}); the penalty for one offence under "
                     f"{o.citation} at the time was {penalty_words(v, o.minimum_standard)}. {tail}"
                 ),
                 "ids": [c.id, o.id],
@@ -1268,15 +1375,6 @@ def build_context(
     rows_src = comparison.rows if comparison else []
     tag = comparison.tag if comparison else None
 
-    src, key = _SourceIndex(), _SourceIndex()
-    rows: list[dict] = []
-    parent_key = None
-    for r in rows_src:
-        d = _row_dict(r, src, key, parent_key if r.variant is not None else None)
-        if r.variant is None:
-            parent_key = d["key_ref"]
-        rows.append(d)
-
     offence_recs = [cat.records[i] for i in dict.fromkeys(r.id for r in rows_src)]
     # Cases: those asked for, then those citing the compared offences, then (for a tag)
     # those carrying the tag; only jurisdictions kept by -j; none that began after as_of.
@@ -1289,27 +1387,49 @@ def build_context(
         for c in cat.cases:
             if tag in c.tags and c not in case_recs:
                 case_recs.append(c)
+    explicit_ids = {e.id for e in explicit}
     case_recs = [
         c
         for c in case_recs
-        if c in explicit or ((not jurisdictions or c.jurisdiction.upper() in jurisdictions) and any(p.date <= as_of for p in c.proceedings))
+        if c.id in explicit_ids or ((not jurisdictions or c.jurisdiction.upper() in jurisdictions) and any(p.date <= as_of for p in c.proceedings))
     ]
-    # Asked-for cases first, then by jurisdiction and date of the latest proceeding.
-    explicit_ids = {e.id for e in explicit}
 
-    def _case_order(c):
+    def _case_order(c):  # asked-for first, then by jurisdiction and latest proceeding
         last = c.latest(as_of)
         return (c.id not in explicit_ids, c.jurisdiction, last.date if last else as_of, c.id)
 
     case_recs.sort(key=_case_order)
-    first_row = {}
-    for d in rows:
-        first_row.setdefault(d["id"], d)
-    offences = [_offence_dict(o, as_of, src, cat, first_row.get(o.id)) for o in offence_recs]
-    cases = [_case_dict(c, as_of, src, key, cat) for c in case_recs]
 
+    def is_subject(rec) -> bool:
+        return mode == "topic" or rec.id in explicit_ids
+
+    # Sources are numbered in the order records are described: the subjects first (so a
+    # summary of one record cites [1]..[n]), then the table, then everything else.
+    status = {r.id: r.status_text for r in rows_src if r.variant is None}
+    src, key = _SourceIndex(), _SourceIndex()
+    built: dict[str, dict] = {}
+    for rec in [o for o in offence_recs if is_subject(o)] + [c for c in case_recs if is_subject(c)]:
+        built[rec.id] = _offence_dict(rec, as_of, src, cat, status.get(rec.id)) if isinstance(rec, Offence) else _case_dict(rec, as_of, src, cat)
+    rows: list[dict] = []
+    parent_key = None
+    for r in rows_src:
+        d = _row_dict(r, src, key, parent_key if r.variant is not None else None)
+        if r.variant is None:
+            parent_key = d["key_ref"]
+        rows.append(d)
+    for rec in offence_recs + case_recs:
+        if rec.id not in built:
+            built[rec.id] = _offence_dict(rec, as_of, src, cat, status.get(rec.id)) if isinstance(rec, Offence) else _case_dict(rec, as_of, src, cat)
+    offences = [built[o.id] for o in offence_recs]
+    cases = [built[c.id] for c in case_recs]
+    for c, d in zip(case_recs, cases):
+        ks = _case_key_source(c, as_of)
+        d["key_ref"] = key.ref(ks) if ks is not None else None
     for d in offences + cases:
-        d["subject"] = mode == "topic" or d["id"] in explicit_ids
+        d["subject"] = d["id"] in explicit_ids or mode == "topic"
+    sources = src.all()
+    subject_refs = sorted({n for d in offences + cases if d["subject"] for n in d["source_refs"]})
+    subject_sources = [sources[n - 1] for n in subject_refs]
 
     jur_codes = list(dict.fromkeys([r["jurisdiction"] for r in rows] + [c["jurisdiction"] for c in cases]))
     jur_list = [
@@ -1358,7 +1478,8 @@ def build_context(
         "cases": cases,
         "key_dates": dates,
         "questions": questions,
-        "sources": src.all(),
+        "sources": sources,
+        "subject_sources": subject_sources,
         "key_sources": key.all(),
         "unverified": unverified,
         "data_checked": _iso(newest),

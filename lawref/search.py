@@ -1,8 +1,10 @@
 """Finding records: normalised search keys, ranking, filters and "did you mean".
 
-This is the one place that knows how records are found. Each record gets a tuple of search
-keys computed from the record alone (:func:`record_keys`, so a cache can precompute and store
-them); :class:`SearchIndex` indexes them once per catalogue and answers queries.
+This is the one place that knows how records are found. Each record gets search keys
+computed from the record alone (:func:`record_keys`; :func:`search_keys` is their string form,
+which the cache precomputes and stores). :class:`SearchIndex` joins the strings of all
+records into one text and answers a query with a few regular-expression scans over it (C
+speed, no per-record Python work at start-up), loading only the records that are hits.
 
 Normalisation (applied identically to keys and queries): NFKC, Hangul romanised
 (Revised Romanisation, via ``korean_romanizer``), accents stripped, case folded, punctuation
@@ -12,12 +14,14 @@ romanised names (``ch``/``j``, ``k``/``g``, ``eo``/``u``, ``oo``/``u``...) so th
 
 Ranking, best first, ties broken by id (stable):
 
-* 100: the whole query equals an id, alias, title, name or article number (99.5 for a field
-  many records share: tag, instrument; 1 less on the folded form)
-* 90-99: every query word starts a word of one key (more of the key covered scores higher),
-  or the query is a prefix of an article number ("14-2" for article 14-2(1))
-* 85-89: every query word starts a word somewhere in the record
-* below 85: fuzzy (rapidfuzz): typos in words, or a similar whole name or title
+* 98.5-100, "exact": the whole query equals an id, alias, title, name or article number
+  (100); a tag or instrument title, which many records share (99.5); 1 less when only the
+  folded forms are equal
+* 90-98, "words": every query word starts a word of one key (more of the key covered
+  scores higher), or the query is part of an article number ("14-2" of article 14-2(1))
+* 85-89, "words": every query word starts a word somewhere in the record
+* below 85, "fuzzy" (rapidfuzz): the query with typos corrected to known words (keeping
+  that query's order), or, when nothing else matches, a similar whole name or title
 
 This module imports neither typer nor rich; rapidfuzz and the romaniser are imported lazily.
 """
@@ -27,13 +31,15 @@ from __future__ import annotations
 import bisect
 import re
 import unicodedata
-from dataclasses import dataclass, field as _field
-from typing import Iterable, Mapping, NamedTuple, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from dataclasses import field as _field
+from typing import NamedTuple
 
 from .model import Case, Offence, Record
 
-EXACT, FOLD_EXACT = 100.0, 98.5
-WORDS_MIN, WORDS_SPAN = 90.0, 9.0
+EXACT, FOLD_EXACT = 100.0, 99.0
+WORDS_MIN, WORDS_SPAN = 90.0, 8.0  # below every exact score (>= 98.5)
 SPREAD_MIN, SPREAD_SPAN = 85.0, 4.0
 FUZZY_SCALE = 0.84  # raw rapidfuzz similarity (0-100) -> below 85
 FUZZY_CUTOFF = 75.0  # raw similarity needed for a fuzzy match
@@ -43,7 +49,7 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]+(?:\s*[\uac00-\ud7a3]+)*")
 _APOS = re.compile(r"['\u2019\u02bc`]")
 _ABBREV_DOT = re.compile(r"(?<=[^\W\d_])\.(?=[^\W\d_])")
 _NON_WORD = re.compile(r"[\W_]+")
-_DESIGNATOR = re.compile(r"^\s*(?:sections?|secs?|ss?|articles?|arts?|paragraphs?|paras?|§+|no)(?:\.|\s)*(?=\d)", re.I)
+_DESIGNATOR = re.compile(r"^\s*(?:sections?|secs?|ss?|articles?|arts?|paragraphs?|paras?|§+|no)(?:\.|\s)*(?=\d)", re.IGNORECASE)
 _FOLDS = (
     ("tch", "j"), ("ch", "j"), ("sh", "s"), ("ee", "i"), ("oo", "u"), ("eo", "u"),
     ("eu", "u"), ("ae", "e"), ("wu", "u"), ("k", "g"), ("t", "d"), ("p", "b"), ("r", "l"),
@@ -77,17 +83,25 @@ def normalise(text: str) -> str:
 
 
 def fold(text: str) -> str:
-    """Merge spelling variants of romanised names (applied to keys and queries alike)."""
+    """Merge spelling variants of romanised names (applied to keys and queries alike).
+
+    Words with digits (article numbers, "474.17AA") are left alone.
+    """
+    return " ".join(w if any(c.isdigit() for c in w) else _fold_word(w) for w in text.split(" "))
+
+
+def _fold_word(word: str) -> str:
     for a, b in _FOLDS:
-        text = text.replace(a, b)
-    return _REPEATS.sub(r"\1", text)
+        word = word.replace(a, b)
+    return _REPEATS.sub(r"\1", word)
 
 
-def article_tokens(text: str) -> tuple[str, ...]:
+def article_tokens(text: str, whole: bool = True) -> tuple[str, ...]:
     """An article number as (number, subdivisions...): "s.66B(1)" -> ("66b", "1"), "14-2" -> ("14-2",).
 
     The number keeps its inner separators (normalised to "-"), so article 14-2 is not
-    article 14(2). Returns () when `text` does not start like an article number.
+    article 14(2). Returns () when `text` is not an article number; with `whole=False` it
+    only has to start like one ("2252A(a)(1)-(4); penalty (b)(1)" -> ("2252a", "a", "1")).
     """
     t = _DESIGNATOR.sub("", unicodedata.normalize("NFKC", text).strip()).casefold()
     m = _ART_MAIN.match(t)
@@ -101,16 +115,23 @@ def article_tokens(text: str) -> tuple[str, ...]:
             break
         out.append(sub.group(1))
         rest = rest[sub.end() :]
+    if whole and rest.strip(" .,;:"):
+        return ()
     return tuple(out)
 
 
 # ---------------------------------------------------------------- keys
 
+# Encoded key: FIELD \x1e FLAG \x02 TEXT \x03 FOLDED \x04 ARTICLE, keys joined by \x1f, records
+# by \x1c. TEXT words are separated by spaces, FOLDED words by \x05, ARTICLE tokens by \x1d,
+# so a pattern can tell which part of a key it is in. Normalised text holds no control chars.
+_KEY_SEP, _REC_SEP, _FLD, _TXT, _FLD_END, _FOLD_END, _FWORD, _ART = "\x1f", "\x1c", "\x1e", "\x02", "\x03", "\x04", "\x05", "\x1d"
+
 
 class Key(NamedTuple):
     """One searchable text of a record, normalised."""
 
-    field: str  # id, article, alias, title, name, tag, instrument, citation, text, ...
+    field: str  # id, article, alias, title, name, tag, instrument, citation, jurisdiction, text
     text: str  # normalised words separated by spaces
     exact: bool  # whether equality with the whole query counts as an exact match
     article: tuple[str, ...] = ()  # article tokens for article-like keys
@@ -120,27 +141,18 @@ class Key(NamedTuple):
         return self.text.replace(" ", "")
 
     def encode(self) -> str:
-        """A one-line string form (no \\x1f, which joins keys in the cache)."""
-        return f"{self.field}\x1e{'1' if self.exact else '0'}\x1e{self.text}\x1e{chr(0x1d).join(self.article)}"
+        """The string form (never contains the key separator \\x1f)."""
+        # Long text is not folded: folding is for names and short phrases.
+        folded = "" if self.field == "text" else fold(self.text).replace(" ", _FWORD)
+        return f"{self.field}{_FLD}{'1' if self.exact else '0'}{_TXT}{self.text}{_FLD_END}{folded}{_FOLD_END}{_ART.join(self.article)}"
 
     @classmethod
-    def decode(cls, text: str) -> "Key":
-        field, exact, words, art = text.split("\x1e")
-        return cls(field, words, exact == "1", tuple(art.split("\x1d")) if art else ())
-
-
-class Entry(NamedTuple):
-    """What the index needs about one record: filter fields and search keys."""
-
-    id: str
-    kind: str
-    jurisdiction: str
-    tags: tuple[str, ...]
-    keys: tuple[Key, ...]
-
-    @classmethod
-    def of(cls, record: Record) -> "Entry":
-        return cls(record.id, record.kind, record.jurisdiction, tuple(record.tags), record_keys(record))
+    def decode(cls, text: str) -> Key:
+        head, rest = text.split(_TXT, 1)
+        name, flag = head.split(_FLD)
+        words, rest = rest.split(_FLD_END, 1)
+        art = rest.split(_FOLD_END, 1)[1]
+        return cls(name, words, flag == "1", tuple(art.split(_ART)) if art else ())
 
 
 def _add(out: list[Key], seen: set, field: str, value: str | None, exact: bool = True, article: bool = False) -> None:
@@ -148,7 +160,7 @@ def _add(out: list[Key], seen: set, field: str, value: str | None, exact: bool =
         return
     # An article number is matched only as a number ("14-2" is not "14(2)"), never as words.
     text = "" if field == "article" else normalise(value)
-    art = article_tokens(value) if article else ()
+    art = article_tokens(value, whole=field != "article") if article else ()
     if not text and not art:
         return
     k = (field, text, art)
@@ -159,7 +171,7 @@ def _add(out: list[Key], seen: set, field: str, value: str | None, exact: bool =
 
 
 def record_keys(record: Record) -> tuple[Key, ...]:
-    """Every search key of `record`, computed from the record alone (cacheable)."""
+    """Every search key of `record`, computed from the record alone."""
     out: list[Key] = []
     seen: set = set()
     _add(out, seen, "id", record.id, exact=False)  # the raw id is matched exactly apart
@@ -174,8 +186,6 @@ def record_keys(record: Record) -> tuple[Key, ...]:
         _add(out, seen, "article", record.article, article=True)
         for name in (ins.title, ins.short, ins.native_title, ins.citation):
             _add(out, seen, "instrument", name)
-        for name in {ins.short, ins.title}:
-            _add(out, seen, "citation", f"{name} {record.article}" if name else None)
         _add(out, seen, "text", record.offence, exact=False)
         _add(out, seen, "text", record.native_offence, exact=False)
     elif isinstance(record, Case):
@@ -189,13 +199,27 @@ def record_keys(record: Record) -> tuple[Key, ...]:
 
 
 def search_keys(record: Record) -> list[str]:
-    """:func:`record_keys` as strings, for a cache to store (read back with :func:`decode_keys`)."""
+    """The search keys of `record` as strings; a cache stores `"\\x1f".join(...)` of them."""
     return [k.encode() for k in record_keys(record)]
 
 
 def decode_keys(joined: str) -> tuple[Key, ...]:
-    """Keys stored by a cache as `"\\x1f".join(search_keys(record))`."""
-    return tuple(Key.decode(k) for k in joined.split("\x1f")) if joined else ()
+    """Keys stored as `"\\x1f".join(search_keys(record))`, back as :class:`Key` values."""
+    return tuple(Key.decode(k) for k in joined.split(_KEY_SEP)) if joined else ()
+
+
+class Entry(NamedTuple):
+    """What the index needs about one record: filter fields and its joined search keys."""
+
+    id: str
+    kind: str
+    jurisdiction: str
+    tags: tuple[str, ...]
+    keys: str  # "\x1f".join(search_keys(record))
+
+    @classmethod
+    def of(cls, record: Record) -> Entry:
+        return cls(record.id, record.kind, record.jurisdiction, tuple(record.tags), _KEY_SEP.join(search_keys(record)))
 
 
 # ---------------------------------------------------------------- results
@@ -219,7 +243,7 @@ class Hit:
 
 
 def _band(score: float) -> str:
-    return "exact" if score >= FOLD_EXACT else ("words" if score >= SPREAD_MIN else "fuzzy")
+    return "exact" if score >= FOLD_EXACT - 0.5 else ("words" if score >= SPREAD_MIN else "fuzzy")
 
 
 @dataclass(frozen=True)
@@ -247,133 +271,134 @@ class Filters:
 # ---------------------------------------------------------------- the index
 
 
+class _KeyInfo(NamedTuple):
+    field: str
+    exact: bool
+    length: int  # characters of the text without spaces
+    article: tuple[str, ...]
+
+
 class SearchIndex:
-    """Search keys of a set of records, indexed for exact, word and fuzzy lookups."""
+    """The search keys of many records in one text, scanned with regular expressions."""
 
     def __init__(self, entries: Iterable[Entry], records: Mapping | None = None) -> None:
         """Index `entries`; `records` (id -> record) lets hits load their record."""
+        from itertools import accumulate
+
         self.entries: list[Entry] = list(entries)
         self.source: Mapping = records if records is not None else {}
-        self.by_id: dict[str, int] = {r.id: i for i, r in enumerate(self.entries)}
-        self.keys: list[Key] = []
-        self.owner: list[int] = []
-        self.exact: dict[str, list[tuple[int, int]]] = {}  # compact text -> (record, key)
-        self.folded: dict[str, list[tuple[int, int]]] = {}
-        self.articles: dict[tuple[str, ...], list[tuple[int, int]]] = {}  # every prefix of an article
-        postings: dict[str, set[int]] = {}
-        for ri, rec in enumerate(self.entries):
-            for k in rec.keys:
-                ki = len(self.keys)
-                self.keys.append(k)
-                self.owner.append(ri)
-                if k.exact and k.text:
-                    self.exact.setdefault(k.compact, []).append((ri, ki))
-                    self.folded.setdefault(fold(k.compact), []).append((ri, ki))
-                for n in range(1, len(k.article) + 1):
-                    self.articles.setdefault(k.article[:n], []).append((ri, ki))
-                for tok in set(k.text.split()) | set(fold(k.text).split()):
-                    postings.setdefault(tok, set()).add(ki)
-        self.vocab: list[str] = sorted(postings)
-        self.postings = postings
-        self._short: list[int] | None = None
+        self.by_id: dict[str, int] = {e.id: i for i, e in enumerate(self.entries)}
+        self.text = _REC_SEP + _REC_SEP.join(e.keys for e in self.entries) + _REC_SEP
+        # Offset of each record's separator; record i spans starts[i]+1 .. starts[i+1].
+        self.starts = [0, *accumulate(len(e.keys) + 1 for e in self.entries)]
+        self._info: dict[int, _KeyInfo] = {}
         self._ids: list[tuple[str, int]] | None = None
+        self._vocab: list[str] | None = None
+        self._short: tuple[list[int], list[str], list[str]] | None = None
 
     @classmethod
-    def of_records(cls, records: Iterable[Record]) -> "SearchIndex":
+    def of_records(cls, records: Iterable[Record]) -> SearchIndex:
         """An index over record objects (keys computed now)."""
         records = list(records)
         return cls([Entry.of(r) for r in records], {r.id: r for r in records})
 
-    @property
-    def short_keys(self) -> list[int]:
-        """Indices of keys short enough for whole-phrase fuzzy matching."""
-        if self._short is None:
-            self._short = [i for i, k in enumerate(self.keys) if k.field not in ("text", "jurisdiction") and 4 <= len(k.text) <= SHORT_KEY]
-        return self._short
+    # -------------------------------------------------------------- positions
+
+    def _locate(self, pos: int) -> tuple[int, int]:
+        """(record, key start) of a position in the text."""
+        ri = bisect.bisect_right(self.starts, pos) - 1
+        ks = self.text.rfind(_KEY_SEP, self.starts[ri], pos)
+        return ri, (self.starts[ri] if ks < 0 else ks) + 1
+
+    def _key(self, start: int) -> _KeyInfo:
+        info = self._info.get(start)
+        if info is None:
+            t = self.text
+            fld = t.index(_FLD, start)
+            txt = t.index(_TXT, fld)
+            fend = t.index(_FLD_END, txt)
+            aend = t.index(_FOLD_END, fend)
+            stop = min(x for x in (t.find(_KEY_SEP, aend), t.find(_REC_SEP, aend)) if x >= 0)
+            art = t[aend + 1 : stop]
+            words = t[txt + 1 : fend]
+            info = _KeyInfo(t[start:fld], t[fld + 1 : txt] == "1", len(words) - words.count(" "), tuple(art.split(_ART)) if art else ())
+            self._info[start] = info
+        return info
 
     # -------------------------------------------------------------- matching
 
-    def _prefixed(self, token: str) -> list[str]:
-        """Vocabulary words starting with `token`."""
-        lo = bisect.bisect_left(self.vocab, token)
-        hi = bisect.bisect_left(self.vocab, token + "\uffff")
-        return self.vocab[lo:hi]
+    def _scan(self, word: str, folded: bool, whole: bool):
+        """Positions and rest-of-word of each word of the keys starting with `word`.
 
-    def _word_matches(self, token: str, fuzzy: bool) -> dict[int, tuple[float, float]]:
-        """Keys containing a word matching `token`: key -> (similarity, share of the word covered)."""
-        out: dict[int, tuple[float, float]] = {}
+        Patterns start with the literal word so the scan runs at memchr speed; the word
+        start (after \\x02 or a space in the text part, after \\x03 or \\x05 in the folded part)
+        is checked here.
+        """
+        before = "\x03\x05" if folded else "\x02 "
+        t = self.text
+        pattern = re.escape(word) + ("(?=[ \x00-\x1f])" if whole else "([^ \x00-\x1f]*)")
+        for m in re.finditer(pattern, t):
+            if t[m.start() - 1] in before:
+                yield m.start(), ("" if whole else m.group(1))
 
-        def put(word: str, sim: float, share: float) -> None:
-            for ki in self.postings[word]:
-                if share < 0.5 and self.keys[ki].field == "text":
+    def _word_matches(self, token: str, folded: bool = False, similar: Sequence[tuple[str, float]] = ()) -> dict[int, tuple[int, float, float]]:
+        """Keys with a word matching `token`: key start -> (record, similarity, share of the word).
+
+        A word matches when it starts with `token` (whole words only for numbers and tokens
+        under 3 letters; at least half a word in long text fields), or is one of the
+        `similar` words (whole word, with its similarity).
+        """
+        out: dict[int, tuple[int, float, float]] = {}
+        whole = len(token) < 3 or token.isdigit()
+        scans = [(token, 100.0, whole)] + [(w, sim, True) for w, sim in similar]
+        for word, sim, exact_word in scans:
+            for pos, rest in self._scan(word, folded, exact_word):
+                share = len(word) / (len(word) + len(rest))
+                ri, ks = self._locate(pos)
+                if share < 0.5 and self._key(ks).field == "text":
                     continue  # "ju" must not find "judicial" in a summary
-                old = out.get(ki)
-                if old is None or (sim * share) > (old[0] * old[1]):
-                    out[ki] = (sim, share)
-
-        # Numbers and very short words match whole words only ("14" is not "1488").
-        words = self._prefixed(token) if len(token) >= 3 and not token.isdigit() else ([token] if token in self.postings else [])
-        for word in words:
-            put(word, 100.0, len(token) / len(word))
-        if fuzzy and len(token) >= 4:
-            from rapidfuzz import fuzz, process
-
-            cutoff = 80.0 if len(token) == 4 else FUZZY_CUTOFF
-            for word, sim, _ in process.extract(token, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=50):
-                if sim < 100:
-                    put(word, float(sim), 1.0)
+                old = out.get(ks)
+                if old is None or sim * share > old[1] * old[2]:
+                    out[ks] = (ri, sim, share)
         return out
 
-    def _id_prefixed(self, prefix: str) -> list[int]:
-        """Records whose id starts with `prefix` followed by a separator."""
-        if self._ids is None:
-            self._ids = sorted((r.id, i) for i, r in enumerate(self.entries))
-        lo = bisect.bisect_left(self._ids, (prefix,))
-        out = []
-        for rid, ri in self._ids[lo:]:
-            if not rid.startswith(prefix):
-                break
-            if len(rid) > len(prefix) and not rid[len(prefix)].isalnum():
-                out.append(ri)
-        return out
-
-    def _score_words(self, tokens: Sequence[str], allowed, best: dict, fuzzy: bool, skip: Sequence[str] = ()) -> None:
+    def _score_words(self, tokens: Sequence[str], allowed, best: dict, folded: bool = False, similar: dict | None = None, skip: Sequence[str] = ()) -> None:
         """Score records whose keys contain every query word (in any order)."""
-        per_token = [self._word_matches(t, fuzzy) for t in tokens]
-        if skip:
-            per_token = [{ki: v for ki, v in m.items() if self.keys[ki].field not in skip} for m in per_token]
-        if not per_token or any(not m for m in per_token):
+        per_token = []
+        for t in tokens:
+            m = self._word_matches(t, folded, (similar or {}).get(t, ()))
+            if skip:
+                m = {ks: v for ks, v in m.items() if self._key(ks).field not in skip}
+            if not m:
+                return
+            per_token.append(m)
+        if not per_token:
             return
         qlen = sum(len(t) for t in tokens)
-        # All words in one key.
         common = set(per_token[0])
         for m in per_token[1:]:
             common &= set(m)
-        for ki in common:
-            ri = self.owner[ki]
+        for ks in common:
+            ri = per_token[0][ks][0]
             if allowed is not None and ri not in allowed:
                 continue
-            sims = [m[ki] for m in per_token]
-            key = self.keys[ki]
-            if all(s == 100.0 for s, _ in sims):
-                cover = min(1.0, qlen / max(1, len(key.compact)))
-                score = WORDS_MIN + WORDS_SPAN * cover
+            sims = [m[ks][1:] for m in per_token]
+            info = self._key(ks)
+            if all(sim == 100.0 for sim, _ in sims):
+                score = WORDS_MIN + WORDS_SPAN * min(1.0, qlen / max(1, info.length))
             else:
-                score = FUZZY_SCALE * sum(s * c for s, c in sims) / len(sims)
-                if score < FUZZY_SCALE * FUZZY_CUTOFF:
-                    continue
-            _offer(best, ri, score, key.field)
+                score = FUZZY_SCALE * sum(sim * c for sim, c in sims) / len(sims)
+            _offer(best, ri, score, info.field)
         if len(tokens) < 2:
             return
-        # Words spread over several keys of one record ("korea deepfake", "cho 2021").
+        # Words spread over several keys of one record ("cho doctor", "sexual crimes 14-2").
         per_rec: list[dict[int, tuple[float, float]]] = []
         for m in per_token:
             r: dict[int, tuple[float, float]] = {}
-            for ki, (s, c) in m.items():
-                ri = self.owner[ki]
+            for ri, sim, share in m.values():
                 old = r.get(ri)
-                if old is None or s * c > old[0] * old[1]:
-                    r[ri] = (s, c)
+                if old is None or sim * share > old[0] * old[1]:
+                    r[ri] = (sim, share)
             per_rec.append(r)
         recs = set(per_rec[0])
         for r in per_rec[1:]:
@@ -382,26 +407,47 @@ class SearchIndex:
             if allowed is not None and ri not in allowed:
                 continue
             sims = [r[ri] for r in per_rec]
-            if all(s == 100.0 for s, _ in sims):
+            if all(sim == 100.0 for sim, _ in sims):
                 score = SPREAD_MIN + SPREAD_SPAN * sum(c for _, c in sims) / len(sims)
             else:
-                score = 0.95 * FUZZY_SCALE * sum(s * c for s, c in sims) / len(sims)
-                if score < FUZZY_SCALE * FUZZY_CUTOFF:
-                    continue
+                score = 0.95 * FUZZY_SCALE * sum(sim * c for sim, c in sims) / len(sims)
             _offer(best, ri, score, "words")
 
-    def _score_phrase(self, query: str, allowed, best: dict) -> None:
-        """Whole-phrase fuzzy similarity against short keys (names, titles, aliases)."""
-        from rapidfuzz import fuzz, process
+    def _article_hits(self, art: tuple[str, ...], allowed) -> list[tuple[int, float, str]]:
+        """(record, score, field) for article numbers equal to `art` (100) or continuing it."""
+        if not art:
+            return []
+        out = []
+        pattern = "\x04" + re.escape(_ART.join(art)) + f"(?=[{_ART}{_KEY_SEP}{_REC_SEP}])"
+        for m in re.finditer(pattern, self.text):
+            ri, ks = self._locate(m.start())
+            if allowed is None or ri in allowed:
+                info = self._key(ks)
+                score = EXACT if info.article == art else WORDS_MIN + WORDS_SPAN * len(art) / max(len(art), len(info.article))
+                out.append((ri, score, info.field))
+        return out
 
-        if not any(c.isalpha() for c in query):
-            return  # bare numbers: article matching already had its say
-        idx = [i for i in self.short_keys if allowed is None or self.owner[i] in allowed]
-        for view, q in ((lambda k: k.text, query), (lambda k: fold(k.text), fold(query))):
-            choices = [view(self.keys[i]) for i in idx]
-            for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None):
-                ki = idx[pos]
-                _offer(best, self.owner[ki], FUZZY_SCALE * float(sim), self.keys[ki].field)
+    def _records_with_words(self, tokens: Sequence[str], among: set[int], fields: Sequence[str]) -> set[int]:
+        """The records of `among` with every one of `tokens` starting a word of a key in `fields`."""
+        recs = set(among)
+        for t in tokens:
+            if not recs:
+                break
+            recs &= {ri for ks, (ri, _, _) in self._word_matches(t).items() if self._key(ks).field in fields}
+        return recs
+
+    def _id_prefixed(self, prefix: str) -> list[int]:
+        """Records whose id starts with `prefix` followed by a separator."""
+        if self._ids is None:
+            self._ids = sorted((e.id, i) for i, e in enumerate(self.entries))
+        lo = bisect.bisect_left(self._ids, (prefix,))
+        out = []
+        for rid, ri in self._ids[lo:]:
+            if not rid.startswith(prefix):
+                break
+            if len(rid) > len(prefix) and not rid[len(prefix)].isalnum():
+                out.append(ri)
+        return out
 
     def _strict(self, query: str, allowed, best: dict) -> None:
         """Exact, article and whole-word matches of `query` (no typo tolerance)."""
@@ -418,52 +464,112 @@ class SearchIndex:
                     _offer(best, ri, WORDS_MIN + WORDS_SPAN * len(raw) / len(self.entries[ri].id), "id")
         if text:
             compact = text.replace(" ", "")
-            for table, key, score in ((self.exact, compact, EXACT), (self.folded, fold(compact), FOLD_EXACT)):
-                for ri, ki in table.get(key, ()):
+            folded = fold(text).replace(" ", "")
+            plain = "\x1e1\x02" + " ?".join(map(re.escape, compact)) + "\x03"
+            fpat = "\x1e1\x02[^\x03]*\x03" + "\x05?".join(map(re.escape, folded)) + "\x04"
+            for pattern, score in ((plain, EXACT), (fpat, FOLD_EXACT)):
+                for m in re.finditer(pattern, self.text):
+                    ri, ks = self._locate(m.start() + 1)
                     if allowed is None or ri in allowed:
-                        field = self.keys[ki].field
-                        _offer(best, ri, score - (0.5 if field in GROUP_FIELDS else 0.0), field)
+                        fld = self._key(ks).field
+                        _offer(best, ri, score - (0.5 if fld in GROUP_FIELDS else 0.0), fld)
         art = article_tokens(query)
-        for ri, ki in self.articles.get(art, ()) if art else ():
-            if allowed is None or ri in allowed:
-                k = self.keys[ki]
-                score = EXACT if k.article == art else WORDS_MIN + WORDS_SPAN * len(art) / len(k.article)
-                _offer(best, ri, score, k.field)
+        for ri, score, fld in self._article_hits(art, allowed):
+            _offer(best, ri, score, fld)
+        cited = _split_citation(query) if not art else None
+        if cited:
+            # "Sexual Crimes Act 14-2", "18 U.S.C. § 2252A": the article of that instrument.
+            found = self._article_hits(article_tokens(cited[1]), allowed)
+            if found:
+                ins = self._records_with_words(normalise(cited[0]).split(), {ri for ri, _, _ in found}, ("instrument",))
+                for ri, score, _ in found:
+                    if ri in ins:
+                        _offer(best, ri, score, "article")
         if text:
-            # An id-like query is not matched word by word against ids ("14-2" is not "14.2").
-            skip = ("id",) if id_like else ()
+            # A query naming an id or an article is not matched word by word against ids:
+            # their last segment loses its punctuation ("14-2" is not "14.2").
+            skip = ("id",) if id_like or art or cited else ()
             tokens = list(dict.fromkeys(text.split()))
-            self._score_words(tokens, allowed, best, fuzzy=False, skip=skip)
-            folded = list(dict.fromkeys(fold(text).split()))
-            if folded != tokens:
-                self._score_words(folded, allowed, best, fuzzy=False, skip=skip)
+            self._score_words(tokens, allowed, best, skip=skip)
+            ftokens = list(dict.fromkeys(fold(text).split()))
+            if ftokens != tokens:
+                self._score_words(ftokens, allowed, best, folded=True, skip=skip)
+
+    # -------------------------------------------------------------- fuzzy
+
+    @property
+    def vocab(self) -> list[str]:
+        """Every distinct word of the keys (built on first use: typo correction only)."""
+        if self._vocab is None:
+            texts = re.findall("\x02([^\x03]*)\x03", self.text)
+            self._vocab = sorted(set(" ".join(texts).split()))
+        return self._vocab
+
+    def _similar(self, token: str) -> list[tuple[str, float]]:
+        """Known words like `token` (a typo), best first."""
+        if len(token) < 4 or token.isdigit():
+            return []
+        from rapidfuzz import fuzz, process
+
+        cutoff = 80.0 if len(token) == 4 else FUZZY_CUTOFF
+        found = process.extract(token, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5)
+        return [(w, float(sim)) for w, sim, _ in found if w != token]
+
+    def _known(self, token: str) -> bool:
+        """Whether some word of the keys starts with `token` (is `token`, for short ones)."""
+        return next(self._scan(token, False, len(token) < 3 or token.isdigit()), None) is not None
+
+    def _short_keys(self) -> tuple[list[int], list[str], list[str]]:
+        """Start, text and folded text of short keys naming a record (id, title, alias, name)."""
+        if self._short is None:
+            starts, texts, folds = [], [], []
+            t = self.text
+            for m in re.finditer(f"(id|title|alias|name)\x1e[01]\x02([^\x03]{{1,{SHORT_KEY}}})\x03([^\x04]*)", t):
+                if t[m.start() - 1] in "\x1c\x1f":
+                    starts.append(m.start())
+                    texts.append(m.group(2))
+                    folds.append(m.group(3).replace(_FWORD, " "))
+            self._short = (starts, texts, folds)
+        return self._short
+
+    def _score_phrase(self, query: str, allowed, best: dict) -> None:
+        """Whole-phrase fuzzy similarity against short keys (names, titles, aliases)."""
+        if not any(c.isalpha() for c in query):
+            return  # bare numbers: article matching already had its say
+        from rapidfuzz import fuzz, process
+
+        starts, texts, folds = self._short_keys()
+        for choices, q in ((texts, query), (folds, fold(query))):
+            if not q:
+                continue
+            for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None):
+                ri, ks = self._locate(starts[pos])
+                if allowed is None or ri in allowed:
+                    _offer(best, ri, FUZZY_SCALE * float(sim), self._key(ks).field)
 
     def _corrected(self, text: str) -> tuple[str, float] | None:
         """`text` with each unknown word replaced by the closest known word, and the lowest similarity."""
-        from rapidfuzz import fuzz, process
-
         out, worst, changed = [], 100.0, False
         for tok in text.split():
-            if tok in self.postings or (len(tok) >= 3 and not tok.isdigit() and self._prefixed(tok)):
+            if self._known(tok):
                 out.append(tok)
                 continue
-            if len(tok) < 4 or tok.isdigit():
+            similar = self._similar(tok)
+            if not similar:
                 return None
-            cutoff = 80.0 if len(tok) == 4 else FUZZY_CUTOFF
-            found = process.extractOne(tok, self.vocab, scorer=fuzz.ratio, score_cutoff=cutoff)
-            if found is None:
-                return None
-            out.append(found[0])
-            worst = min(worst, float(found[1]))
+            out.append(similar[0][0])
+            worst = min(worst, similar[0][1])
             changed = True
         return (" ".join(out), worst) if changed else None
+
+    # -------------------------------------------------------------- queries
 
     def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True) -> list[Hit]:
         """Records matching `query`, best first (see the module docstring for the ranking)."""
         filters = filters or Filters()
         allowed = None
         if filters.jurisdictions or filters.tags or filters.kind:
-            allowed = {i for i, r in enumerate(self.entries) if filters.allows(r)}
+            allowed = {i for i, e in enumerate(self.entries) if filters.allows(e)}
         best: dict[int, list] = {}  # record -> [score, field]
         self._strict(query, allowed, best)
         text = normalise(query)
@@ -475,10 +581,15 @@ class SearchIndex:
                 # The query with its typos corrected keeps its own order, one band down.
                 strict: dict[int, list] = {}
                 self._strict(fixed[0], allowed, strict)
-                for ri, (score, field) in strict.items():
-                    _offer(best, ri, FUZZY_SCALE * fixed[1] + (score - WORDS_MIN) / 5, field)
-            self._score_words(list(dict.fromkeys(text.split())), allowed, best, fuzzy=True)
-            self._score_phrase(text, allowed, best)
+                for ri, (score, fld) in strict.items():
+                    _offer(best, ri, FUZZY_SCALE * fixed[1] + (score - WORDS_MIN) / 5, fld)
+            tokens = list(dict.fromkeys(text.split()))
+            similar = {t: self._similar(t) for t in tokens if not self._known(t)}
+            if similar:
+                self._score_words(tokens, allowed, best, similar=similar)
+            if not best:
+                # Last resort: the whole query against names and titles.
+                self._score_phrase(text, allowed, best)
         order = sorted(best, key=lambda ri: (-best[ri][0], self.entries[ri].id))
         if limit:
             order = order[:limit]
@@ -504,11 +615,10 @@ class SearchIndex:
         from rapidfuzz import fuzz, process
 
         q = normalise(text) or text.lower()
-        idx = [i for i, k in enumerate(self.keys) if k.field in ("id", "title", "alias", "name") and k.text]
-        choices = [self.keys[i].text for i in idx]
+        starts, choices, _ = self._short_keys()
         scored: dict[int, float] = {}
         for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, limit=None):
-            ri = self.owner[idx[pos]]
+            ri = self._locate(starts[pos])[0]
             scored[ri] = max(scored.get(ri, 0.0), float(sim))
         for ri in sorted(scored, key=lambda r: (-round(scored[r], 1), self.entries[r].id)):
             rid = self.entries[ri].id
@@ -517,6 +627,19 @@ class SearchIndex:
             if len(ids) >= n:
                 break
         return ids
+
+
+_CITATION = re.compile(
+    r"^(?P<ins>.*?[^\W\d_].*?)[\s,]+(?P<art>(?:(?:sections?|secs?|ss?|articles?|arts?|paragraphs?|paras?|§+)\.?\s*)?"
+    r"\d[0-9a-z]*(?:[-.\u2010-\u2015][0-9a-z]+)*(?:\s*\([0-9a-z]+\))*)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _split_citation(query: str) -> tuple[str, str] | None:
+    """("Sexual Crimes Act", "14-2") for "Sexual Crimes Act 14-2"; None when it is not one."""
+    m = _CITATION.match(unicodedata.normalize("NFKC", query).strip())
+    return (m.group("ins"), m.group("art")) if m else None
 
 
 def _offer(best: dict, ri: int, score: float, field: str) -> None:
@@ -532,7 +655,7 @@ def _offer(best: dict, ri: int, score: float, field: str) -> None:
 def index_for(catalogue) -> SearchIndex:
     """The search index of a catalogue, built once and kept on it.
 
-    Uses the keys a cache precomputed (`catalogue.rows[id].keys`, see :func:`search_keys`)
+    Uses the keys the cache precomputed (`catalogue.rows[id].keys`, see :func:`search_keys`)
     when there are any, so records are loaded only for the hits.
     """
     idx = getattr(catalogue, "_search_index", None)
@@ -541,7 +664,7 @@ def index_for(catalogue) -> SearchIndex:
     rows = getattr(catalogue, "rows", None)
     if rows is not None:
         entries = [
-            Entry(r.id, r.kind, r.jurisdiction, tuple(r.tags), decode_keys(r.keys) if r.keys else record_keys(catalogue.records[r.id]))
+            Entry(r.id, r.kind, r.jurisdiction, tuple(r.tags), r.keys or Entry.of(catalogue.records[r.id]).keys)
             for r in rows.values()
         ]
     else:

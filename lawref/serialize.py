@@ -66,4 +66,4 @@ def in_force_dict(record: Record, day: _dt.date) -> dict | None:
     return None
 
 
-__all__ = ["to_plain", "version_to_dict", "record_to_dict", "in_force_dict"]
+__all__ = ["in_force_dict", "record_to_dict", "to_plain", "version_to_dict"]

@@ -7,7 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from ._common import AsOfOpt, JsonOpt, as_of, catalogue, state
+from ._common import JsonOpt, as_of, catalogue, state
 
 FORMATS = ("text", "json", "claimreview")
 MAX_INPUT = 1 << 20  # 1 MiB of claim text is plenty; more is probably the wrong file

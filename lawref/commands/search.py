@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from enum import Enum
-from typing import Annotated, List, Optional
+from typing import Annotated
 
 import typer
 
@@ -16,17 +16,17 @@ class Kind(str, Enum):
 
 
 TagOpt = Annotated[
-    Optional[List[str]],
+    list[str] | None,
     typer.Option("--tag", "-t", metavar="TAG", help="Only records carrying this tag (repeatable: all must match). See `lawref tags`."),
 ]
-KindOpt = Annotated[Optional[Kind], typer.Option("--kind", "-k", help="Only offences or only cases.")]
+KindOpt = Annotated[Kind | None, typer.Option("--kind", "-k", help="Only offences or only cases.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N results (0: all).")]
 
 
 def search(
     ctx: typer.Context,
     query: Annotated[
-        Optional[List[str]],
+        list[str] | None,
         typer.Argument(metavar="QUERY...", help="Words to look for: an id, article number, title, alias, name, tag (any script). Optional with a filter."),
     ] = None,
     jurisdiction: JurisdictionOpt = None,

@@ -63,21 +63,34 @@ def status_text(offence, day: _dt.date) -> str:
     v = offence.in_force(day)
     if v is not None:
         return version_words(offence, v)
-    dated = [p for p in offence.penalties]
-    starts = [p.start for p in dated]
+    starts = [p.start for p in offence.penalties]
     if starts and day < min(starts):
         return f"not in force (from {min(starts)})"
-    ended = [p.end for p in dated if p.end is not None and p.end < day]
+    ended = [p.end for p in offence.penalties if p.end is not None and p.end < day]
     if ended:
         return f"not in force (ended {max(ended)})"
     return "not in force"
 
 
+def pending(offence, day: _dt.date) -> list:
+    """Versions not in force on `day` that come after it: later versions, and versions the
+    data records as enacted but not yet in force (`status: prospective`), even past their
+    expected date."""
+    from ..model import Status
+
+    return [v for v in offence.penalties if v.start > day or (v.status is Status.PROSPECTIVE and not v.covers(day))]
+
+
 def upcoming_text(offence, day: _dt.date) -> list[str]:
     """Announcements of enacted changes after `day`: `from 2027-06-14: ...`."""
     out = []
-    for v in offence.upcoming(day):
-        tag = " (enacted, not yet in force)" if v.status.value == "prospective" else ""
+    for v in pending(offence, day):
+        if v.status.value != "prospective":
+            tag = ""
+        elif v.start > day:
+            tag = " (enacted, not yet in force)"
+        else:
+            tag = " (expected date; recorded as enacted but not yet in force, check the current law)"
         out.append(f"from {v.start}{tag}: {version_words(offence, v)}")
     return out
 
@@ -92,11 +105,11 @@ def sentence_words(sentence) -> str:
         if p.max is not None and p.max.life:
             term = "life imprisonment" + (f" (minimum term {p.min.words()})" if p.min else "")
         elif p.min is not None and p.max is not None:
-            term = f"{p.min.words()} to {p.max.words()}' imprisonment"
+            term = f"{p.min.words()} to {p.max.possessive()} imprisonment"
         elif p.max is not None:
-            term = f"{p.max.words()}' imprisonment"
+            term = f"{p.max.possessive()} imprisonment"
         else:
-            term = f"at least {p.min.words()}' imprisonment"
+            term = f"at least {p.min.possessive()} imprisonment"
         parts.append(term + (" (suspended)" if sentence.suspended else ""))
     f = sentence.fine
     if f is not None:
@@ -155,7 +168,7 @@ def show(
 
     doc = _Doc()
     if isinstance(rec, Offence):
-        _offence(doc, cat, rec, day, explicit=as_of_ is not None)
+        _offence(doc, cat, rec, day)
     else:
         _case(doc, cat, rec, day, explicit=as_of_ is not None)
     _sources(doc, rec)
@@ -168,7 +181,9 @@ def register(app: typer.Typer) -> None:
 
 
 def show_json(cat, rec, day: _dt.date) -> dict:
-    """The record with YAML field names, plus `in_force`, `upcoming`, `as_of`, `pack`, `file`."""
+    """The record with YAML field names, plus `pack` and `file`, and for offences `as_of`,
+    `in_force` (the version in force, or None), `upcoming` (versions after the date, and
+    prospective ones) and `cited_by` (ids of cases citing it)."""
     from ..model import Offence
     from ..serialize import record_to_dict, version_to_dict
 
@@ -176,7 +191,7 @@ def show_json(cat, rec, day: _dt.date) -> dict:
     if isinstance(rec, Offence):
         out["as_of"] = day.isoformat()
         out["in_force"] = version_to_dict(rec.in_force(day))
-        out["upcoming"] = [version_to_dict(v) for v in rec.upcoming(day)]
+        out["upcoming"] = [version_to_dict(v) for v in pending(rec, day)]
         out["cited_by"] = [c.id for c in cat.cases_citing(rec.id)]
     pack_name, rel = _pack_file(cat, rec)
     out["pack"] = pack_name
@@ -248,7 +263,7 @@ def _indent(text: str, n: int = 4) -> str:
     return "\n".join(pad + line for line in _c(text).splitlines())
 
 
-def _offence(doc: _Doc, cat, o, day: _dt.date, explicit: bool) -> None:
+def _offence(doc: _Doc, cat, o, day: _dt.date) -> None:
     from ..jurisdictions import name
 
     ins = o.instrument

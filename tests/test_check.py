@@ -1,0 +1,436 @@
+"""Fact-checking: verdicts on the seed news report and on claims about every jurisdiction."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from lawref.check import Verdict, check_text, worst
+
+SEED = Path("/work/shared/seeds/telegram-deepfake-news.txt")
+ROOT = Path(__file__).resolve().parent.parent
+PUBLISHED = dt.date(2024, 9, 4)  # the report's publication date (Telegram's apology, 3-4 Sep 2024)
+TODAY = dt.date(2026, 11, 26)  # "today" pinned, so the tests do not age
+
+A, O, U, I = Verdict.ACCURATE, Verdict.OUTDATED, Verdict.UNVERIFIABLE, Verdict.INACCURATE
+
+
+def _seed_text() -> str:
+    for p in (SEED, ROOT.parent / "shared" / "seeds" / SEED.name):
+        if p.is_file():
+            return p.read_text(encoding="utf-8")
+    pytest.skip("seed news report not available")
+
+
+def check(catalogue, text, as_of=PUBLISHED, today=TODAY, **kw):
+    return check_text(catalogue, text, as_of, today=today, **kw)
+
+
+# --------------------------------------------------------------------------- the seed report
+
+
+@pytest.fixture(scope="module")
+def seed(catalogue):
+    return check(catalogue, _seed_text())
+
+
+def test_seed_claims_and_verdicts_on_publication_date_and_today(seed):
+    assert [r.claim.text[:25] for r in seed.results] == ["In South Korea, creating ", "Durov has since been form", "Cho, who was 20 at the ti"]
+    assert [r.verdict for r in seed.results] == [A, A, I]
+    assert [r.today.verdict for r in seed.results] == [O, A, I]
+    assert [r.record for r in seed.results] == ["kr/sexual-crimes-act/14-2.1", "fr/durov", "kr/cho-ju-bin"]
+    assert seed.verdict is I and seed.verdict_today is I
+
+
+def test_seed_korean_penalty(seed):
+    r = seed.results[0]
+    aspects = [(f.aspect, f.verdict) for f in r.findings]
+    assert aspects == [("prison", A), ("fine", A), ("conversion", A), ("conversion", A)]
+    assert "until 2024-10-15" in r.findings[0].explanation
+    # Converted amounts are checked separately, at the rate of the claim's date.
+    usd, gbp = r.findings[2], r.findings[3]
+    assert "$37,500" in usd.found and "2024-09-04" in usd.explanation and "±5%" in usd.explanation
+    assert "£28,300" in gbp.found
+    assert any("statutory maximum" in c for c in r.context)
+    assert any("minor" in c for c in r.context)  # a higher penalty when the person depicted is a minor
+    assert any("2024-10-16" in c for c in r.context)  # the change that came after
+    assert r.sources and all(s.url.startswith("http") for s in r.sources)
+    # Today: the prison term changed on 2024-10-16 to 7 years; the fine did not.
+    t = r.today
+    assert [(f.aspect, f.verdict) for f in t.findings][:2] == [("prison", O), ("fine", A)]
+    assert "2024-10-16" in t.findings[0].explanation and "7 years" in t.findings[0].explanation
+    assert t.findings[0].expected == "up to 7 years' imprisonment"
+
+
+def test_seed_durov_charged(seed):
+    r = seed.results[1]
+    (f,) = r.findings
+    assert (f.aspect, f.verdict, f.record) == ("status", A, "fr/durov")
+    assert "2024-08-28" in f.explanation
+    assert any("not a conviction" in c for c in r.context)
+    assert any("mis en examen" in c for c in r.context)
+
+
+def test_seed_cho_sentence_and_age(seed):
+    r = seed.results[2]
+    sentence, age = r.findings
+    assert (sentence.aspect, sentence.verdict) == ("sentence", A) and "42 years" in sentence.expected
+    assert (age.aspect, age.verdict) == ("age", I)
+    assert age.expected.startswith("age ") and age.expected.endswith("at the time of the offences")
+    lo, hi = (int(x) for x in age.expected.split()[1].split("–"))
+    assert not lo <= 20 <= hi and lo <= 24 <= hi
+    assert "24 (2020-03-25)" in age.explanation  # the recorded ages are stated
+    assert any("Cho" in c and "named earlier" in c for c in r.context)
+
+
+# --------------------------------------------------------------------------- claims about every jurisdiction
+
+CLAIMS = [
+    # (claim, as_of, verdict, record)
+    ("In France, sharing a sexual deepfake without consent is punishable by up to two years in prison and a €60,000 fine.", "2025-01-01", A, "fr/code-penal/226-8-1"),
+    ("In France, sharing a sexual deepfake online can cost you three years in prison and a fine of €75,000.", "2025-01-01", A, "fr/code-penal/226-8-1"),
+    ("French law punishes sexual deepfakes with a maximum of one year in jail.", "2025-01-01", A, "fr/code-penal/226-8"),
+    ("In France, possessing child pornography carries a maximum sentence of two years.", "2019-06-01", A, "fr/code-penal/227-23-possession"),
+    ("In France, possessing child pornography carries a maximum sentence of two years.", "2024-06-01", O, "fr/code-penal/227-23-possession"),
+    ("In France, distributing child pornography online can bring seven years and a €100,000 fine.", "2025-01-01", A, "fr/code-penal/227-23"),
+    ("In the UK, sharing intimate images without consent carries up to six months in prison.", "2025-01-01", A, "gb-eaw/sexual-offences-act-2003/66b"),
+    ("The maximum penalty for possessing indecent images of children in the UK is 10 years.", "2025-01-01", I, "gb-eaw/criminal-justice-act-1988/160"),
+    ("In England, making indecent images of children carries a maximum of ten years.", "2025-01-01", A, "gb-eaw/protection-of-children-act-1978/1"),
+    ("British law makes creating a sexually explicit deepfake of an adult punishable by an unlimited fine.", "2026-03-01", A, "gb-eaw/sexual-offences-act-2003/66e"),
+    ("British law makes creating a sexually explicit deepfake of an adult punishable by an unlimited fine.", "2025-03-01", I, "gb-eaw/sexual-offences-act-2003/66e"),
+    ("Under federal law, distributing child pornography carries a mandatory minimum of five years and up to 20 years in prison.", "2024-01-01", A, "us/18-usc/2252a"),
+    ("In the US, possession of child sexual abuse material carries up to 10 years in federal prison.", "2025-01-01", A, "us/18-usc/2252a-possession"),
+    ("Publishing deepfake porn of an adult is a federal crime punishable by up to two years in prison under the Take It Down Act.", "2025-06-01", A, "us/47-usc/223-h-adult"),
+    ("Publishing deepfake porn of an adult is a federal crime punishable by up to two years in prison under the Take It Down Act.", "2024-06-01", I, "us/47-usc/223-h-adult"),
+    ("Under the Take It Down Act, threatening to publish a deepfake of a minor carries up to 30 months in prison.", "2025-07-01", A, "us/47-usc/223-h-threats"),
+    ("In Australia, sharing sexually explicit deepfakes without consent can lead to six years in jail.", "2024-10-01", A, "au/criminal-code/474-17a"),
+    ("In Australia, people who create and share deepfake porn face up to 7 years in prison.", "2024-10-01", A, "au/criminal-code/474-17aa"),
+    ("Australian man Anthony Rotondo was fined $343,500 for posting deepfakes.", "2025-10-01", A, "au/esafety-v-rotondo"),
+    ("The EU requires member states to punish non-consensual sharing of deepfakes with at least one year in prison.", "2025-01-01", A, "eu/directive-2024-1385/5"),
+    ("Hugh Nelson was jailed for 18 years for creating AI child abuse images.", "2025-01-01", A, "gb-eaw/hugh-nelson"),
+    ("Hugh Nelson received a 24-year sentence.", "2025-01-01", A, "gb-eaw/hugh-nelson"),  # 18 custody + 6 licence
+    ("Hugh Nelson, 27, was sentenced to 20 years.", "2025-01-01", I, "gb-eaw/hugh-nelson"),
+    ("Cho Ju-bin was sentenced to 40 years in prison.", "2020-12-01", A, "kr/cho-ju-bin"),
+    ("Cho Ju-bin was sentenced to 40 years in prison.", "2025-01-01", O, "kr/cho-ju-bin"),  # first instance, replaced on appeal
+    ("Jo Ju-bin, 25, had his 42-year sentence upheld by the Supreme Court.", "2021-10-15", A, "kr/cho-ju-bin"),
+    ("Cho Ju-bin received a life sentence.", "2025-01-01", I, "kr/cho-ju-bin"),
+    ("Korean courts sentenced Moon Hyung-wook to 34 years.", "2025-01-01", A, "kr/moon-hyeong-wook"),
+    ("Pavel Durov has been convicted in France.", "2025-01-01", I, "fr/durov"),
+    ("Pavel Durov has not been charged.", "2025-01-01", I, "fr/durov"),
+    ("Pavel Durov was arrested in France.", "2025-01-01", A, "fr/durov"),
+    ("Durov was sentenced to five years.", "2025-06-01", I, "fr/durov"),
+    ("Creating deepfake porn in South Korea is punishable by up to 7 years in prison.", "2024-09-04", I, "kr/sexual-crimes-act/14-2.1"),
+    ("Creating deepfake porn in South Korea is punishable by up to 7 years in prison.", "2025-01-01", A, "kr/sexual-crimes-act/14-2.1"),
+    ("In South Korea, watching sexual deepfakes can get you up to three years in jail or a fine of up to 30 million won.", "2025-01-01", A, "kr/sexual-crimes-act/14-2.4"),
+    ("In South Korea, watching sexual deepfakes can get you up to three years in jail.", "2024-09-01", I, "kr/sexual-crimes-act/14-2.4"),  # a 2024 offence
+    ("Selling sexual deepfakes for profit in South Korea is punishable by at least three years in prison.", "2025-01-01", A, "kr/sexual-crimes-act/14-2.3"),
+    ("In Korea, producing child sexual exploitation material is punishable by life imprisonment.", "2025-01-01", A, "kr/youth-protection-act/11.1"),
+    ("South Korean law punishes blackmail using intimate videos with at least one year in prison.", "2025-01-01", A, "kr/sexual-crimes-act/14-3.1"),
+    ("In South Korea, distributing deepfakes carries a maximum of 10 years in prison.", "2025-01-01", I, "kr/sexual-crimes-act/14-2.2"),
+    ("Making deepfakes in South Korea is punishable by between five and seven years.", "2025-01-01", I, "kr/sexual-crimes-act/14-2.1"),  # no minimum
+    ("In South Korea, producing deepfakes now carries up to seven years, up from five years.", "2025-01-01", A, "kr/sexual-crimes-act/14-2.1"),
+    ("In South Korea, creating sexually explicit deepfakes can result in fines of up to 50 million yen.", "2024-09-04", I, "kr/sexual-crimes-act/14-2.1"),
+    ("Durov faces up to 10 years in prison.", "2025-01-01", A, "fr/code-penal/227-23"),  # his case's offence, organised-gang variant
+    ("Cho Ju-bin was 24 when he was arrested.", "2025-01-01", A, "kr/cho-ju-bin"),
+    ("Cho, 30, is serving a 42-year term.", "2026-11-26", A, "kr/cho-ju-bin"),
+    ("Rotondo, 55, was ordered to pay A$343,500.", "2025-10-01", A, "au/esafety-v-rotondo"),
+    # Must stay unverifiable: what is missing is named.
+    ("In France, possessing sexual deepfakes carries up to two years in prison.", "2025-01-01", U, None),  # only sharing is an offence
+    ("In Germany, making deepfakes can lead to two years in prison.", "2025-01-01", U, None),
+    ("Making deepfakes can lead to two years in prison.", "2025-01-01", U, None),
+    ("In Scotland, sharing deepfake porn can lead to five years in jail.", "2025-01-01", U, None),
+    ("Offenders in Korea face as much as five years behind bars.", "2024-09-04", U, None),
+    ("John Smith was sentenced to 10 years for making deepfakes.", "2025-01-01", U, None),
+    ("Deepfakes are a serious problem in South Korea.", "2025-01-01", U, None),
+]
+
+
+@pytest.mark.parametrize("text, day, verdict, record", CLAIMS, ids=[f"{i}-{c[2].value}" for i, c in enumerate(CLAIMS)])
+def test_claims(catalogue, text, day, verdict, record):
+    rep = check(catalogue, text, dt.date.fromisoformat(day))
+    (r,) = rep.results
+    assert r.verdict is verdict, r.json()
+    assert r.record == record
+    if verdict is not U:
+        assert r.sources, "a verdict names the sources to cite"
+        assert r.expected
+
+
+@pytest.mark.parametrize(
+    "text, missing",
+    [
+        ("In Germany, making deepfakes can lead to two years in prison.", "missing jurisdiction"),
+        ("Making deepfakes can lead to two years in prison.", "names no jurisdiction"),
+        ("Offenders in Korea face as much as five years behind bars.", "missing offence"),
+        ("John Smith was sentenced to 10 years for making deepfakes.", "missing case"),
+        ("Deepfakes are a serious problem in South Korea.", "Nothing to check"),
+        ("In France, possessing sexual deepfakes carries up to two years in prison.", "covers possession (missing offence)"),
+    ],
+)
+def test_unverifiable_says_what_is_missing(catalogue, text, missing):
+    (r,) = check(catalogue, text, dt.date(2025, 1, 1)).results
+    assert r.verdict is U and missing in r.explanation
+
+
+def test_outdated_says_when_it_changed_and_what_it_is_now(catalogue):
+    (r,) = check(catalogue, "In France, possessing child pornography carries a maximum sentence of two years.", dt.date(2024, 6, 1)).results
+    (f,) = r.findings
+    assert "until 2020-07-31" in f.explanation and "since 2020-08-01" in f.explanation and "5 years" in f.explanation
+
+
+def test_superseded_sentence_says_so(catalogue):
+    (r,) = check(catalogue, "Cho Ju-bin was sentenced to 40 years in prison.", dt.date(2025, 1, 1)).results
+    assert "first-instance sentence of 2020-11-26" in r.explanation and "42 years" in r.explanation
+
+
+def test_aggravated_variant_is_named(catalogue):
+    (r,) = check(catalogue, "In France, sharing a sexual deepfake online can cost you three years in prison and a fine of €75,000.", dt.date(2025, 1, 1)).results
+    assert "online public communication service" in r.findings[0].explanation
+    assert any("applies only" in c for c in r.context)
+
+
+def test_case_named_earlier_resolves_a_surname(catalogue):
+    text = "Police arrested Hugh Nelson in 2023. Nelson was jailed for 18 years."
+    (r,) = check(catalogue, text, dt.date(2025, 1, 1)).results
+    assert (r.verdict, r.record) == (A, "gb-eaw/hugh-nelson")
+
+
+def test_romanisation_variants_and_native_names(catalogue):
+    for name in ("Cho Ju-bin", "Jo Joo-bin", "Cho Joo-bin", "조주빈"):
+        (r,) = check(catalogue, f"{name} received a 42-year prison sentence.", dt.date(2025, 1, 1)).results
+        assert (r.verdict, r.record) == (A, "kr/cho-ju-bin"), name
+
+
+# --------------------------------------------------------------------------- conversions
+
+
+@pytest.mark.parametrize("usd, verdict", [(37_500, A), (45_000, O), (60_000, I)])
+def test_conversion_checked_at_the_dated_rate(catalogue, usd, verdict):
+    text = f"In South Korea, making deepfakes can result in fines of up to 50 million won (${usd:,})."
+    (r,) = check(catalogue, text, PUBLISHED).results
+    conv = [f for f in r.findings if f.aspect == "conversion"]
+    assert [f.verdict for f in conv] == [verdict]
+    assert [f for f in r.findings if f.aspect == "fine"][0].verdict is A  # the native amount, apart
+    if verdict is O:
+        assert "matched the exchange rate until about" in conv[0].explanation
+
+
+def test_conversion_tolerance_option(catalogue):
+    text = "In South Korea, making deepfakes can result in fines of up to 50 million won ($60,000)."
+    (r,) = check(catalogue, text, PUBLISHED, tolerance=0.7).results
+    assert [f.verdict for f in r.findings if f.aspect == "conversion"] == [A]
+
+
+def test_conversion_without_rates_is_unverifiable(catalogue):
+    from lawref.money import NoConversion
+
+    class NoRates:
+        def convert(self, amount, a, b, day):
+            return NoConversion("no rates in this test")
+
+    text = "In South Korea, making deepfakes can result in fines of up to 50 million won ($37,500)."
+    (r,) = check(catalogue, text, PUBLISHED, rates=NoRates()).results
+    conv = [f for f in r.findings if f.aspect == "conversion"]
+    assert [f.verdict for f in conv] == [U] and "no rates in this test" in conv[0].explanation
+    assert r.verdict is U  # never accurate when part of it could not be checked
+
+
+def test_fine_stated_in_another_currency_is_converted(catalogue):
+    text = "In South Korea, making deepfakes can result in fines of up to $37,000."
+    (r,) = check(catalogue, text, PUBLISHED).results
+    assert r.verdict is A and any("Compared after conversion" in c for c in r.context)
+
+
+# --------------------------------------------------------------------------- invariants and output
+
+
+def test_verdict_order():
+    assert worst([A, U]) is U and worst([U, O]) is O and worst([O, I, A]) is I and worst([]) is A
+    assert [v.rating for v in (I, O, U, A)] == [1, 2, 3, 4]
+
+
+def test_json_schema(catalogue):
+    rep = check(catalogue, _seed_text())
+    data = json.loads(json.dumps(rep.json(), default=str))
+    assert set(data) >= {"as_of", "verdict", "today", "claims"}
+    assert data["as_of"] == "2024-09-04" and data["verdict"] == "inaccurate" and data["today"]["date"] == "2026-11-26"
+    for c in data["claims"]:
+        assert set(c) >= {"text", "verdict", "record", "expected", "found", "explanation", "context", "sources", "checks", "today"}
+        assert isinstance(c["context"], list)
+        for s in c["sources"]:
+            assert set(s) >= {"url", "accessed"}
+    assert data["claims"][0]["today"]["verdict"] == "outdated"
+
+
+def test_claimreview(catalogue):
+    rep = check(catalogue, _seed_text())
+    reviews = rep.claimreview(url="https://example.org/story", author="BBC News")
+    assert len(reviews) == 3
+    r = reviews[2]
+    assert r["@context"] == "https://schema.org" and r["@type"] == "ClaimReview"
+    assert r["claimReviewed"].startswith("Cho, who was 20")
+    assert r["itemReviewed"] == {
+        "@type": "Claim",
+        "datePublished": "2024-09-04",
+        "appearance": {"@type": "CreativeWork", "url": "https://example.org/story"},
+        "author": {"@type": "Organization", "name": "BBC News"},
+    }
+    assert r["reviewRating"] == {"@type": "Rating", "ratingValue": 1, "bestRating": 4, "worstRating": 1, "alternateName": "Inaccurate"}
+    assert r["citation"] and all(c["url"].startswith("http") for c in r["citation"])
+    assert reviews[0]["reviewRating"]["alternateName"] == "Accurate"
+
+
+def test_empty_text_is_a_usage_error(catalogue):
+    from lawref.errors import UsageError
+
+    with pytest.raises(UsageError):
+        check(catalogue, "   ")
+
+
+# Claims with nothing matching must never crash and never be "accurate".
+def test_no_match_is_never_accurate(catalogue):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    vocab = [
+        "In", "Germany", "Japan", "federal", "up to", "five", "years", "€75,000", "at least", "life", "was", "charged",
+        "convicted", "who was 20 at the time", "received", "a 42-year", "prison", "sentence", ",", ".", "deepfakes",
+        "sharing", "possessing", "₩50m", "($37,500)", "fine", "unlimited", "between", "and", "to", "raised", "up from",
+        "John Smith", "Mary Jones", "aged", "30", "0", "999999999999", "[red]", "\x1b[2J", "months", "decade", "not",
+        "\n\n", "½", "Korean", "France", "Cho",
+    ]  # fmt: skip
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.lists(st.sampled_from(vocab), min_size=1, max_size=25), st.dates(dt.date(1995, 1, 1), dt.date(2030, 12, 31)))
+    def run(words, day):
+        text = " ".join(words)
+        if not text.strip():
+            return
+        rep = check(catalogue, text, day)
+        assert rep.results
+        for r in rep.results:
+            assert r.verdict is not A or (r.record and r.sources), (text, r.json())
+            for f in r.findings:
+                assert f.verdict is not A or f.record, (text, f.json())
+        rep.json()
+        rep.claimreview()
+
+    run()
+
+
+def test_arbitrary_text_never_crashes(catalogue):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(st.text(min_size=1, max_size=300))
+    def run(text):
+        if not text.strip():
+            return
+        for r in check(catalogue, text).results:
+            assert r.verdict is not A or r.record
+
+    run()
+
+
+# --------------------------------------------------------------------------- the CLI
+
+
+@pytest.fixture
+def pinned_today(monkeypatch):
+    import lawref.dates
+
+    monkeypatch.setattr(lawref.dates, "today", lambda: TODAY)
+
+
+def test_cli_seed_file_json(cli, pinned_today):
+    res = cli(["check", "--file", str(SEED), "--as-of", "2024-09-04", "--json"]) if SEED.is_file() else pytest.skip("no seed")
+    assert res.code == 1, res.err
+    data = json.loads(res.out)
+    assert [c["verdict"] for c in data["claims"]] == ["accurate", "accurate", "inaccurate"]
+    assert [c["today"]["verdict"] for c in data["claims"]] == ["outdated", "accurate", "inaccurate"]
+
+
+def test_cli_exit_codes(cli, pinned_today):
+    ok = cli(["check", "Pavel Durov was arrested in France.", "--as-of", "2025-01-01"])
+    assert ok.code == 0, ok.err
+    bad = cli(["check", "Pavel Durov has been convicted.", "--as-of", "2025-01-01"])
+    assert bad.code == 1
+    unknown = cli(["check", "Deepfakes are bad."])
+    assert unknown.code == 1 and "UNVERIFIABLE" in unknown.out
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["check"], "no claim given"),
+        (["check", "x", "--file", "f.txt"], "not both"),
+        (["check", "--file", "/nonexistent/claims.txt"], "cannot read"),
+        (["check", "x", "--format", "xml"], "unknown format"),
+        (["check", "x", "--json", "--format", "claimreview"], "cannot be combined"),
+        (["check", "x", "--as-of", "2024-13-01"], "not a valid date"),
+        (["check", "x", "--tolerance", "2"], "--tolerance"),
+    ],
+)
+def test_cli_usage_errors(cli, args, message):
+    res = cli(args)
+    assert res.code == 2 and message in res.err and "Traceback" not in res.err
+    assert res.err.count("\n") == 1
+
+
+def test_cli_stdin_and_plain_output(cli, pinned_today):
+    res = cli(["check", "-", "--as-of", "2024-09-04"], stdin="In South Korea, making deepfakes can result in up to five years in prison.")
+    assert res.code == 0
+    assert "1. ACCURATE:" in res.out and "record:   kr/sexual-crimes-act/14-2.1" in res.out
+    assert "Today (2026-11-26): OUTDATED." in res.out  # both verdicts when they differ
+    assert "\x1b" not in res.out  # plain text when piped
+
+
+def test_cli_prints_user_text_literally(cli):
+    res = cli(["check", "In France, [red]sharing[/red] a sexual deepfake \x1b[31mcarries up to 2 years."])
+    assert "[red]sharing[/red]" in res.out and "\x1b[31m" not in res.out
+
+
+def test_cli_claimreview(cli, pinned_today):
+    res = cli(["check", "Durov has been formally charged.", "--as-of", "2024-09-04", "--format", "claimreview", "--claim-url", "https://example.org/a"])
+    assert res.code == 0
+    (review,) = json.loads(res.out)
+    assert review["itemReviewed"]["datePublished"] == "2024-09-04" and review["reviewRating"]["ratingValue"] == 4
+    assert review["url"] == "https://example.org/a"
+
+
+def test_cli_help_has_example(cli):
+    res = cli(["check", "--help"])
+    assert res.code == 0 and "Example: lawref check" in res.out
+
+
+def test_one_sentence_two_jurisdictions_two_claims(catalogue):
+    text = "France punishes sharing sexual deepfakes with two years in prison, while the UK punishes sharing intimate images with six months."
+    rep = check(catalogue, text, dt.date(2025, 1, 1))
+    assert [(r.verdict, r.record) for r in rep.results] == [(A, "fr/code-penal/226-8-1"), (A, "gb-eaw/sexual-offences-act-2003/66b")]
+    assert any("England and Wales" in c for c in rep.results[1].context)  # the UK record covers E&W only
+
+
+def test_later_clause_is_matched_with_the_sentence_subject(catalogue):
+    text = "In South Korea, deepfake possession now carries up to 3 years in prison, while making them carries up to 7 years."
+    rep = check(catalogue, text, dt.date(2025, 1, 1))
+    assert [(r.verdict, r.record) for r in rep.results] == [(A, "kr/sexual-crimes-act/14-2.4"), (A, "kr/sexual-crimes-act/14-2.1")]
+
+
+@pytest.mark.parametrize(
+    "text, day, verdict, replaced_by",
+    [
+        ("Kang was sentenced to 4 years for making the deepfakes.", "2024-11-01", A, None),
+        ("Kang was sentenced to 4 years for making the deepfakes.", "2025-06-01", O, "3 years 6 months"),
+        ("The principal offender Park was jailed for 9 years on appeal.", "2025-06-01", A, None),
+        ("In the Seoul National University deepfake case, the ringleader received 10 years.", "2025-06-01", O, "9 years"),
+    ],
+)
+def test_cases_with_several_defendants(catalogue, text, day, verdict, replaced_by):
+    (r,) = check(catalogue, text, dt.date.fromisoformat(day)).results
+    assert (r.verdict, r.record) == (verdict, "kr/snu-deepfake")
+    if replaced_by:
+        assert f"replaced by {replaced_by}" in r.explanation

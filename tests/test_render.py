@@ -1,0 +1,611 @@
+"""`lawref render`: templates x formats, golden Markdown, the browser print, hostile text,
+the template sandbox, and safe writing.
+
+Golden files (tests/golden/*.md) are the Markdown outputs for the bundled deepfake topic and
+the Cho Ju-bin case at a fixed --as-of. Regenerate them after a data or template change with
+
+    LAWREF_REGEN_GOLDEN=1 python -m pytest tests/test_render.py
+
+and read the diff before committing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html as htmllib
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_cli
+from factories import write_pack
+
+from lawref import render as R
+from lawref.render import TEMPLATES, build_context, md_escape, render, safe_url
+
+AS_OF = "2026-10-30"  # fixed, and within the bundled ECB series, so goldens are stable
+DAY = dt.date.fromisoformat(AS_OF)
+CURRENCY = "EUR"
+SUBJECTS = {"deepfake": ["deepfake"], "cho-ju-bin": ["kr/cho-ju-bin"]}
+GOLDEN = ROOT / "tests" / "golden"
+REGEN = bool(os.environ.get("LAWREF_REGEN_GOLDEN"))
+HOSTILE = "<script>alert(1)</script> {{ 7*7 }} [red]x[/red]"
+HOSTILE_PARTS = ["<script>alert(1)</script>", "{{ 7*7 }}", "[red]x[/red]"]
+
+
+def _chromium() -> str | None:
+    from lawref.pdf import find_chromium
+
+    try:
+        return find_chromium()
+    except Exception:  # noqa: BLE001 - a bad LAWREF_CHROMIUM means "not installed" here
+        return None
+
+
+def _pdf_engine_or_skip():
+    from lawref.pdf import PdfEngineMissing, find_engine
+
+    try:
+        return find_engine()
+    except PdfEngineMissing as e:
+        pytest.skip(f"no PDF engine installed: {e}")
+
+
+def _pdftotext(path: Path) -> str:
+    if not shutil.which("pdftotext"):
+        pytest.skip("pdftotext (poppler-utils) is not installed")
+    return subprocess.run(["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, text=True, check=True).stdout
+
+
+def _pdfinfo(path: Path) -> dict:
+    if not shutil.which("pdfinfo"):
+        pytest.skip("pdfinfo (poppler-utils) is not installed")
+    out = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines()) if k}
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+def _md_to_html(text: str) -> str:
+    markdown_it = pytest.importorskip("markdown_it")
+    return markdown_it.MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+
+
+def _visible(html: str) -> str:
+    """The text a reader sees in an HTML page (tags dropped, entities decoded)."""
+    html = re.sub(r"(?is)<(style|head)\b.*?</\1>", " ", html)
+    return _norm(htmllib.unescape(re.sub(r"<[^>]+>", " ", html)))
+
+
+# --------------------------------------------------------------------------- every template, every format
+
+
+@pytest.mark.parametrize("subject", sorted(SUBJECTS))
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_markdown_matches_golden(catalogue, subject, template):
+    out = render(catalogue, SUBJECTS[subject], template=template, fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+    path = GOLDEN / f"{template}-{subject}.md"
+    if REGEN:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(out, encoding="utf-8")
+    assert path.is_file(), f"missing golden {path.name}: run LAWREF_REGEN_GOLDEN=1 python -m pytest {__file__}"
+    assert out == path.read_text(encoding="utf-8"), f"{path.name} differs: if the change is intended, regenerate with LAWREF_REGEN_GOLDEN=1"
+    assert not re.search(r"[ \t]+$", out, re.MULTILINE), "no trailing whitespace in Markdown output"
+
+
+@pytest.mark.parametrize("subject", sorted(SUBJECTS))
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_html_is_self_contained(catalogue, subject, template):
+    page = render(catalogue, SUBJECTS[subject], template=template, fmt="html", as_of=DAY, currency=CURRENCY).data.decode()
+    assert page.lstrip().lower().startswith("<!doctype html>")
+    assert R.CSP in page and "<style>" in page and "@media print" in page and "size: A4" in page
+    # No external fetches: no scripts, stylesheets, images, frames or fonts from elsewhere.
+    assert not re.search(r"(?i)<(script|link|img|iframe|object|embed)\b", page)
+    assert not re.search(r"(?i)\bsrc\s*=|url\(\s*['\"]?(?!data:)|@import", page)
+    ctx = render(catalogue, SUBJECTS[subject], template=template, fmt="md", as_of=DAY, currency=CURRENCY).context
+    assert ctx["title"] in htmllib.unescape(page)
+
+
+@pytest.mark.parametrize("subject", sorted(SUBJECTS))
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_pdf_renders(catalogue, subject, template, tmp_path):
+    _pdf_engine_or_skip()
+    res = render(catalogue, SUBJECTS[subject], template=template, fmt="pdf", as_of=DAY, currency=CURRENCY)
+    assert res.data.startswith(b"%PDF")
+    out = tmp_path / "out.pdf"
+    out.write_bytes(res.data)
+    text = _norm(_pdftotext(out))
+    assert res.context["title"].split(" (")[0] in text
+
+
+def test_letter_paper(catalogue):
+    page = render(catalogue, ["deepfake"], template="handout", fmt="html", as_of=DAY, currency=CURRENCY, paper="letter").data.decode()
+    assert "size: letter" in page and "size: A4" not in page
+
+
+# --------------------------------------------------------------------------- the browser test
+
+
+def test_deepfake_handout_prints_in_chromium(catalogue, tmp_path):
+    """The HTML handout, opened and printed by headless Chromium: at most 2 A4 pages, and
+    every jurisdiction and figure of the comparison table is in the PDF text."""
+    exe = _chromium()
+    if exe is None:
+        pytest.skip("Chromium is not installed (Debian: apt-get install chromium; .ci/run installs it)")
+    page = tmp_path / "handout.html"
+    r = run_cli(["render", "deepfake", "--as-of", AS_OF, "--currency", CURRENCY, "-o", str(page)])
+    assert r.code == 0, r.err
+    pdf = tmp_path / "handout.pdf"
+    args = [
+        exe, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--no-first-run", f"--user-data-dir={tmp_path / 'profile'}", f"--print-to-pdf={pdf}",
+        page.resolve().as_uri(),
+    ]  # fmt: skip
+    subprocess.run(args, check=False, capture_output=True, timeout=180, start_new_session=True)
+    assert pdf.is_file() and pdf.read_bytes().startswith(b"%PDF"), "chromium printed no PDF"
+    info = _pdfinfo(pdf)
+    assert int(info["Pages"]) <= 2, f"deepfake handout is {info['Pages']} pages"
+    assert "A4" in info.get("Page size", ""), info.get("Page size")
+    text = _norm(_pdftotext(pdf))
+    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    assert ctx["rows"], "the deepfake topic has rows"
+    missing = []
+    for row in ctx["rows"]:
+        for key in ("jurisdiction_name", "prison", "fine", "fine_converted", "in_force_from", "status_text"):
+            if row[key] and row[key] not in text:
+                missing.append(f"{row['id']} {key}={row[key]!r}")
+    assert not missing, "not in the PDF text: " + "; ".join(missing)
+    for j in ctx["jurisdictions"]:
+        assert j["name"] in text
+
+
+def test_cli_pdf_of_deepfake_handout_fits_two_pages(tmp_path):
+    _pdf_engine_or_skip()
+    out = tmp_path / "handout.pdf"
+    r = run_cli(["render", "deepfake", "--as-of", AS_OF, "--currency", CURRENCY, "-o", str(out)])
+    assert r.code == 0, r.err
+    assert int(_pdfinfo(out)["Pages"]) <= 2
+
+
+# --------------------------------------------------------------------------- hostile record text
+
+
+def _hostile_pack(root: Path) -> Path:
+    q = HOSTILE.replace('"', '\\"')
+    return write_pack(
+        root,
+        {
+            "statutes/kr/hostile-act/1.yaml": f"""id: kr/hostile-act/1
+jurisdiction: KR
+instrument:
+  title: "Hostile Act {q}"
+  short: Hostile Act
+article: "1"
+title: "Offence {q}"
+offence: "Conduct {q} | # * _ ` ~ $1 &lt;b&gt;"
+tags: [hostile-test]
+penalties:
+  - from: 2020-01-01
+    prison: {{max: 5y}}
+    fine: {{max: 1000000, currency: KRW}}
+    combine: or
+    note: "Note {q}"
+    aggravated:
+      - label: "Label {q}"
+        prison: {{max: 7y}}
+    sources:
+      - url: "https://example.org/law?a=1&b=2"
+        title: "Source {q}"
+        publisher: "Publisher {q}"
+        accessed: 2026-11-26
+notes: "Notes {q}"
+""",
+            "cases/kr/hostile-case.yaml": f"""id: kr/hostile-case
+jurisdiction: KR
+title: "Case {q}"
+tags: [hostile-test]
+defendant: {{name: "Defendant {q}"}}
+summary: "Summary {q}"
+offences: [kr/hostile-act/1]
+proceedings:
+  - date: 2021-01-01
+    court: "Court {q}"
+    level: first-instance
+    outcome: convicted
+    sentence: {{prison: {{max: 3y}}}}
+    orders: ["Order {q}"]
+    final: true
+    sources:
+      - url: https://example.org/case
+        publisher: "Court publisher {q}"
+        accessed: 2026-11-26
+""",
+        },
+    )
+
+
+@pytest.fixture(scope="module")
+def hostile_pack(tmp_path_factory):
+    return _hostile_pack(tmp_path_factory.mktemp("hostile"))
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+@pytest.mark.parametrize("subject", ["hostile-test", "kr/hostile-case"])
+def test_hostile_text_is_literal_in_markdown(hostile_pack, template, subject):
+    r = run_cli(["--data", str(hostile_pack), "render", subject, "-t", template, "-f", "md", "--as-of", AS_OF])
+    assert r.code == 0, r.err
+    assert not re.search(r"(?<!\\)<script", r.out), "raw HTML must not reach a Markdown viewer"
+    page = _md_to_html(r.out)
+    assert not re.search(r"(?i)<script", page)
+    seen = _visible(page)
+    for part in HOSTILE_PARTS:
+        assert part in seen, f"{part!r} not shown literally"
+    if template == "summary" and subject == "hostile-test":  # the offence text, Markdown characters and all
+        assert f"Conduct {HOSTILE} | # * _ ` ~ $1 &lt;b&gt;" in seen
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_hostile_text_is_literal_in_html(hostile_pack, template):
+    r = run_cli(["--data", str(hostile_pack), "render", "hostile-test", "-t", template, "-f", "html", "--as-of", AS_OF])
+    assert r.code == 0, r.err
+    assert not re.search(r"(?i)<script", r.out)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.out
+    seen = _visible(r.out)
+    for part in HOSTILE_PARTS:
+        assert part in seen
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_hostile_text_is_literal_in_pdf(hostile_pack, template, tmp_path):
+    _pdf_engine_or_skip()
+    out = tmp_path / "h.pdf"
+    r = run_cli(["--data", str(hostile_pack), "render", "kr/hostile-case", "-t", template, "-o", str(out), "--as-of", AS_OF])
+    assert r.code == 0, r.err
+    text = _norm(_pdftotext(out))
+    for part in HOSTILE_PARTS:
+        assert part in text
+
+
+@pytest.mark.parametrize(
+    "raw,expected",
+    [
+        ("<script>alert(1)</script>", r"\<script\>alert(1)\</script\>"),
+        ("{{ 7*7 }}", r"{{ 7\*7 }}"),
+        ("[red]x[/red]", r"\[red\]x\[/red\]"),
+        ("[a](javascript:x)", r"\[a\](javascript:x)"),
+        ("a | b", r"a \| b"),
+        ("# heading", r"\# heading"),
+        ("- item", r"\- item"),
+        ("1. item", r"1\. item"),
+        ("> quote", r"\> quote"),
+        ("---", r"\---"),
+        ("&lt;b&gt;", r"\&lt;b\&gt;"),
+        ("$5 or $6", r"\$5 or \$6"),
+        ("line\nbreak\x1b[31m", "line break"),
+        ("version 0.1.0, 2024-10-16, #tag, -5", "version 0.1.0, 2024-10-16, #tag, -5"),
+    ],
+)
+def test_md_escape(raw, expected):
+    assert md_escape(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "url,ok",
+    [
+        ("https://example.org/a?b=1&c=2", True),
+        ("http://example.org", True),
+        ("javascript:alert(1)", False),
+        ("JaVaScRiPt:alert(1)", False),
+        ("data:text/html,<script>", False),
+        ("https://example.org/a b", False),
+        ('https://example.org/"onmouseover=', False),
+        ("//example.org", False),
+    ],
+)
+def test_safe_url(url, ok):
+    assert (safe_url(url) == url) is ok
+
+
+# --------------------------------------------------------------------------- user templates and the sandbox
+
+
+def _user_template(tmp_path: Path, text: str, name: str = "mine.j2") -> Path:
+    d = tmp_path / "tpl"
+    d.mkdir(exist_ok=True)
+    p = d / name
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_user_template_renders_context(tmp_path):
+    p = _user_template(tmp_path, "{{ title }} | {% for r in rows if not r.is_variant %}{{ r.jurisdiction }} {{ r.prison }}; {% endfor %}{% include 'part.j2' %}")
+    (p.parent / "part.j2").write_text("[{{ as_of }}]", encoding="utf-8")
+    r = run_cli(["render", "deepfake", "-t", str(p), "--as-of", AS_OF])
+    assert r.code == 0, r.err
+    assert r.out.startswith("Deepfake") and f"[{AS_OF}]" in r.out and "KR 7 years" in r.out
+
+
+def test_user_template_html_autoescapes(hostile_pack, tmp_path):
+    p = _user_template(tmp_path, "<p>{{ cases[0].title }}</p>")
+    r = run_cli(["--data", str(hostile_pack), "render", "kr/hostile-case", "-t", str(p), "-f", "html", "--as-of", AS_OF])
+    assert r.code == 0, r.err
+    assert "&lt;script&gt;" in r.out and "<script>" not in r.out
+
+
+@pytest.mark.parametrize(
+    "text,words",
+    [
+        ("{{ title.__class__ }}", ["sandbox", "__class__"]),
+        ("{{ cycler.__init__.__globals__ }}", ["sandbox", "unsafe"]),
+        ("{{ rows.__class__.__mro__ }}", ["sandbox"]),
+        ("{{ ''.__class__.__mro__[1].__subclasses__() }}", ["sandbox"]),
+        ("{% include '../../etc/passwd' %}", ["cannot include", "own directory"]),
+        ("{% include '/etc/passwd' %}", ["cannot include", "own directory"]),
+        ("{% extends '../secret.j2' %}", ["cannot include"]),
+        ("{% include 'missing.j2' %}", ["cannot include", "no such file"]),
+        ("{{ 'x' * 100000000 }}", ["sandbox", "repetition"]),
+        ("{{ 9 ** 99999999 }}", ["sandbox"]),
+        ("{{ 'x'|center(999999999) }}", ["sandbox", "larger than"]),
+        ("{{ '%0999999999d' % 1 }}", ["sandbox", "format width"]),
+        ("{{ '{:>99999999}'.format(1) }}", ["sandbox", "format width"]),
+        ("{{ nope.x }}", ["undefined", "mine.j2:1"]),
+        ("line one\n{% if %}", ["syntax error", "mine.j2:2"]),
+    ],
+)
+def test_user_template_errors_are_one_clear_line(tmp_path, text, words):
+    p = _user_template(tmp_path, text)
+    r = run_cli(["render", "deepfake", "-t", str(p), "--as-of", AS_OF])
+    assert r.code == 2, (r.code, r.err)
+    assert "Traceback" not in r.err and len(r.err.strip().splitlines()) == 1, r.err
+    for w in words:
+        assert w in r.err, (w, r.err)
+    assert r.out == ""
+
+
+def test_symlink_out_of_the_template_directory_is_refused(tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP SECRET", encoding="utf-8")
+    p = _user_template(tmp_path, "{% include 'link.j2' %}")
+    try:
+        (p.parent / "link.j2").symlink_to(secret)
+    except OSError:
+        pytest.skip("cannot create symlinks here")
+    r = run_cli(["render", "deepfake", "-t", str(p), "--as-of", AS_OF])
+    assert r.code == 2 and "TOP SECRET" not in r.out + r.err and "cannot include" in r.err
+
+
+def test_template_path_is_resolved_safely(tmp_path, monkeypatch):
+    _user_template(tmp_path, "ok {{ as_of }}")
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    r = run_cli(["render", "deepfake", "-t", "../tpl/mine.j2", "--as-of", AS_OF])
+    assert r.code == 0 and r.out.strip() == f"ok {AS_OF}"
+    for bad, word in [("../tpl", "not a regular file"), ("../nope.j2", "no such template"), ("/dev/null/x", "no such template")]:
+        r = run_cli(["render", "deepfake", "-t", bad, "--as-of", AS_OF])
+        assert r.code == 2 and word in r.err, (bad, r.err)
+
+
+def test_render_time_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(R, "MAX_RENDER_SECONDS", 0.5)
+    p = _user_template(tmp_path, "{% for i in range(100000) %}{% for j in range(100000) %}{% endfor %}{% endfor %}")
+    r = run_cli(["render", "deepfake", "-t", str(p), "--as-of", AS_OF])
+    assert r.code == 1 and "longer than" in r.err and "Traceback" not in r.err
+
+
+def test_render_output_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(R, "MAX_OUTPUT_BYTES", 10_000)
+    p = _user_template(tmp_path, "{% for i in range(100000) %}{{ title }}{% endfor %}")
+    r = run_cli(["render", "deepfake", "-t", str(p), "--as-of", AS_OF])
+    assert r.code == 1 and "output larger than" in r.err
+
+
+def test_render_recursion_limit(tmp_path):
+    p = _user_template(tmp_path, "{% macro m(n) %}{{ m(n + 1) }}{% endmacro %}{{ m(1) }}")
+    r = run_cli(["render", "deepfake", "-t", str(p), "--as-of", AS_OF])
+    assert r.code == 1 and "recursion" in r.err
+
+
+# --------------------------------------------------------------------------- writing files
+
+
+def test_never_overwrites_without_force(tmp_path):
+    out = tmp_path / "h.md"
+    out.write_text("OLD", encoding="utf-8")
+    r = run_cli(["render", "deepfake", "--as-of", AS_OF, "-o", str(out)])
+    assert r.code == 1 and "--force" in r.err and len(r.err.strip().splitlines()) == 1
+    assert out.read_text(encoding="utf-8") == "OLD"
+    r = run_cli(["render", "deepfake", "--as-of", AS_OF, "-o", str(out), "--force"])
+    assert r.code == 0 and out.read_text(encoding="utf-8").startswith("# Deepfake")
+    assert [p.name for p in tmp_path.iterdir()] == ["h.md"]
+
+
+@pytest.mark.parametrize("kind", ["directory", "no-parent", "trailing-slash"])
+def test_output_path_is_validated(tmp_path, kind):
+    target = {"directory": str(tmp_path), "no-parent": str(tmp_path / "nope" / "h.md"), "trailing-slash": str(tmp_path / "new") + "/"}[kind]
+    r = run_cli(["render", "deepfake", "--as-of", AS_OF, "-o", target])
+    assert r.code == 2 and r.err.startswith("lawref: error: -o ")
+    assert not (tmp_path / "nope").exists() and not (tmp_path / "new").exists()
+
+
+def test_format_from_extension_and_stdout(tmp_path):
+    out = tmp_path / "h.html"
+    assert run_cli(["render", "kr/cho-ju-bin", "--as-of", AS_OF, "-o", str(out)]).code == 0
+    assert out.read_text(encoding="utf-8").lstrip().startswith("<!doctype html>")
+    r = run_cli(["render", "kr/cho-ju-bin", "-t", "brief", "--as-of", AS_OF, "-o", "-"])
+    assert r.code == 0 and r.out.startswith("# Cho Ju-bin") and "*Brief*" in r.out
+
+
+def test_interrupted_write_keeps_old_file_and_leaves_no_temp(tmp_path, monkeypatch):
+    from lawref import files
+
+    out = tmp_path / "h.md"
+    assert run_cli(["render", "deepfake", "--as-of", AS_OF, "-o", str(out)]).code == 0  # warm caches
+    out.write_text("OLD", encoding="utf-8")
+
+    def boom(*a, **k):
+        raise KeyboardInterrupt  # Ctrl-C at the worst moment: the temp file is complete
+
+    monkeypatch.setattr(files, "_replace", boom)
+    r = run_cli(["render", "deepfake", "--as-of", AS_OF, "-o", str(out), "--force"])
+    assert r.code == 130
+    assert out.read_text(encoding="utf-8") == "OLD"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["h.md"]
+
+
+def test_stale_temp_files_are_removed_by_the_next_run(tmp_path):
+    out = tmp_path / "h.md"
+    dead = _dead_pid()
+    stale = tmp_path / f".h.md.{dead}-abcd1234.tmp"
+    stale.write_bytes(b"partial")
+    other = tmp_path / f".other.md.{dead}-abcd1234.tmp"
+    other.write_bytes(b"not ours")
+    assert run_cli(["render", "deepfake", "--as-of", AS_OF, "-o", str(out)]).code == 0
+    assert not stale.exists() and other.exists()
+
+
+def _dead_pid() -> int:
+    p = subprocess.Popen([sys.executable, "-c", "pass"])
+    p.wait()
+    return p.pid
+
+
+def test_killed_render_leaves_old_file_and_next_run_cleans_up(tmp_path):
+    """SIGTERM at any point of a PDF render: the old file stays whole, and after the next
+    run no temp file is left beside it."""
+    _pdf_engine_or_skip()
+    out = tmp_path / "h.pdf"
+    out.write_bytes(b"OLD")
+    lawref = [sys.executable, "-m", "lawref", "render", "deepfake", "--as-of", AS_OF, "-o", str(out), "--force"]
+    env = {**os.environ, "LAWREF_CACHE_DIR": str(tmp_path / "cache")}
+    proc = subprocess.Popen(lawref, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    time.sleep(1.0)  # somewhere in loading, rendering or printing: any point must be safe
+    proc.send_signal(signal.SIGTERM)
+    proc.communicate(timeout=120)
+    data = out.read_bytes()
+    assert data == b"OLD" or (data.startswith(b"%PDF") and b"%%EOF" in data[-64:])
+    r = subprocess.run(lawref, check=False, capture_output=True, env=env, timeout=300)
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name != "cache") == ["h.pdf"]
+    assert out.read_bytes().startswith(b"%PDF")
+
+
+def test_cache_uses_the_shared_atomic_write():
+    from lawref import cache, files
+
+    assert cache.atomic_write_bytes is files.atomic_write_bytes
+
+
+def test_json_context_to_a_file(tmp_path):
+    import json
+
+    out = tmp_path / "ctx.json"
+    r = run_cli(["render", "kr/cho-ju-bin", "--as-of", AS_OF, "--json", "-o", str(out)])
+    assert r.code == 0 and r.out == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["cases"][0]["id"] == "kr/cho-ju-bin"
+
+
+def test_cli_import_does_not_load_jinja2():
+    code = "import sys, lawref.cli; print(any(m.startswith(('jinja2', 'lawref.render', 'lawref.pdf')) for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "False"
+
+
+# --------------------------------------------------------------------------- PDF engines
+
+
+def test_missing_pdf_engine_says_what_to_install(tmp_path, monkeypatch):
+    from lawref import pdf
+
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.delenv("LAWREF_CHROMIUM", raising=False)
+    monkeypatch.setattr(pdf, "weasyprint_available", lambda: False)
+    r = run_cli(["render", "deepfake", "--as-of", AS_OF, "-o", str(tmp_path / "x.pdf")])
+    assert r.code == 1
+    assert "apt-get install chromium" in r.err and "pip install 'lawref[pdf]'" in r.err
+    assert not (tmp_path / "x.pdf").exists()
+
+
+def test_bad_lawref_chromium(tmp_path, monkeypatch):
+    monkeypatch.setenv("LAWREF_CHROMIUM", str(tmp_path / "no-such-browser"))
+    r = run_cli(["render", "deepfake", "--as-of", AS_OF, "-o", str(tmp_path / "x.pdf")])
+    assert r.code == 1 and "LAWREF_CHROMIUM" in r.err
+
+
+def test_chromium_runs_offline():
+    from lawref.pdf import chromium_args
+
+    args = chromium_args("chromium", Path("/tmp/p.html"), Path("/tmp/o.pdf"), Path("/tmp/prof"), False)
+    assert "--proxy-server=127.0.0.1:9" in args and any(a.startswith("--host-resolver-rules=") for a in args)
+    assert args[-1] == "file:///tmp/p.html"
+
+
+# --------------------------------------------------------------------------- the context
+
+
+def test_json_context_is_the_documented_one():
+    import json
+
+    r = run_cli(["render", "deepfake", "--as-of", AS_OF, "--currency", CURRENCY, "--json"])
+    assert r.code == 0, r.err
+    ctx = json.loads(r.out)
+    for key in ("title", "as_of", "currency", "rows", "offences", "cases", "key_dates", "questions", "sources", "key_sources", "jurisdictions", "notes", "rates"):
+        assert key in ctx, key
+    readme = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "README.md", ROOT / ".notes" / "readme-render.md") if p.exists())
+    for key in ("rows", "offences", "cases", "key_dates", "questions", "sources", "key_sources"):
+        assert f"`{key}`" in readme, f"{key} not documented"
+
+
+def test_questions_are_derived_from_the_data(catalogue):
+    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    by_kind = {q["kind"]: q for q in ctx["questions"]}
+    assert "highest-maximum" in by_kind
+    # The highest and lowest maxima named are those of the rows in force.
+    national = [r for r in ctx["rows"] if r["in_force"] and not r["is_variant"] and not r["minimum_standard"] and r["prison_max_months"]]
+    months = [1_000_000 if r["prison_max_months"] == "life" else r["prison_max_months"] for r in national]
+    top = {r["jurisdiction_name"] for r, m in zip(national, months) if m == max(months)}
+    for name in top:
+        assert name in by_kind["highest-maximum"]["text"]
+    # Every id a question cites is in the context.
+    ids = {r["id"] for r in ctx["rows"]} | {c["id"] for c in ctx["cases"]}
+    for q in ctx["questions"]:
+        assert set(q["ids"]) <= ids, q
+
+
+def test_questions_follow_the_date(catalogue):
+    """An offence that starts after --as-of yields a 'not yet in force' question."""
+    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    starts = sorted({r["in_force_from"] for r in ctx["rows"] if r["in_force_from"] and not r["is_variant"]})
+    latest = dt.date.fromisoformat(starts[-1])
+    earlier = build_context(catalogue, ["deepfake"], as_of=latest - dt.timedelta(days=1), currency=CURRENCY)
+    kinds = {q["kind"] for q in earlier["questions"]}
+    assert "not-in-force" in kinds or "no-offence" in kinds
+
+
+def test_summary_of_one_case_cites_its_own_sources_first(catalogue):
+    ctx = build_context(catalogue, ["kr/cho-ju-bin"], as_of=DAY, currency=CURRENCY)
+    case = next(c for c in ctx["cases"] if c["id"] == "kr/cho-ju-bin")
+    assert case["subject"] and case["source_refs"] == list(range(1, len(case["source_refs"]) + 1))
+    assert [s["n"] for s in ctx["subject_sources"]] == case["source_refs"]
+
+
+def test_every_defendant_sentenced_on_the_last_day_is_in_the_outcome(catalogue):
+    """Multi-defendant cases: the outcome names each defendant sentenced that day."""
+    cases = [c for c in catalogue.cases if c.final_sentence(DAY) is not None]
+    ctx = build_context(catalogue, [c.id for c in cases], as_of=DAY, currency=CURRENCY)
+    by_id = {c["id"]: c for c in ctx["cases"]}
+    for c in cases:
+        last = c.final_sentence(DAY)
+        same = [p for p in c.proceedings if p.sentence and p.date == last.date]
+        if len(same) > 1:
+            for p in same:
+                if p.defendant:
+                    assert p.defendant in by_id[c.id]["outcome"], (c.id, p.defendant)

@@ -1,0 +1,300 @@
+"""`lawref show`: the penalty at a date, timeline, cases, sources, JSON, errors, safety."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+from conftest import ROOT
+from factories import SOURCE, case_yaml, offence_yaml, write_pack
+
+from lawref.commands.show import safe_url, sentence_words
+from lawref.penalty import penalty_words
+
+DEEPFAKE_KR = "kr/sexual-crimes-act/14-2.1"
+CHO = "kr/cho-ju-bin"
+
+
+def _need(catalogue, rid):
+    if rid not in catalogue.records:
+        pytest.skip(f"{rid} is not in the bundled data yet")
+    return catalogue.records[rid]
+
+
+def _section(out: str, heading: str) -> str:
+    """The lines under `heading` up to the next blank line."""
+    lines = out.splitlines()
+    i = next(i for i, line in enumerate(lines) if line.startswith(heading))
+    block = []
+    for line in lines[i + 1 :]:
+        if not line.strip():
+            break
+        block.append(line)
+    return "\n".join(block)
+
+
+# ---------------------------------------------------------------- the penalty at a date
+
+
+def test_korean_deepfake_before_and_after_the_2024_change(cli, catalogue):
+    rec = _need(catalogue, DEEPFAKE_KR)
+    days = [dt.date(2024, 1, 1), dt.date(2025, 1, 1)]
+    versions = [rec.in_force(d) for d in days]
+    assert versions[0] is not versions[1] and None not in versions
+    for day, version in zip(days, versions):
+        out = cli(["show", DEEPFAKE_KR, "--as-of", day.isoformat()]).out
+        now = _section(out, f"Penalty on {day}")
+        assert penalty_words(version) in now
+        other = next(v for v in versions if v is not version)
+        assert penalty_words(other) not in now.splitlines()[0]
+        # The timeline lists both versions and marks the one in force.
+        timeline = _section(out, "Timeline")
+        marked = [line for line in timeline.splitlines() if line.startswith("*")]
+        assert len(marked) == 1 and penalty_words(version) in marked[0] and "(in force)" in marked[0]
+    # Before the change, the enacted change is announced with its date.
+    out = cli(["show", DEEPFAKE_KR, "--as-of", "2024-01-01"]).out
+    assert f"From {versions[1].start}: {penalty_words(versions[1])}" in out
+
+
+def test_json_in_force_follows_the_as_of_date(cli, catalogue):
+    rec = _need(catalogue, DEEPFAKE_KR)
+    change = next(v.start for v in rec.penalties[1:])
+    for day in (change - dt.timedelta(days=1), change):
+        data = json.loads(cli(["show", DEEPFAKE_KR, "--as-of", day.isoformat(), "--json"]).out)
+        version = rec.in_force(day)
+        assert data["as_of"] == day.isoformat()
+        assert data["in_force"]["from"] == version.start.isoformat()
+        assert data["in_force"] == data["penalties"][rec.penalties.index(version)]
+    before = json.loads(cli(["show", DEEPFAKE_KR, "--as-of", "2024-01-01", "--json"]).out)
+    assert [u["from"] for u in before["upcoming"]] == [change.isoformat()]
+
+
+def test_json_uses_the_yaml_field_names(cli, catalogue):
+    rec = _need(catalogue, DEEPFAKE_KR)
+    data = json.loads(cli(["show", DEEPFAKE_KR, "--json"]).out)
+    assert data["id"] == rec.id and data["kind"] == "offence"
+    for key in ("jurisdiction", "instrument", "article", "title", "offence", "aliases", "tags", "penalties", "related", "sources"):
+        assert key in data
+    v = data["penalties"][0]
+    assert "from" in v and "until" in v and "start" not in v and "end" not in v
+    assert isinstance(v["prison"]["max"], str)  # the YAML form, e.g. "5y"
+    for k in ("line", "file_lines", "field_lines"):
+        assert k not in data
+    assert data["pack"] == "bundled" and data["file"].endswith(".yaml")
+
+
+def test_not_in_force_before_the_first_version(cli, catalogue):
+    rec = _need(catalogue, DEEPFAKE_KR)
+    day = rec.penalties[0].start - dt.timedelta(days=1)
+    r = cli(["show", DEEPFAKE_KR, "--as-of", day.isoformat()])
+    assert f"not in force (from {rec.penalties[0].start})" in r.out
+    assert json.loads(cli(["show", DEEPFAKE_KR, "--as-of", day.isoformat(), "--json"]).out)["in_force"] is None
+
+
+# ---------------------------------------------------------------- offences: related, cases, sources
+
+
+def test_offence_lists_related_offences_and_citing_cases(cli, catalogue):
+    rec = _need(catalogue, DEEPFAKE_KR)
+    out = cli(["show", DEEPFAKE_KR]).out
+    if rec.related:
+        related = _section(out, "Related offences")
+        assert all(rid in related for rid in rec.related)
+    cases = catalogue.cases_citing(rec.id)
+    if cases:
+        block = _section(out, "Cases citing this offence")
+        assert all(c.id in block for c in cases)
+
+
+def test_sources_are_numbered_with_urls_check_date_and_pack(cli, catalogue):
+    rec = _need(catalogue, DEEPFAKE_KR)
+    out = cli(["show", DEEPFAKE_KR]).out
+    newest = max(s.accessed for s in rec.all_sources())
+    assert f"Sources (last checked {newest}" in out
+    for i, src in enumerate(rec.all_sources(), 1):
+        assert f"[{i}]" in out
+        assert src.url in out
+    assert "From the bundled data: statutes/" in out
+
+
+def test_unverified_facts_are_flagged(cli, catalogue):
+    for rec in catalogue.offences:
+        flagged = [v for v in rec.penalties if v.unverified] + [a for v in rec.penalties for a in v.aggravated if a.unverified]
+        if flagged:
+            out = cli(["show", rec.id]).out
+            assert out.count("(unverified)") >= len(flagged), rec.id
+            return
+    pytest.skip("no unverified offence fact in the bundled data")
+
+
+# ---------------------------------------------------------------- cases
+
+
+def test_case_proceedings_court_by_court_with_sentences_orders_and_ages(cli, catalogue):
+    case = _need(catalogue, CHO)
+    out = cli(["show", CHO]).out
+    procs = _section(out, "Proceedings")
+    for p in case.proceedings:
+        assert f"{p.date}  {p.court}" in procs
+        if p.sentence is not None:
+            assert sentence_words(p.sentence) in procs
+        for order in p.orders:
+            assert order in procs
+    ages = _section(out, "Reported ages")
+    for a in case.defendant.ages:
+        assert f"{a.age} on {a.date}" in ages
+    unverified = [p for p in case.proceedings if p.unverified] + [a for a in case.defendant.ages if a.unverified]
+    assert out.count("(unverified)") >= len(unverified)
+    assert all(oid in out for oid in case.offences)
+
+
+def test_case_json(cli, catalogue):
+    case = _need(catalogue, CHO)
+    data = json.loads(cli(["show", CHO, "--json"]).out)
+    assert data["kind"] == "case" and "in_force" not in data
+    assert [p["date"] for p in data["proceedings"]] == [p.date.isoformat() for p in case.proceedings]
+    assert data["defendant"]["name"] == case.defendant.name
+
+
+@pytest.mark.parametrize(
+    "sentence, words",
+    [
+        ({"prison": {"max": "40y"}}, "40 years' imprisonment"),
+        ({"prison": {"max": "life"}}, "life imprisonment"),
+        ({"prison": {"max": "2y"}, "suspended": "true"}, "2 years' imprisonment (suspended)"),
+        ({"fine": {"max": "343500", "currency": "AUD"}}, "a fine of A$343,500"),
+        ({"prison": {"max": "18y"}, "extended_licence": "6y"}, "18 years' imprisonment and extended licence of 6 years"),
+    ],
+)
+def test_sentence_words(sentence, words):
+    from lawref.model import Fine, Prison, Sentence, Term
+
+    p = sentence.get("prison")
+    f = sentence.get("fine")
+    s = Sentence(
+        prison=Prison(max=Term.parse(p["max"])) if p else None,
+        fine=Fine(max=int(f["max"]), currency=f["currency"]) if f else None,
+        extended_licence=Term.parse(sentence["extended_licence"]) if "extended_licence" in sentence else None,
+        suspended=sentence.get("suspended") == "true",
+    )
+    assert sentence_words(s) == words
+
+
+# ---------------------------------------------------------------- a pack with an upcoming change and hostile text
+
+
+# YAML double-quoted escapes: \e is ESC. The URL tries to smuggle its own OSC 8 link.
+HOSTILE_URL_YAML = "https://evil.example/x\\e]8;;https://phish.example\\e\\\\"
+HOSTILE_TITLE_YAML = "[red]x[/red] \\e[31mred"
+
+
+@pytest.fixture
+def pack(tmp_path):
+    versions = (
+        "  - from: 2020-01-01\n"
+        "    until: 2027-06-13\n"
+        "    prison: {max: 5y}\n"
+        + SOURCE
+        + "  - from: 2027-06-14\n"
+        "    status: prospective\n"
+        "    prison: {max: 10y}\n"
+        "    unverified: true\n"
+        "    sources:\n"
+        f'      - url: "{HOSTILE_URL_YAML}"\n'
+        f'        title: "{HOSTILE_TITLE_YAML}"\n'
+        "        accessed: 2026-11-26\n"
+    )
+    title = '"[bold]Loud[/bold] \\e[2J title"'
+    return write_pack(
+        tmp_path / "pack",
+        {
+            "statutes/kr/test-act/1.yaml": offence_yaml("kr/test-act/1", title=title, versions=versions),
+            "cases/kr/test-case.yaml": case_yaml(),
+        },
+    )
+
+
+def test_prospective_change_is_announced_never_current(cli, pack):
+    r = cli(["--data", str(pack), "show", "kr/test-act/1", "--as-of", "2026-01-01"])
+    assert r.code == 0, r.err
+    out = r.out
+    assert "From 2027-06-14 (enacted, not yet in force): up to 10 years' imprisonment" in out
+    assert "up to 5 years' imprisonment" in _section(out, "Penalty on 2026-01-01")
+    out = cli(["--data", str(pack), "show", "kr/test-act/1", "--as-of", "2028-01-01"]).out
+    assert "not in force" in _section(out, "Penalty on 2028-01-01")
+    data = json.loads(cli(["--data", str(pack), "show", "kr/test-act/1", "--as-of", "2028-01-01", "--json"]).out)
+    assert data["in_force"] is None and data["upcoming"][0]["status"] == "prospective"
+    assert data["pack"] == os.path.abspath(pack) and data["cited_by"] == ["kr/test-case"]
+
+
+def test_hostile_text_and_urls_print_literally(cli, pack, monkeypatch):
+    import re
+
+    from lawref import output
+
+    monkeypatch.setattr(output, "is_tty", lambda stream=None: True)
+    r = cli(["--data", str(pack), "show", "kr/test-act/1"])
+    assert r.code == 0, r.err
+    out = r.out
+    assert "[bold]Loud[/bold]" in out and "[red]x[/red]" in out
+    assert "\x1b[2J" not in out and "\x1b[31m" not in out
+    targets = re.findall("\x1b\\]8;[^;]*;([^\x1b\x07]*)", out)
+    assert targets and all(t.startswith("https://example.org") for t in targets if t)
+
+
+@pytest.mark.parametrize(
+    "url, safe",
+    [
+        ("https://law.go.kr/법령/x", "https://law.go.kr/%EB%B2%95%EB%A0%B9/x"),
+        ("http://example.org/a?b=1&c=[2]", "http://example.org/a?b=1&c=%5B2%5D"),
+        ("javascript:alert(1)", None),
+        ("file:///etc/passwd", None),
+        ("https://x.example/\x1b]8;;evil", None),
+        ("https://x.example/a b", None),
+        ("https:///nohost", None),
+        ("", None),
+    ],
+)
+def test_safe_url(url, safe):
+    assert safe_url(url) == safe
+
+
+# ---------------------------------------------------------------- errors and start-up
+
+
+def test_unknown_id_exits_2_with_three_suggestions(cli):
+    r = cli(["show", "kr/cho-joo-bin"])
+    assert r.code == 2 and r.out == ""
+    assert r.err.count("\n") == 1
+    hint = r.err.split("did you mean: ")[1].split("?")[0].split(", ")
+    assert len(hint) == 3 and hint[0] == CHO
+
+
+def test_unknown_article_suggests_its_paragraphs(cli, catalogue):
+    _need(catalogue, DEEPFAKE_KR)
+    r = cli(["show", "kr/sexual-crimes-act/14-2"])
+    assert r.code == 2 and f"did you mean: {DEEPFAKE_KR}," in r.err
+
+
+def test_show_does_not_import_rapidfuzz_for_a_known_id(tmp_path):
+    code = (
+        "import sys\n"
+        "from lawref.cli import main\n"
+        "try:\n    main(['show', sys.argv[1]])\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write('RAPIDFUZZ=%s' % ('rapidfuzz' in sys.modules))\n"
+    )
+    env = dict(os.environ, LAWREF_CACHE_DIR=str(tmp_path))
+    env.pop("LAWREF_DATA", None)
+    p = subprocess.run([sys.executable, "-c", code, CHO], check=False, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert "RAPIDFUZZ=False" in p.stderr
+    p = subprocess.run([sys.executable, "-c", code, "kr/no-such-id"], check=False, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    assert "did you mean" in p.stderr  # suggestions may use it
+
+
+def test_show_piped_has_no_escape_codes(cli):
+    r = cli(["show", CHO])
+    assert r.code == 0 and "\x1b" not in r.out
