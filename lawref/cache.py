@@ -186,7 +186,7 @@ class PackCache:
             idx["paths"].append(f)
             idx["keys"].append(key)
             if j is not None and old["keys"][j] == key:
-                for col in ("ids", "kinds", "jurs", "titles", "skeys"):
+                for col in ("ids", "kinds", "jurs", "titles", "skeys", "checked"):
                     idx[col].append(old[col][j])
                 for col in ("refs", "tags", "problems"):
                     if j in old[col]:
@@ -276,6 +276,7 @@ def _empty_index(fp: str, root: str, walk_problems: list) -> dict:
         "jurs": [],
         "titles": [],
         "skeys": [],
+        "checked": [],
         "refs": {},
         "tags": {},
         "problems": {},
@@ -287,7 +288,7 @@ def _add_columns(idx: dict, i: int, res: FileResult) -> None:
     if res.problems:
         idx["problems"][i] = list(res.problems)
     if rec is None:
-        for col in ("ids", "kinds", "jurs", "titles", "skeys"):
+        for col in ("ids", "kinds", "jurs", "titles", "skeys", "checked"):
             idx[col].append(None)
         return
     idx["ids"].append(rec.id)
@@ -295,6 +296,9 @@ def _add_columns(idx: dict, i: int, res: FileResult) -> None:
     idx["jurs"].append(rec.jurisdiction)
     idx["titles"].append(rec.title)
     idx["skeys"].append(search_keys_for(rec))
+    from .model import newest_check
+
+    idx["checked"].append(newest_check([rec]))
     refs = rec.related if rec.kind == "offence" else rec.offences
     if refs:
         idx["refs"][i] = tuple(refs)

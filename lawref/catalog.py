@@ -123,6 +123,18 @@ class Catalogue:
             self._rows = rows
         return self._rows
 
+    def newest_check(self, pack: Pack | None = None):
+        """The newest source `accessed` date over all records (of one pack): the data's age."""
+        best = None
+        for store, where in self.records._packs:
+            if pack is not None and store.pack != pack:
+                continue
+            idx = store.idx
+            for rid, path, day in zip(idx["ids"], idx["paths"], idx["checked"]):
+                if day is not None and where.get(rid) == path and (best is None or day > best):
+                    best = day
+        return best
+
     @property
     def offences(self) -> list[Offence]:
         return [self.records[r.id] for r in self.rows.values() if r.kind == "offence"]

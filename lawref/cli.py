@@ -113,8 +113,8 @@ def jurisdictions(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     from .output import emit_json, table
 
     cat = catalogue(ctx)
-    off = Counter(r.jurisdiction for r in cat.offences)
-    cas = Counter(r.jurisdiction for r in cat.cases)
+    off = Counter(r.jurisdiction for r in cat.rows.values() if r.kind == "offence")
+    cas = Counter(r.jurisdiction for r in cat.rows.values() if r.kind == "case")
     codes = sorted(set(off) | set(cas))
     rows = [{"code": c, "name": name(c), "offences": off[c], "cases": cas[c]} for c in codes]
     if as_json:
@@ -135,7 +135,7 @@ def tags(ctx: typer.Context, as_json: JsonOpt = False) -> None:
 
     cat = catalogue(ctx)
     counts: Counter = Counter()
-    for r in cat.records.values():
+    for r in cat.rows.values():
         counts.update(set(r.tags))
     rows = [{"tag": t, "records": n} for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     if as_json:
@@ -151,14 +151,12 @@ def info(ctx: typer.Context, as_json: JsonOpt = False) -> None:
     Example: lawref --data ~/firm-pack info
     """
     from .cache import cache_dir
-    from .model import newest_check
     from .output import emit_json, table
 
     cat = catalogue(ctx)
     packs = []
     for p in cat.packs:
-        recs = [r for r in cat.records.values() if r.pack == p.pack.name]
-        newest = newest_check(recs)
+        newest = cat.newest_check(p.pack)
         packs.append(
             {
                 "path": p.pack.path,
@@ -169,7 +167,7 @@ def info(ctx: typer.Context, as_json: JsonOpt = False) -> None:
                 "newest_source_check": newest.isoformat() if newest else None,
             }
         )
-    newest = newest_check(cat.records.values())
+    newest = cat.newest_check()
     out = {
         "version": __version__,
         "packs": packs,

@@ -652,10 +652,6 @@ def _fine_short(fine) -> str | None:
     return format_amount(fine.max, fine.currency or "")
 
 
-def _prison_months(t) -> int | None:
-    return None if t is None else (10**6 if t.life else t.months)
-
-
 # --------------------------------------------------------------------------- sources
 
 
