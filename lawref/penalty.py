@@ -60,8 +60,9 @@ def change_kind(old: PenaltyVersion | None, new: PenaltyVersion) -> str:
         return "new-offence"
 
     def key(v):
-        hi = v.prison.max.sort_key() if v.prison and v.prison.max else 0
         lo = v.prison.min.sort_key() if v.prison and v.prison.min else 0
+        # A provision that sets only a minimum has no cap of its own ("at least 3 years").
+        hi = v.prison.max.sort_key() if v.prison and v.prison.max else (float("inf") if lo else 0)
         fine = v.fine.max if v.fine and isinstance(v.fine.max, int) else (float("inf") if v.fine and v.fine.unlimited else 0)
         return hi, lo, fine
 
