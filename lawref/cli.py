@@ -93,7 +93,7 @@ def validate(
     else:
         for p in problems:
             sys.stdout.write(plain(str(p)) + "\n")
-        files = sum(i.files for i in cat.packs)
+        files = sum(i.files for i in cat.packs if not dirs or i.pack.origin != "bundled")
         if problems:
             sys.stdout.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} files\n")
         else:

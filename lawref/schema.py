@@ -312,6 +312,8 @@ class Obj:
             if spec.required and key not in nodes:
                 ctx.add(node, f"{path}.{key}" if path else key, "missing required field")
                 ok = False
+        if self.check is not None and not self.check(values, node, path, ctx):
+            ok = False  # cross-field checks run on whatever converted, to report everything
         if not ok:
             return INVALID
         if "line" in self.cls.__dataclass_fields__:
@@ -323,8 +325,6 @@ class Obj:
                     for i, item in enumerate(val_node.value):
                         lines[f"{key_node.value}[{i}]"] = _line(item)
             values["field_lines"] = lines
-        if self.check is not None and not self.check(values, node, path, ctx):
-            return INVALID
         return self.cls(**values)
 
 
