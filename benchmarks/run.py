@@ -67,25 +67,52 @@ class Run:
     err: str
 
 
+TIMEOUT = 900.0  # seconds per process; --timeout
+
+
 def run_once(argv: list[str], env: dict[str, str], cwd: str, capture: bool = False) -> Run:
-    """Run `argv` to completion; wall time from spawn to reap, and the child's peak RSS."""
+    """Run `argv` to completion; wall time from spawn to reap, and the child's peak RSS.
+
+    A process still running after TIMEOUT seconds is killed and reported as exit code -9
+    with "timed out" on stderr.
+    """
+    import threading
+
     with tempfile.TemporaryFile() as err_f, tempfile.TemporaryFile() as out_f:
         out_target = out_f if capture else subprocess.DEVNULL
         t0 = time.perf_counter()
         proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=out_target, stderr=err_f, env=env, cwd=cwd)
+        timed_out = threading.Event()
+
+        def kill() -> None:
+            timed_out.set()
+            try:
+                proc.kill()  # this child only, by its pid
+            except OSError:
+                pass
+
+        timer = threading.Timer(TIMEOUT, kill)
+        timer.daemon = True
+        timer.start()
         rss = None
-        if hasattr(os, "wait4"):
-            _, status, usage = os.wait4(proc.pid, 0)
-            elapsed = time.perf_counter() - t0
-            proc.returncode = os.waitstatus_to_exitcode(status)
-            # ru_maxrss is KiB on Linux, bytes on macOS.
-            rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-        else:  # no per-child rusage (Windows): time only
-            proc.wait()
-            elapsed = time.perf_counter() - t0
+        try:
+            if hasattr(os, "wait4"):
+                _, status, usage = os.wait4(proc.pid, 0)
+                elapsed = time.perf_counter() - t0
+                proc.returncode = os.waitstatus_to_exitcode(status)
+                # ru_maxrss is KiB on Linux, bytes on macOS.
+                rss = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
+            else:  # no per-child rusage (Windows): time only
+                proc.wait()
+                elapsed = time.perf_counter() - t0
+        finally:
+            timer.cancel()
         err_f.seek(0)
         out_f.seek(0)
-        return Run(elapsed, rss, proc.returncode, out_f.read().decode("utf-8", "replace"), err_f.read().decode("utf-8", "replace"))
+        err = err_f.read().decode("utf-8", "replace")
+        if timed_out.is_set():
+            err = f"timed out after {TIMEOUT:g}s (--timeout)\n" + err
+        return Run(elapsed, rss, proc.returncode, out_f.read().decode("utf-8", "replace"), err)
 
 
 def lawref_argv() -> list[str]:
@@ -495,6 +522,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--warmup", type=int, help="warm-up runs per scenario (default 2; 1 with --quick)")
     ap.add_argument("--big", type=int, help="records in the big pack (default 100000; 10000 with --quick)")
     ap.add_argument("--packs-dir", default=str(HERE / ".packs"), help="where generated packs are kept (default benchmarks/.packs)")
+    ap.add_argument("--timeout", type=float, default=TIMEOUT, help=f"kill a process that runs longer than this many seconds (default {TIMEOUT:g})")
     ap.add_argument("--json", action="store_true", help="print the results as JSON instead of a table")
     a = ap.parse_args(argv)
     a.runs = a.runs if a.runs is not None else (3 if a.quick else 7)
@@ -509,7 +537,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global TIMEOUT
     args = parse_args(argv)
+    TIMEOUT = args.timeout
     res = benchmark(args)
     if args.json:
         sys.stdout.write(json.dumps(res, indent=2) + "\n")
