@@ -263,10 +263,13 @@ class F:
 class Obj:
     """An object schema: YAML mapping -> dataclass, reporting unknown and missing fields."""
 
-    def __init__(self, cls, fields: dict[str, F], check: Callable | None = None) -> None:
+    def __init__(self, cls, fields: dict[str, F], check: Callable | None = None, check_partial: bool = False) -> None:
         self.cls = cls
         self.fields = fields
         self.check = check
+        # Record-level checks (version order) also run when other fields failed, so one
+        # validate run reports everything; inner checks would only repeat a field's error.
+        self.check_partial = check_partial
 
     def __call__(self, node: Node, path: str, ctx: Ctx):
         if not isinstance(node, MappingNode):
@@ -312,8 +315,8 @@ class Obj:
             if spec.required and key not in nodes:
                 ctx.add(node, f"{path}.{key}" if path else key, "missing required field")
                 ok = False
-        if self.check is not None and not self.check(values, node, path, ctx):
-            ok = False  # cross-field checks run on whatever converted, to report everything
+        if self.check is not None and (ok or self.check_partial) and not self.check(values, node, path, ctx):
+            ok = False
         if not ok:
             return INVALID
         if "line" in self.cls.__dataclass_fields__:
@@ -488,6 +491,7 @@ OFFENCE = Obj(
         "related": F(list_of(record_id)),
     },
     check=_check_versions_order,
+    check_partial=True,
 )
 
 AGE = Obj(
@@ -568,4 +572,5 @@ CASE = Obj(
         "proceedings": F(list_of(PROCEEDING, min_items=1), required=True),
     },
     check=_check_case,
+    check_partial=True,
 )

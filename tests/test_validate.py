@@ -134,3 +134,11 @@ def test_json_output(cli, tmp_path):
     data = json.loads(r.out)
     assert r.code == 1 and data["ok"] is False
     assert data["problems"][0]["field"].endswith("currency")
+
+
+def test_version_overlap_reported_even_when_another_field_is_wrong(cli, tmp_path):
+    versions = f"  - from: 2020-01-01\n    until: 2025-06-30\n    prison: {{max: 5y}}\n{SOURCE}  - from: 2025-01-01\n    prison: {{max: 7y}}\n{SOURCE}"
+    bad = offence_yaml(versions=versions).replace("title: Test offence", "title: no")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: bad}))
+    assert "boolean" in r.out and "overlap" in r.out
+    assert r.out.splitlines()[-1].startswith("2 problems")
