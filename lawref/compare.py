@@ -20,6 +20,7 @@ from typing import Iterable, Sequence
 from .errors import NoMatch, UsageError
 from .model import UNLIMITED, Combine, Fine, Offence, PenaltyVersion, Prison, Source, Status, Term
 from .money import Conversion, NoConversion, RateTable, convert_fine, format_fine_max
+from .penalty import sentence_words
 
 BASIS = "Statutory maximum and minimum penalties as written in the law, not typical sentences."
 SORTS = ("jurisdiction", "prison", "fine")
@@ -325,26 +326,6 @@ def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVers
 # --------------------------------------------------------------------------- notable sentences
 
 
-def sentence_words(p) -> str:
-    """A proceeding's sentence in plain words: `42 years' imprisonment`, `a fine of €10,000`."""
-    s = p.sentence
-    parts = []
-    if s.prison and s.prison.max:
-        t = s.prison.max
-        parts.append("life imprisonment" if t.life else f"{t.possessive()} imprisonment")
-        if s.prison.min and not t.life:
-            parts[-1] += f" (minimum term {s.prison.min.words()})"
-    elif s.prison and s.prison.min:
-        parts.append(f"life imprisonment, minimum term {s.prison.min.words()}" if s.prison.min.life else f"{s.prison.min.possessive()} imprisonment (minimum)")
-    if s.suspended and parts:
-        parts[-1] += ", suspended"
-    if s.fine and s.fine.max is not None:
-        parts.append(f"a fine of {format_fine_max(s.fine)}")
-    if s.extended_licence:
-        parts.append(f"an extended licence of {s.extended_licence.words()}")
-    return " and ".join(parts) or (s.note or "sentence not stated")
-
-
 def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[Notable]:
     """Cases citing any of `offence_ids`, with their latest sentence on or before `day`."""
     out: dict[str, Notable] = {}
@@ -360,7 +341,7 @@ def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[No
                 continue
             # Several defendants may be sentenced on the same day (one proceeding each).
             same_day = [q for q in c.proceedings if q.sentence and q.date == p.date]
-            words = list(dict.fromkeys((f"{q.defendant}: " if q.defendant else "") + sentence_words(q) for q in same_day))
+            words = list(dict.fromkeys((f"{q.defendant}: " if q.defendant else "") + sentence_words(q.sentence) for q in same_day))
             out[c.id] = Notable(
                 case_id=c.id,
                 jurisdiction=c.jurisdiction,

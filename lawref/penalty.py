@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Aggravated, Combine, Fine, PenaltyVersion, Prison
+from .model import Aggravated, Combine, Fine, PenaltyVersion, Prison, Sentence
 
 
 def prison_words(p: Prison | None, minimum_standard: bool = False) -> str | None:
@@ -74,3 +74,34 @@ def change_kind(old: PenaltyVersion | None, new: PenaltyVersion) -> str:
     if all(y <= x for x, y in zip(a, b)):
         return "lowered"
     return "changed"
+
+
+def sentence_words(sentence: Sentence) -> str:
+    """A sentence a court imposed, in words: `42 years' imprisonment`, `a fine of A$343,500`."""
+    from .money import format_amount
+
+    parts = []
+    p = sentence.prison
+    if p is not None and (p.max is not None or p.min is not None):
+        if p.max is not None and p.max.life:
+            term = "life imprisonment" + (f" (minimum term {p.min.words()})" if p.min else "")
+        elif p.min is not None and p.min.life:
+            term = "life imprisonment"
+        elif p.min is not None and p.max is not None:
+            term = f"{p.min.words()} to {p.max.possessive()} imprisonment"
+        elif p.max is not None:
+            term = f"{p.max.possessive()} imprisonment"
+        else:
+            term = f"at least {p.min.possessive()} imprisonment"
+        parts.append(term + (" (suspended)" if sentence.suspended else ""))
+    f = sentence.fine
+    if f is not None:
+        if f.max == "unlimited":
+            parts.append("an unlimited fine")
+        elif f.max is None:
+            parts.append("a fine")
+        else:
+            parts.append(f"a fine of {format_amount(f.max, f.currency or '')}")
+    if sentence.extended_licence is not None:
+        parts.append(f"extended licence of {sentence.extended_licence.words()}")
+    return " and ".join(parts) if parts else (sentence.note or "no sentence stated")

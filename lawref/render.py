@@ -908,17 +908,17 @@ def _same_day(c, p) -> list:
 def _outcome_words(c, p) -> str:
     """`9 years' imprisonment`, or per defendant when several were sentenced that day:
     `Park (principal offender): 9 years' imprisonment; Kang (accomplice): 3 years 6 months' ...`."""
-    from .compare import sentence_words
+    from .penalty import sentence_words
 
     if p.sentence is None:
         return p.outcome or p.level
     same = _same_day(c, p)
-    words = [(f"{q.defendant}: " if q.defendant and len(same) > 1 else "") + sentence_words(q) for q in same]
+    words = [(f"{q.defendant}: " if q.defendant and len(same) > 1 else "") + sentence_words(q.sentence) for q in same]
     return "; ".join(dict.fromkeys(words))
 
 
 def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
-    from .compare import sentence_words
+    from .penalty import sentence_words
 
     return {
         "date": _iso(p.date),
@@ -927,7 +927,7 @@ def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
         "level": p.level,
         "outcome": p.outcome,
         "case_number": p.case_number,
-        "sentence": sentence_words(p) if p.sentence else None,
+        "sentence": sentence_words(p.sentence) if p.sentence else None,
         "sentence_note": p.sentence.note if p.sentence else None,
         "orders": list(p.orders),
         "final": p.final,
@@ -1228,7 +1228,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         )
 
     # 6. A sentence against the penalty for the offence it cites (the cases asked for first).
-    from .compare import sentence_words
+    from .penalty import sentence_words
     from .penalty import penalty_words
 
     pick = None
@@ -1264,7 +1264,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             {
                 "kind": "sentence-vs-maximum",
                 "text": (
-                    f"In {c.title} the court imposed {sentence_words(p)}{' on ' + p.defendant if getattr(p, 'defendant', None) else ''} ({date_long(p.date)}); the penalty for one offence under "
+                    f"In {c.title} the court imposed {sentence_words(p.sentence)}{' on ' + p.defendant if getattr(p, 'defendant', None) else ''} ({date_long(p.date)}); the penalty for one offence under "
                     f"{o.citation} at the time was {penalty_words(v, o.minimum_standard)}. {tail}"
                 ),
                 "ids": [c.id, o.id],

@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT
 from factories import SOURCE, case_yaml, offence_yaml, write_pack
 
-from lawref.commands.show import safe_url, sentence_words
+from lawref.commands.show import safe_url
+from lawref.penalty import sentence_words
 from lawref.penalty import penalty_words
 
 DEEPFAKE_KR = "kr/sexual-crimes-act/14-2.1"

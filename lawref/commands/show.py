@@ -15,6 +15,7 @@ from urllib.parse import quote, urlsplit
 
 import typer
 
+from ..penalty import sentence_words
 from ._common import AsOfOpt, JsonOpt, as_of, catalogue
 
 _URL_CTRL = re.compile(r"[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -93,33 +94,6 @@ def upcoming_text(offence, day: _dt.date) -> list[str]:
             tag = " (expected date; recorded as enacted but not yet in force, check the current law)"
         out.append(f"from {v.start}{tag}: {version_words(offence, v)}")
     return out
-
-
-def sentence_words(sentence) -> str:
-    """A sentence imposed, in words: `42 years' imprisonment`, `a fine of A$343,500`."""
-    from ..money import format_amount
-
-    parts = []
-    p = sentence.prison
-    if p is not None:
-        if p.max is not None and p.max.life:
-            term = "life imprisonment" + (f" (minimum term {p.min.words()})" if p.min else "")
-        elif p.min is not None and p.max is not None:
-            term = f"{p.min.words()} to {p.max.possessive()} imprisonment"
-        elif p.max is not None:
-            term = f"{p.max.possessive()} imprisonment"
-        else:
-            term = f"at least {p.min.possessive()} imprisonment"
-        parts.append(term + (" (suspended)" if sentence.suspended else ""))
-    f = sentence.fine
-    if f is not None:
-        if f.max == "unlimited" or f.max is None:
-            parts.append("a fine")
-        else:
-            parts.append(f"a fine of {format_amount(f.max, f.currency or '')}")
-    if sentence.extended_licence is not None:
-        parts.append(f"extended licence of {sentence.extended_licence.words()}")
-    return " and ".join(parts) if parts else "no sentence stated"
 
 
 def case_brief(case, day: _dt.date | None = None) -> str:
