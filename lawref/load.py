@@ -190,6 +190,8 @@ def _precheck(text: str) -> None:
         line = mark.line + 1 if mark else 0
         msg = getattr(e, "problem", None) or str(e).splitlines()[0]
         ctx = getattr(e, "context", None)
+        if "nesting depth" in str(e):
+            raise _FileError(line, f"nested more than {MAX_DEPTH} levels deep") from None
         if "\t" in text and ("tab" in str(e) or "found character" in str(e)):
             msg = "tab character used for indentation; YAML needs spaces"
         elif ctx:
