@@ -32,7 +32,9 @@ from .files import atomic_write_bytes  # the shared helper; re-exported for call
 from .load import PACK_META, YAML_SUFFIXES, FileResult, Pack, parse_file
 from .schema import Problem
 
-_MAGIC = b"LAWREFC3"
+_MAGIC = b"LAWREFC4"
+# Listing/search columns live in their own file so `show ID` never reads them.
+COLUMNS = ("jurs", "titles", "skeys", "checked", "tags")
 
 
 def _code_fingerprint() -> str:
@@ -144,6 +146,7 @@ class PackCache:
         self.full = full
         self._chunks: dict[str, dict] = {}
         self.results: dict[str, FileResult] = {}  # parsed this run (always fresh)
+        self._columns_loaded = True
         self._sync()
 
     # -------------------------------------------------------------- building
@@ -152,6 +155,7 @@ class PackCache:
             return None
         index = _unseal(self.dir / "index.pickle")
         if isinstance(index, dict) and index.get("fp") == fp and index.get("pack") == self.pack.path:
+            self._columns_loaded = False
             return index
         return None
 
@@ -168,6 +172,7 @@ class PackCache:
             if keys == index["keys"]:
                 return
             dirs, files, walk_problems = index["dirs"], index["paths"], index["walk_problems"]
+            self.columns()  # the rebuild reuses unchanged rows' columns
         else:
             if not os.path.isdir(root):
                 self.idx = _empty_index(fp, root, [Problem(root, 1, "(pack)", "not a directory (check --data / LAWREF_DATA)")])
@@ -177,6 +182,9 @@ class PackCache:
         self._rebuild(index, fp, dirs, files, keys, walk_problems)
 
     def _rebuild(self, old: dict | None, fp: str, dirs, files, keys, walk_problems) -> None:
+        if old is not None:
+            self.idx = old
+            self.columns()
         old_pos = {p: i for i, p in enumerate(old["paths"])} if old else {}
         idx = _empty_index(fp, self.pack.path, walk_problems)
         idx["dirs"] = dirs
@@ -199,6 +207,7 @@ class PackCache:
         if old:
             changed_dirs.update(os.path.dirname(p) for p in set(old["paths"]) - set(files))
         self.idx = idx
+        self._columns_loaded = True
         if self.use_cache:
             self._write(changed_dirs)
 
@@ -242,12 +251,34 @@ class PackCache:
                         p.unlink()
                     except OSError:
                         pass
-            atomic_write_bytes(self.dir / "index.pickle", _seal(idx))
+            gen = os.urandom(8).hex()
+            idx["gen"] = gen
+            cols = {c: idx[c] for c in COLUMNS}
+            cols["gen"] = gen
+            atomic_write_bytes(self.dir / "columns.pickle", _seal(cols))
+            core = {k: v for k, v in idx.items() if k not in COLUMNS}
+            atomic_write_bytes(self.dir / "index.pickle", _seal(core))  # the commit point
             clean_stale_temps(self.dir)
         except OSError:
             pass  # a read-only or full cache dir only costs speed
 
     # -------------------------------------------------------------- reading
+    def columns(self) -> dict:
+        """The index with its listing columns (titles, search keys...) loaded."""
+        if not self._columns_loaded:
+            cols = _unseal(self.dir / "columns.pickle")
+            if isinstance(cols, dict) and cols.get("gen") == self.idx.get("gen") and all(c in cols for c in COLUMNS):
+                for c in COLUMNS:
+                    self.idx[c] = cols[c]
+            else:  # written by another process or torn: recompute from the records
+                fresh = _empty_index("", "", [])
+                for i, path in enumerate(self.idx["paths"]):
+                    _add_columns(fresh, i, self.result(path))
+                for c in COLUMNS:
+                    self.idx[c] = fresh[c]
+            self._columns_loaded = True
+        return self.idx
+
     def result(self, path: str) -> FileResult:
         """The parsed result for `path`, checked against the file itself."""
         res = self.results.get(path)

@@ -114,7 +114,7 @@ class Catalogue:
         if self._rows is None:
             rows: dict[str, Row] = {}
             for store, where in self.records._packs:
-                idx = store.idx
+                idx = store.columns()
                 for i, rid in enumerate(idx["ids"]):
                     if rid is None or rid in rows or where.get(rid) != idx["paths"][i]:
                         continue
@@ -129,7 +129,7 @@ class Catalogue:
         for store, where in self.records._packs:
             if pack is not None and store.pack != pack:
                 continue
-            idx = store.idx
+            idx = store.columns()
             for rid, path, day in zip(idx["ids"], idx["paths"], idx["checked"]):
                 if day is not None and where.get(rid) == path and (best is None or day > best):
                     best = day
@@ -144,12 +144,16 @@ class Catalogue:
         return [self.records[r.id] for r in self.rows.values() if r.kind == "case"]
 
     def cases_citing(self, offence_id: str) -> list[Case]:
+        """Cases whose `offences` include `offence_id` (from the cached references)."""
         out = []
-        for r in self.rows.values():
-            if r.kind == "case" and offence_id in r.refs:
-                case = self.records[r.id]
-                if offence_id in case.offences:  # re-checked on the fresh record
-                    out.append(case)
+        for store, where in self.records._packs:
+            idx = store.idx
+            for i, refs in idx["refs"].items():
+                rid = idx["ids"][i]
+                if offence_id in refs and idx["kinds"][i] == "case" and where.get(rid) == idx["paths"][i]:
+                    case = self.records[rid]
+                    if offence_id in case.offences:  # re-checked on the fresh record
+                        out.append(case)
         return out
 
     # ---------------------------------------------------------------- problems

@@ -109,3 +109,13 @@ def test_concurrent_builds_both_answer_correctly(tmp_path):
     assert _load(pack).get("kr/test-act/42").title == "T42"
     leftovers = [p for p in pack_cache_dir(Pack(str(pack), "--data")).rglob("*.tmp")]
     assert not leftovers
+
+
+def test_missing_or_stale_columns_are_recomputed(tmp_path):
+    pack = write_pack(tmp_path / "p", {F1: offence_yaml(title="Listed")})
+    _load(pack)
+    cols = [p for p in _cache_files(pack) if p.name == "columns.pickle"]
+    assert cols
+    cols[0].write_bytes(b"LAWREFC4" + b"\0" * 40)
+    cat = _load(pack)
+    assert cat.rows["kr/test-act/1"].title == "Listed"
