@@ -30,7 +30,7 @@ from pathlib import Path
 from . import __version__
 from .files import atomic_write_bytes  # the shared helper; re-exported for callers of lawref.cache
 from .load import PACK_META, YAML_SUFFIXES, FileResult, Pack, parse_file
-from .schema import Problem
+from .problems import Problem
 
 _MAGIC = b"LAWREFC4"
 # Listing/search columns live in their own file so `show ID` never reads them.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .errors import UnknownRecord
 from .load import Pack, find_files, resolve_packs
 from .model import Case, Offence, Record
-from .schema import Problem
+from .problems import Problem
 
 
 @dataclass

@@ -3,7 +3,7 @@
 A data pack is a directory with `statutes/` (offences) and `cases/` (cases), one record per
 YAML file, the path mirroring the id. Each file is read with hard limits (size, nesting,
 aliases, tags) so a hostile pack cannot exhaust memory, run code or crash the loader; every
-problem is collected as a :class:`~lawref.schema.Problem` and the rest still loads.
+problem is collected as a :class:`~lawref.problems.Problem` and the rest still loads.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .schema import CASE, INVALID, OFFENCE, Ctx, Problem
+from .problems import Problem
 
 MAX_FILE_BYTES = 1 << 20  # one record per file: 1 MiB is generous
 MAX_DEPTH = 40
@@ -221,6 +221,8 @@ def parse_file(path: str, pack_root: str, shown: str | None = None, pack_name: s
     """Read, check and convert one YAML file. Never raises for bad content."""
     import yaml
     from yaml.nodes import MappingNode
+
+    from .schema import CASE, INVALID, OFFENCE, Ctx
 
     shown = shown or path
     res = FileResult(path)

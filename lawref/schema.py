@@ -17,6 +17,7 @@ from typing import Any, Callable
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import model as m
+from .problems import Problem
 
 _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TS_TAG = "tag:yaml.org,2002:timestamp"
@@ -25,19 +26,6 @@ _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _INT_RE = re.compile(r"^[0-9][0-9_,]*$")
 MAX_NODES = 20_000
-
-
-@dataclass(frozen=True, order=True)
-class Problem:
-    """One thing wrong in a data file, printed as `FILE:LINE: field: message`."""
-
-    file: str
-    line: int
-    field: str
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.field}: {self.message}"
 
 
 class _Invalid:

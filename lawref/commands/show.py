@@ -15,7 +15,6 @@ from urllib.parse import quote, urlsplit
 
 import typer
 
-from ..penalty import sentence_words
 from ._common import AsOfOpt, JsonOpt, as_of, catalogue
 
 _URL_CTRL = re.compile(r"[\x00-\x20\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -102,6 +101,8 @@ def case_brief(case, day: _dt.date | None = None) -> str:
     p = case.final_sentence(day)
     if p is not None:
         flag = " (unverified)" if p.unverified else ""
+        from ..penalty import sentence_words
+
         return f"{status}: {sentence_words(p.sentence)}{flag} ({p.date})"
     p = case.latest(day)
     if p is not None:
@@ -309,6 +310,7 @@ def _offence(doc: _Doc, cat, o, day: _dt.date) -> None:
 
 def _case(doc: _Doc, cat, c, day: _dt.date, explicit: bool) -> None:
     from ..jurisdictions import name
+    from ..penalty import sentence_words
 
     doc.add(f"[bold]{_c(c.title)}[/bold]")
     status = f" · {_c(c.status)}" if c.status else ""
