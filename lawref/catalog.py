@@ -123,6 +123,20 @@ class Catalogue:
             self._rows = rows
         return self._rows
 
+    def columns(self):
+        """(id, kind, jurisdiction, tags, search keys) for every record in use, in load order,
+        straight from the cache's columns (no record is loaded, no objects built per row)."""
+        seen: set[str] = set()
+        for store, where in self.records._packs:
+            idx = store.columns()
+            tags = idx["tags"]
+            clean = len(where) == len(idx["ids"]) and not seen
+            for i, (rid, path, kind, jur, keys) in enumerate(zip(idx["ids"], idx["paths"], idx["kinds"], idx["jurs"], idx["skeys"])):
+                if not clean and (rid is None or rid in seen or where.get(rid) != path):
+                    continue
+                yield rid, kind, jur, tags.get(i, ()), keys or ""
+            seen.update(where)
+
     def newest_check(self, pack: Pack | None = None):
         """The newest source `accessed` date over all records (of one pack): the data's age."""
         best = None

@@ -661,12 +661,9 @@ def index_for(catalogue) -> SearchIndex:
     idx = getattr(catalogue, "_search_index", None)
     if idx is not None and len(idx.entries) == len(catalogue.records):
         return idx
-    rows = getattr(catalogue, "rows", None)
-    if rows is not None:
-        entries = [
-            Entry(r.id, r.kind, r.jurisdiction, tuple(r.tags), r.keys or Entry.of(catalogue.records[r.id]).keys)
-            for r in rows.values()
-        ]
+    columns = getattr(catalogue, "columns", None)
+    if columns is not None:
+        entries = [Entry(*c) if c[4] else Entry.of(catalogue.records[c[0]]) for c in columns()]
     else:
         entries = [Entry.of(r) for r in catalogue.records.values()]
     idx = SearchIndex(entries, catalogue.records)
