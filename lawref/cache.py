@@ -255,6 +255,10 @@ class PackCache:
             idx["gen"] = gen
             cols = {c: idx[c] for c in COLUMNS}
             cols["gen"] = gen
+            if all(idx["skeys"]):  # precomputed so a search builds nothing per record
+                from .search import joined_text
+
+                cols["search_text"] = joined_text(idx["skeys"])
             atomic_write_bytes(self.dir / "columns.pickle", _seal(cols))
             core = {k: v for k, v in idx.items() if k not in COLUMNS}
             atomic_write_bytes(self.dir / "index.pickle", _seal(core))  # the commit point
@@ -270,6 +274,8 @@ class PackCache:
             if isinstance(cols, dict) and cols.get("gen") == self.idx.get("gen") and all(c in cols for c in COLUMNS):
                 for c in COLUMNS:
                     self.idx[c] = cols[c]
+                if "search_text" in cols:
+                    self.idx["search_text"] = cols["search_text"]
             else:  # written by another process or torn: recompute from the records
                 fresh = _empty_index("", "", [])
                 for i, path in enumerate(self.idx["paths"]):

@@ -123,19 +123,40 @@ class Catalogue:
             self._rows = rows
         return self._rows
 
-    def columns(self):
-        """(id, kind, jurisdiction, tags, search keys) for every record in use, in load order,
-        straight from the cache's columns (no record is loaded, no objects built per row)."""
-        seen: set[str] = set()
-        for store, where in self.records._packs:
+    def search_columns(self):
+        """Search columns for every record in use: ids, kinds, jurisdictions, tags (index ->
+        tuple), joined search keys, and the keys joined into one text with record offsets.
+
+        With one pack and no duplicates these come straight from the cache (the joined text
+        included), so a search builds nothing per record; otherwise they are merged here.
+        """
+        from .search import Entry, joined_text, search_keys
+
+        packs = self.records._packs
+        if len(packs) == 1:
+            store, where = packs[0]
             idx = store.columns()
-            tags = idx["tags"]
-            clean = len(where) == len(idx["ids"]) and not seen
-            for i, (rid, path, kind, jur, keys) in enumerate(zip(idx["ids"], idx["paths"], idx["kinds"], idx["jurs"], idx["skeys"])):
-                if not clean and (rid is None or rid in seen or where.get(rid) != path):
+            if len(where) == len(idx["ids"]) and all(idx["skeys"]):
+                if "search_text" not in idx:
+                    idx["search_text"] = joined_text(idx["skeys"])
+                text, starts = idx["search_text"]
+                return idx["ids"], idx["kinds"], idx["jurs"], idx["tags"], idx["skeys"], text, starts
+        ids, kinds, jurs, tags, keys = [], [], [], {}, []
+        seen: set[str] = set()
+        for store, where in packs:
+            idx = store.columns()
+            for i, (rid, path) in enumerate(zip(idx["ids"], idx["paths"])):
+                if rid is None or rid in seen or where.get(rid) != path:
                     continue
-                yield rid, kind, jur, tags.get(i, ()), keys or ""
-            seen.update(where)
+                seen.add(rid)
+                if idx["tags"].get(i):
+                    tags[len(ids)] = idx["tags"][i]
+                ids.append(rid)
+                kinds.append(idx["kinds"][i])
+                jurs.append(idx["jurs"][i])
+                keys.append(idx["skeys"][i] or Entry.of(self.records[rid]).keys)
+        text, starts = joined_text(keys)
+        return ids, kinds, jurs, tags, keys, text, starts
 
     def newest_check(self, pack: Pack | None = None):
         """The newest source `accessed` date over all records (of one pack): the data's age."""

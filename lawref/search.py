@@ -278,23 +278,56 @@ class _KeyInfo(NamedTuple):
     article: tuple[str, ...]
 
 
+def joined_text(keys: Sequence[str]) -> tuple[str, list[int]]:
+    """The records' joined search keys as one text, and each record's start offset."""
+    from itertools import accumulate
+
+    return _REC_SEP + _REC_SEP.join(keys) + _REC_SEP, [0, *accumulate(len(k) + 1 for k in keys)]
+
+
+class ColumnEntries(Sequence):
+    """Entries read from column lists on demand (no per-record objects up front)."""
+
+    def __init__(self, ids, kinds, jurisdictions, tags: Mapping[int, tuple], keys) -> None:
+        self.cols = (ids, kinds, jurisdictions, tags, keys)
+
+    def __len__(self) -> int:
+        return len(self.cols[0])
+
+    def __getitem__(self, i):
+        ids, kinds, jurs, tags, keys = self.cols
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        return Entry(ids[i], kinds[i], jurs[i], tags.get(i, ()), keys[i])
+
+
 class SearchIndex:
     """The search keys of many records in one text, scanned with regular expressions."""
 
-    def __init__(self, entries: Iterable[Entry], records: Mapping | None = None) -> None:
-        """Index `entries`; `records` (id -> record) lets hits load their record."""
-        from itertools import accumulate
+    def __init__(self, entries: Iterable[Entry] | Sequence[Entry], records: Mapping | None = None, text: str | None = None, starts: Sequence[int] | None = None) -> None:
+        """Index `entries`; `records` (id -> record) lets hits load their record.
 
-        self.entries: list[Entry] = list(entries)
+        `text` and `starts` may be given precomputed (see :func:`joined_text`), with
+        `entries` a lazy sequence, so a large catalogue costs no per-record work here.
+        """
+        self.entries: Sequence[Entry] = entries if isinstance(entries, Sequence) else list(entries)
         self.source: Mapping = records if records is not None else {}
-        self.by_id: dict[str, int] = {e.id: i for i, e in enumerate(self.entries)}
-        self.text = _REC_SEP + _REC_SEP.join(e.keys for e in self.entries) + _REC_SEP
+        self._by_id: dict[str, int] | None = None
+        if text is None or starts is None:
+            text, starts = joined_text([e.keys for e in self.entries])
+        self.text = text
         # Offset of each record's separator; record i spans starts[i]+1 .. starts[i+1].
-        self.starts = [0, *accumulate(len(e.keys) + 1 for e in self.entries)]
+        self.starts = starts
         self._info: dict[int, _KeyInfo] = {}
         self._ids: list[tuple[str, int]] | None = None
         self._vocab: list[str] | None = None
         self._short: tuple[list[int], list[str], list[str]] | None = None
+
+    @property
+    def by_id(self) -> dict[str, int]:
+        if self._by_id is None:
+            self._by_id = {e.id: i for i, e in enumerate(self.entries)}
+        return self._by_id
 
     @classmethod
     def of_records(cls, records: Iterable[Record]) -> SearchIndex:
@@ -661,12 +694,13 @@ def index_for(catalogue) -> SearchIndex:
     idx = getattr(catalogue, "_search_index", None)
     if idx is not None and len(idx.entries) == len(catalogue.records):
         return idx
-    columns = getattr(catalogue, "columns", None)
-    if columns is not None:
-        entries = [Entry(*c) if c[4] else Entry.of(catalogue.records[c[0]]) for c in columns()]
+    packed = getattr(catalogue, "search_columns", None)
+    cols = packed() if packed is not None else None
+    if cols is not None:
+        ids, kinds, jurs, tags, keys, text, starts = cols
+        idx = SearchIndex(ColumnEntries(ids, kinds, jurs, tags, keys), catalogue.records, text, starts)
     else:
-        entries = [Entry.of(r) for r in catalogue.records.values()]
-    idx = SearchIndex(entries, catalogue.records)
+        idx = SearchIndex([Entry.of(r) for r in catalogue.records.values()], catalogue.records)
     try:
         catalogue._search_index = idx
     except AttributeError:  # a slotted or frozen catalogue: just don't keep it
