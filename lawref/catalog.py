@@ -130,19 +130,38 @@ class Catalogue:
         With one pack and no duplicates these come straight from the cache (the joined text
         included), so a search builds nothing per record; otherwise they are merged here.
         """
-        from .search import Entry, joined_text, search_keys
+        from .search import Entry, joined_text
 
         packs = self.records._packs
-        if len(packs) == 1:
-            store, where = packs[0]
-            idx = store.columns()
-            if len(where) == len(idx["ids"]) and all(idx["skeys"]):
-                if "search_text" not in idx:
-                    idx["search_text"] = joined_text(idx["skeys"])
-                text, starts = idx["search_text"]
-                return idx["ids"], idx["kinds"], idx["jurs"], idx["tags"], idx["skeys"], text, starts
-        ids, kinds, jurs, tags, keys = [], [], [], {}, []
+        parts = []
         seen: set[str] = set()
+        for store, where in packs:
+            idx = store.columns()
+            if len(where) != len(idx["ids"]) or not all(idx["skeys"]) or not seen.isdisjoint(where):
+                parts = None  # a duplicate id or an unparsed file: merge record by record
+                break
+            seen.update(where)
+            if "search_text" not in idx:
+                idx["search_text"] = joined_text(idx["skeys"])
+            parts.append(idx)
+        if parts is not None:
+            if len(parts) == 1:
+                idx = parts[0]
+                return idx["ids"], idx["kinds"], idx["jurs"], idx["tags"], idx["skeys"], *idx["search_text"]
+            ids, kinds, jurs, tags, keys, texts, starts = [], [], [], {}, [], [], [0]
+            for idx in parts:
+                base, offset = len(ids), starts[-1]
+                text, st = idx["search_text"]
+                texts.append(text[:-1])  # each text ends with the separator the next begins with
+                starts.extend(offset + x for x in st[1:])
+                tags.update((base + i, t) for i, t in idx["tags"].items())
+                ids += idx["ids"]
+                kinds += idx["kinds"]
+                jurs += idx["jurs"]
+                keys += idx["skeys"]
+            return ids, kinds, jurs, tags, keys, "".join(texts) + texts[-1][:1], starts
+        ids, kinds, jurs, tags, keys = [], [], [], {}, []
+        seen = set()
         for store, where in packs:
             idx = store.columns()
             for i, (rid, path) in enumerate(zip(idx["ids"], idx["paths"])):

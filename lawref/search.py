@@ -326,7 +326,8 @@ class SearchIndex:
     @property
     def by_id(self) -> dict[str, int]:
         if self._by_id is None:
-            self._by_id = {e.id: i for i, e in enumerate(self.entries)}
+            ids = self.entries.cols[0] if isinstance(self.entries, ColumnEntries) else [e.id for e in self.entries]
+            self._by_id = dict(zip(ids, range(len(ids))))
         return self._by_id
 
     @classmethod
@@ -472,7 +473,7 @@ class SearchIndex:
     def _id_prefixed(self, prefix: str) -> list[int]:
         """Records whose id starts with `prefix` followed by a separator."""
         if self._ids is None:
-            self._ids = sorted((e.id, i) for i, e in enumerate(self.entries))
+            self._ids = sorted(zip(self.by_id, self.by_id.values()))
         lo = bisect.bisect_left(self._ids, (prefix,))
         out = []
         for rid, ri in self._ids[lo:]:

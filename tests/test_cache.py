@@ -119,3 +119,16 @@ def test_missing_or_stale_columns_are_recomputed(tmp_path):
     cols[0].write_bytes(b"LAWREFC4" + b"\0" * 40)
     cat = _load(pack)
     assert cat.rows["kr/test-act/1"].title == "Listed"
+
+
+def test_search_columns_merge_of_packs_matches_record_by_record(tmp_path):
+    """The fast concatenation of per-pack search text equals joining every record's keys."""
+    from lawref.search import joined_text, search
+
+    pack = write_pack(tmp_path / "p", {F1: offence_yaml(title="Zebra crossing misuse"), F2: offence_yaml(rid="kr/test-act/2", title="Yak herding")})
+    cat = load_catalogue([str(pack)], use_cache=True, env="")
+    ids, kinds, jurs, tags, keys, text, starts = cat.search_columns()
+    assert (text, starts) == joined_text(keys)
+    assert ids[-2:] == ["kr/test-act/1", "kr/test-act/2"] and len(ids) == len(cat.records)
+    assert search(cat, "zebra crossing")[0].id == "kr/test-act/1"
+    assert search(cat, "deepfake")[0].id in cat.records and not search(cat, "deepfake")[0].id.startswith("kr/test-act")  # bundled records still found
