@@ -255,10 +255,11 @@ class PackCache:
             idx["gen"] = gen
             cols = {c: idx[c] for c in COLUMNS}
             cols["gen"] = gen
-            if all(idx["skeys"]):  # precomputed so a search builds nothing per record
+            if "search_text" in idx or all(idx["skeys"]):  # so a search builds nothing per record
                 from .search import joined_text
 
-                cols["search_text"] = joined_text(idx["skeys"])
+                cols["search_text"] = idx.get("search_text") or joined_text(idx["skeys"])
+                cols["skeys"] = None  # read back out of the joined text (half the size)
             atomic_write_bytes(self.dir / "columns.pickle", _seal(cols))
             core = {k: v for k, v in idx.items() if k not in COLUMNS}
             atomic_write_bytes(self.dir / "index.pickle", _seal(core))  # the commit point
@@ -275,7 +276,10 @@ class PackCache:
                 for c in COLUMNS:
                     self.idx[c] = cols[c]
                 if "search_text" in cols:
+                    from .search import TextKeys
+
                     self.idx["search_text"] = cols["search_text"]
+                    self.idx["skeys"] = TextKeys(*cols["search_text"])
             else:  # written by another process or torn: recompute from the records
                 fresh = _empty_index("", "", [])
                 for i, path in enumerate(self.idx["paths"]):

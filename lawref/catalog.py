@@ -130,14 +130,14 @@ class Catalogue:
         With one pack and no duplicates these come straight from the cache (the joined text
         included), so a search builds nothing per record; otherwise they are merged here.
         """
-        from .search import Entry, joined_text
+        from .search import Entry, TextKeys, joined_text
 
         packs = self.records._packs
         parts = []
         seen: set[str] = set()
         for store, where in packs:
             idx = store.columns()
-            if len(where) != len(idx["ids"]) or not all(idx["skeys"]) or not seen.isdisjoint(where):
+            if len(where) != len(idx["ids"]) or not ("search_text" in idx or all(idx["skeys"])) or not seen.isdisjoint(where):
                 parts = None  # a duplicate id or an unparsed file: merge record by record
                 break
             seen.update(where)
@@ -148,7 +148,7 @@ class Catalogue:
             if len(parts) == 1:
                 idx = parts[0]
                 return idx["ids"], idx["kinds"], idx["jurs"], idx["tags"], idx["skeys"], *idx["search_text"]
-            ids, kinds, jurs, tags, keys, texts, starts = [], [], [], {}, [], [], [0]
+            ids, kinds, jurs, tags, texts, starts = [], [], [], {}, [], [0]
             for idx in parts:
                 base, offset = len(ids), starts[-1]
                 text, st = idx["search_text"]
@@ -158,8 +158,8 @@ class Catalogue:
                 ids += idx["ids"]
                 kinds += idx["kinds"]
                 jurs += idx["jurs"]
-                keys += idx["skeys"]
-            return ids, kinds, jurs, tags, keys, "".join(texts) + texts[-1][:1], starts
+            text = "".join(texts) + texts[-1][:1]
+            return ids, kinds, jurs, tags, TextKeys(text, starts), text, starts
         ids, kinds, jurs, tags, keys = [], [], [], {}, []
         seen = set()
         for store, where in packs:

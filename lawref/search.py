@@ -285,6 +285,23 @@ def joined_text(keys: Sequence[str]) -> tuple[str, list[int]]:
     return _REC_SEP + _REC_SEP.join(keys) + _REC_SEP, [0, *accumulate(len(k) + 1 for k in keys)]
 
 
+class TextKeys(Sequence):
+    """Each record's joined keys, read back out of a :func:`joined_text` on demand."""
+
+    def __init__(self, text: str, starts: Sequence[int]) -> None:
+        self.text, self.starts = text, starts
+
+    def __len__(self) -> int:
+        return len(self.starts) - 1
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        return self.text[self.starts[i] + 1 : self.starts[i + 1]]
+
+
 class ColumnEntries(Sequence):
     """Entries read from column lists on demand (no per-record objects up front)."""
 
