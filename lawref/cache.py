@@ -90,17 +90,20 @@ def _unseal(path: Path):
         return None
 
 
-def clean_stale_temps(directory: Path, age: float = 60.0) -> None:
-    """Remove temp files a killed process left behind (older than `age` seconds)."""
+def clean_stale_temps(directory: Path) -> None:
+    """Remove temp files that killed writers left anywhere in the cache `directory`.
+
+    Temp files are named after their target and writer (`.TARGET.PID-XXXX.tmp`, see
+    lawref.files); those of writers still running (a concurrent build) are kept.
+    """
+    from .files import clean_stale_temps as clean_beside
+
     try:
-        for p in directory.rglob(".*.tmp"):
-            try:
-                if time.time() - p.stat().st_mtime > age:
-                    p.unlink()
-            except OSError:
-                pass
+        targets = {p.parent / p.name[1:].rsplit(".", 2)[0] for p in Path(directory).rglob(".*.tmp")}
     except OSError:
-        pass
+        return
+    for target in targets:
+        clean_beside(target)
 
 
 def _mtime(path: str) -> int | None:
@@ -148,6 +151,24 @@ class PackCache:
         self.results: dict[str, FileResult] = {}  # parsed this run (always fresh)
         self._columns_loaded = True
         self._sync()
+        if use_cache:
+            self._clean_top_temps()
+
+    def _clean_top_temps(self) -> None:
+        """Temp files a killed run left beside the index (cheap: one small directory).
+
+        Chunk temp files are cleaned whenever chunks are written, which the run after a
+        killed build always does (the index is written last, so it is out of date).
+        """
+        try:
+            with os.scandir(self.dir) as it:
+                if any(e.name.endswith(".tmp") for e in it):
+                    from .files import clean_stale_temps as clean_beside
+
+                    for name in ("index.pickle", "columns.pickle"):
+                        clean_beside(self.dir / name)
+        except OSError:
+            pass
 
     # -------------------------------------------------------------- building
     def _load_index(self, fp: str) -> dict | None:

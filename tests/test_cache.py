@@ -132,3 +132,25 @@ def test_search_columns_merge_of_packs_matches_record_by_record(tmp_path):
     assert ids[-2:] == ["kr/test-act/1", "kr/test-act/2"] and len(ids) == len(cat.records)
     assert search(cat, "zebra crossing")[0].id == "kr/test-act/1"
     assert search(cat, "deepfake")[0].id in cat.records and not search(cat, "deepfake")[0].id.startswith("kr/test-act")  # bundled records still found
+
+
+def test_killed_cache_build_leaves_a_working_cache_and_no_temp_files(tmp_path):
+    """kill -9 in the middle of a cache build: the next run answers correctly and cleans up."""
+    import signal
+    import time
+
+    files = {f"statutes/kr/test-act/{i}.yaml": offence_yaml(rid=f"kr/test-act/{i}", title=f"T{i}") for i in range(400)}
+    pack = write_pack(tmp_path / "p", files)
+    code = "import sys; from lawref.catalog import load_catalogue; load_catalogue([sys.argv[1]], bundled=False, env='')"
+    d = pack_cache_dir(Pack(str(pack), "--data"))
+    for delay in (0.3, 0.6, 0.9):
+        proc = subprocess.Popen([sys.executable, "-c", code, str(pack)])
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+    # a temp file as a killed writer leaves it (pid 999999 is not running)
+    d.mkdir(parents=True, exist_ok=True)
+    (d / ".index.pickle.999999-abcdef.tmp").write_bytes(b"partial")
+    cat = _load(pack)
+    assert len(cat.records) == 400 and cat.get("kr/test-act/399").title == "T399"
+    assert not list(d.rglob("*.tmp"))
