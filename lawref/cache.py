@@ -208,29 +208,43 @@ class PackCache:
             self.columns()
         old_pos = {p: i for i, p in enumerate(old["paths"])} if old else {}
         idx = _empty_index(fp, self.pack.path, walk_problems)
-        idx["dirs"] = dirs
-        changed_dirs: set[str] = set()
-        for i, (f, key) in enumerate(zip(files, keys)):
-            j = old_pos.get(f)
-            idx["paths"].append(f)
-            idx["keys"].append(key)
-            if j is not None and old["keys"][j] == key:
-                for col in ("ids", "kinds", "jurs", "titles", "skeys", "checked"):
-                    idx[col].append(old[col][j])
-                for col in ("refs", "tags", "problems"):
-                    if j in old[col]:
-                        idx[col][i] = old[col][j]
-                continue
-            res = parse_file(f, self.pack.path, pack_name=self.pack.name)
-            self.results[f] = res
-            changed_dirs.add(os.path.dirname(f))
-            _add_columns(idx, i, res)
-        if old:
-            changed_dirs.update(os.path.dirname(p) for p in set(old["paths"]) - set(files))
+        idx["dirs"], idx["paths"], idx["keys"] = dirs, list(files), list(keys)
+        for col in _ROW_COLUMNS:
+            idx[col] = [None] * len(files)
+        # Directory by directory, so a large cold build holds one directory's records at a
+        # time: parse what changed, write that directory's chunk, keep only the columns.
+        by_dir: dict[str, list[int]] = {}
+        for i, f in enumerate(files):
+            by_dir.setdefault(os.path.dirname(f), []).append(i)
+        gone = {os.path.dirname(p) for p in old["paths"]} - set(by_dir) if old else set()
+        try:
+            for d, members in by_dir.items():
+                fresh: dict[str, FileResult] = {}
+                for i in members:
+                    j = old_pos.get(files[i])
+                    if j is not None and old["keys"][j] == keys[i]:
+                        for col in _ROW_COLUMNS:
+                            idx[col][i] = old[col][j]
+                        for col in ("refs", "tags", "problems"):
+                            if j in old[col]:
+                                idx[col][i] = old[col][j]
+                        continue
+                    res = fresh[files[i]] = parse_file(files[i], self.pack.path, pack_name=self.pack.name)
+                    _set_columns(idx, i, res)
+                if not self.use_cache:
+                    self.results.update(fresh)  # nowhere else to read them from later
+                elif fresh:  # entries of deleted files linger harmlessly until the next rewrite
+                    self._write_chunk(d, [(files[i], keys[i]) for i in members], fresh)
+            self.idx = idx
+            self._columns_loaded = True
+            if self.use_cache:
+                for d in gone:
+                    self._write_chunk(d, [], {})
+                self._write_index()
+        except OSError:
+            pass  # a read-only or full cache dir only costs speed
         self.idx = idx
         self._columns_loaded = True
-        if self.use_cache:
-            self._write(changed_dirs)
 
     def _chunk_path(self, directory: str) -> Path:
         return self.dir / "chunks" / f"{_h(directory)}.pickle"
@@ -241,52 +255,46 @@ class PackCache:
             self._chunks[directory] = data if isinstance(data, dict) else {}
         return self._chunks[directory]
 
-    def _write(self, changed_dirs: set[str]) -> None:
-        idx = self.idx
-        key_of = dict(zip(idx["paths"], idx["keys"]))
-        by_dir: dict[str, list[str]] = {}
-        for f in idx["paths"]:
-            d = os.path.dirname(f)
-            if d in changed_dirs:
-                by_dir.setdefault(d, []).append(f)
-        try:
-            for d in changed_dirs:
-                mine = by_dir.get(d, [])
-                old = self._read_chunk(d)
-                chunk = {}
-                for f in mine:
-                    res = self.results.get(f)
-                    if res is None:
-                        entry = old.get(f)
-                        if entry is not None and entry[0] == key_of[f]:
-                            chunk[f] = entry
-                            continue
-                        res = self.results[f] = parse_file(f, self.pack.path, pack_name=self.pack.name)
-                    chunk[f] = (key_of[f], res)
-                self._chunks[d] = chunk
-                p = self._chunk_path(d)
-                if chunk:
-                    atomic_write_bytes(p, _seal(chunk))
-                else:
-                    try:
-                        p.unlink()
-                    except OSError:
-                        pass
-            gen = os.urandom(8).hex()
-            idx["gen"] = gen
-            cols = {c: idx[c] for c in COLUMNS}
-            cols["gen"] = gen
-            if "search_text" in idx or all(idx["skeys"]):  # so a search builds nothing per record
-                from .search import joined_text
+    def _write_chunk(self, directory: str, members: list[tuple[str, tuple[int, int]]], fresh: dict[str, FileResult]) -> None:
+        """Write one directory's chunk: fresh results plus still-valid entries of the old one."""
+        old = _unseal(self._chunk_path(directory)) if members and len(fresh) < len(members) else None
+        old = old if isinstance(old, dict) else {}
+        chunk = {}
+        for f, key in members:
+            res = fresh.get(f)
+            if res is None:
+                entry = old.get(f)
+                if entry is not None and entry[0] == key:
+                    chunk[f] = entry
+                    continue
+                res = parse_file(f, self.pack.path, pack_name=self.pack.name)
+            chunk[f] = (key, res)
+        self._chunks.pop(directory, None)
+        p = self._chunk_path(directory)
+        if chunk:
+            atomic_write_bytes(p, _seal(chunk))
+        else:
+            try:
+                p.unlink()
+            except OSError:
+                pass
 
-                cols["search_text"] = idx.get("search_text") or joined_text(idx["skeys"])
-                cols["skeys"] = None  # read back out of the joined text (half the size)
-            atomic_write_bytes(self.dir / "columns.pickle", _seal(cols))
-            core = {k: v for k, v in idx.items() if k not in COLUMNS}
-            atomic_write_bytes(self.dir / "index.pickle", _seal(core))  # the commit point
-            clean_stale_temps(self.dir)
-        except OSError:
-            pass  # a read-only or full cache dir only costs speed
+    def _write_index(self) -> None:
+        """Write the listing columns, then the index (the commit point)."""
+        idx = self.idx
+        gen = os.urandom(8).hex()
+        idx["gen"] = gen
+        cols = {c: idx[c] for c in COLUMNS}
+        cols["gen"] = gen
+        if all(idx["skeys"]):  # precomputed so a search builds nothing per record
+            from .search import joined_text
+
+            cols["search_text"] = joined_text(idx["skeys"])
+            cols["skeys"] = None  # read back out of the joined text (half the size)
+        atomic_write_bytes(self.dir / "columns.pickle", _seal(cols))
+        core = {k: v for k, v in idx.items() if k not in COLUMNS and k != "search_text"}
+        atomic_write_bytes(self.dir / "index.pickle", _seal(core))
+        clean_stale_temps(self.dir)
 
     # -------------------------------------------------------------- reading
     def columns(self) -> dict:
@@ -303,8 +311,10 @@ class PackCache:
                     self.idx["skeys"] = TextKeys(*cols["search_text"])
             else:  # written by another process or torn: recompute from the records
                 fresh = _empty_index("", "", [])
+                for col in _ROW_COLUMNS:
+                    fresh[col] = [None] * len(self.idx["paths"])
                 for i, path in enumerate(self.idx["paths"]):
-                    _add_columns(fresh, i, self.result(path))
+                    _set_columns(fresh, i, self.result(path))
                 for c in COLUMNS:
                     self.idx[c] = fresh[c]
             self._columns_loaded = True
@@ -345,22 +355,24 @@ def _empty_index(fp: str, root: str, walk_problems: list) -> dict:
     }
 
 
-def _add_columns(idx: dict, i: int, res: FileResult) -> None:
+_ROW_COLUMNS = ("ids", "kinds", "jurs", "titles", "skeys", "checked")
+
+
+def _set_columns(idx: dict, i: int, res: FileResult) -> None:
+    """Fill row `i` of the columns from a parsed file."""
     rec = res.record
     if res.problems:
         idx["problems"][i] = list(res.problems)
     if rec is None:
-        for col in ("ids", "kinds", "jurs", "titles", "skeys", "checked"):
-            idx[col].append(None)
         return
-    idx["ids"].append(rec.id)
-    idx["kinds"].append(rec.kind)
-    idx["jurs"].append(rec.jurisdiction)
-    idx["titles"].append(rec.title)
-    idx["skeys"].append(search_keys_for(rec))
     from .model import newest_check
 
-    idx["checked"].append(newest_check([rec]))
+    idx["ids"][i] = rec.id
+    idx["kinds"][i] = rec.kind
+    idx["jurs"][i] = rec.jurisdiction
+    idx["titles"][i] = rec.title
+    idx["skeys"][i] = search_keys_for(rec)
+    idx["checked"][i] = newest_check([rec])
     refs = rec.related if rec.kind == "offence" else rec.offences
     if refs:
         idx["refs"][i] = tuple(refs)
