@@ -68,9 +68,16 @@ def _h(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 
+def _digest(body: bytes) -> bytes:
+    """Integrity check (not security: the cache is the user's own): length + CRC-32."""
+    import zlib
+
+    return len(body).to_bytes(8, "little") + zlib.crc32(body).to_bytes(4, "little") + b"\0" * 4
+
+
 def _seal(obj) -> bytes:
     body = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    return _MAGIC + hashlib.blake2b(body, digest_size=16).digest() + body
+    return _MAGIC + _digest(body) + body
 
 
 def _unseal(path: Path):
@@ -82,7 +89,7 @@ def _unseal(path: Path):
     if not data.startswith(_MAGIC) or len(data) < len(_MAGIC) + 16:
         return None
     digest, body = data[len(_MAGIC) : len(_MAGIC) + 16], data[len(_MAGIC) + 16 :]
-    if hashlib.blake2b(body, digest_size=16).digest() != digest:
+    if _digest(body) != digest:
         return None
     try:
         return pickle.loads(body)
