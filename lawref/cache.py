@@ -299,11 +299,25 @@ class PackCache:
             cols["search_text"] = joined_text(idx["skeys"])
             cols["skeys"] = None  # read back out of the joined text (half the size)
         atomic_write_bytes(self.dir / "columns.pickle", _seal(cols))
+        self.cited_by()  # precomputed, so `show ID` needs no scan of every reference
         core = {k: v for k, v in idx.items() if k not in COLUMNS and k != "search_text"}
         atomic_write_bytes(self.dir / "index.pickle", _seal(core))
         clean_stale_temps(self.dir)
 
     # -------------------------------------------------------------- reading
+    def cited_by(self) -> dict[str, tuple[int, ...]]:
+        """offence id -> rows of the cases citing it (kept in the index once built)."""
+        idx = self.idx
+        if "cited_by" not in idx:
+            out: dict[str, list[int]] = {}
+            kinds = idx["kinds"]
+            for i, refs in idx["refs"].items():
+                if kinds[i] == "case":
+                    for r in refs:
+                        out.setdefault(r, []).append(i)
+            idx["cited_by"] = {k: tuple(v) for k, v in out.items()}
+        return idx["cited_by"]
+
     def columns(self) -> dict:
         """The index with its listing columns (titles, search keys...) loaded."""
         if not self._columns_loaded:

@@ -202,9 +202,9 @@ class Catalogue:
         out = []
         for store, where in self.records._packs:
             idx = store.idx
-            for i, refs in idx["refs"].items():
+            for i in store.cited_by().get(offence_id, ()):
                 rid = idx["ids"][i]
-                if offence_id in refs and idx["kinds"][i] == "case" and where.get(rid) == idx["paths"][i]:
+                if where.get(rid) == idx["paths"][i]:
                     case = self.records[rid]
                     if offence_id in case.offences:  # re-checked on the fresh record
                         out.append(case)
