@@ -27,7 +27,7 @@ def fine_words(f: Fine | None) -> str | None:
     """`a fine of up to ₩50,000,000`, `an unlimited fine`."""
     if f is None:
         return None
-    from .money import format_amount
+    from .amounts import format_amount
 
     if f.max == "unlimited":
         return "an unlimited fine"
@@ -78,7 +78,7 @@ def change_kind(old: PenaltyVersion | None, new: PenaltyVersion) -> str:
 
 def sentence_words(sentence: Sentence) -> str:
     """A sentence a court imposed, in words: `42 years' imprisonment`, `a fine of A$343,500`."""
-    from .money import format_amount
+    from .amounts import format_amount
 
     parts = []
     p = sentence.prison
