@@ -68,36 +68,21 @@ def validate(
 
     Example: lawref validate ~/my-pack
     """
-    from .catalog import load_catalogue
     from .output import emit_json, plain
+    from .validate import validate as run_validate
 
     st = state(ctx)
-    if dirs:
-        # Checking a user pack: load it beside the bundled data so references and
-        # id collisions with the bundled records are checked too.
-        from .errors import UsageError
-
-        for d in dirs:
-            if not os.path.isdir(d):
-                raise UsageError(f"validate: {d!r} is not a directory")
-        cat = load_catalogue(list(dirs), use_cache=not st.get("no_cache"), env="")
-        mine = tuple(os.path.join(os.path.abspath(d), "") for d in dirs)
-        problems = [p for p in cat.problems if os.path.join(os.path.abspath(p.file), "").startswith(mine) or os.path.abspath(p.file).startswith(mine)]
-    else:
-        cat = load_catalogue(st.get("data") or [], use_cache=not st.get("no_cache"))
-        problems = cat.problems
-    problems = sorted(set(problems), key=lambda p: (p.file, p.line, p.field, p.message))
-    n_records = len(cat.records)
+    report = run_validate(list(dirs or []), st.get("data") or [], use_cache=not st.get("no_cache"))
+    problems = report.problems
     if as_json:
-        emit_json({"ok": not problems, "records": n_records, "problems": [p.__dict__ for p in problems]})
+        emit_json({"ok": report.ok, "records": report.records, "problems": [p.__dict__ for p in problems]})
     else:
         for p in problems:
             sys.stdout.write(plain(str(p)) + "\n")
-        files = sum(i.files for i in cat.packs if not dirs or i.pack.origin != "bundled")
         if problems:
-            sys.stdout.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {files} files\n")
+            sys.stdout.write(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in {report.files} files\n")
         else:
-            sys.stdout.write(f"ok: {n_records} records in {files} files, no problems\n")
+            sys.stdout.write(f"ok: {report.records} records in {report.files} files, no problems\n")
     raise typer.Exit(EXIT_PROBLEMS if problems else EXIT_OK)
 
 

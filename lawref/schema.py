@@ -223,18 +223,21 @@ def list_of(item: Conv, min_items: int = 0) -> Conv:
             ctx.add(node, path, "expected a list")
             return INVALID
         out = []
+        failed = False
         for i, child in enumerate(node.value):
             ctx.nodes += 1
             if ctx.nodes > MAX_NODES:
                 ctx.add(child, path, f"too many values (more than {MAX_NODES}); is this an alias bomb?")
                 return INVALID
             v = item(child, f"{path}[{i}]", ctx)
-            if v is not INVALID:
+            if v is INVALID:
+                failed = True  # keep converting, to report every item's problems
+            else:
                 out.append(v)
         if len(node.value) < min_items:
             ctx.add(node, path, f"needs at least {min_items} item{'s' if min_items > 1 else ''}")
             return INVALID
-        return tuple(out)
+        return INVALID if failed else tuple(out)
 
     return conv
 

@@ -142,3 +142,14 @@ def test_version_overlap_reported_even_when_another_field_is_wrong(cli, tmp_path
     r = _validate(cli, write_pack(tmp_path / "p", {OK: bad}))
     assert "boolean" in r.out and "overlap" in r.out
     assert r.out.splitlines()[-1].startswith("2 problems")
+
+
+def test_library_report_counts_only_the_pack_asked_about(tmp_path):
+    from lawref.validate import validate
+
+    pack = write_pack(tmp_path / "p", {OK: offence_yaml(), "cases/kr/test-case.yaml": case_yaml()})
+    report = validate([str(pack)], use_cache=False)
+    assert report.ok and report.records == 2 and report.files == 2
+    bad = write_pack(tmp_path / "q", {OK: offence_yaml().replace("currency: KRW", "currency: XYZ")})
+    report = validate([str(bad)], use_cache=False)
+    assert not report.ok and report.records == 0 and "currency" in str(report.problems[0])
