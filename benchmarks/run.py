@@ -435,7 +435,7 @@ def _benchmark(args, lawref: list[str], base: dict[str, str], work: Path, rows: 
             n_rec = int(data["records"])
             v.value = n_rec / val.median
             n_prob = len(data.get("problems") or [])
-            v.note = f"{n_rec:,} records (pack + bundled)" + (f"; {n_prob} problem(s) reported" if n_prob else "")
+            v.note = f"{n_rec:,} records in the pack" + (f"; {n_prob} problem(s) reported" if n_prob else "")
         except (ValueError, KeyError, TypeError):
             v.status, v.note = "ERROR", "validate --json output not understood"
     rows.append(v)
