@@ -24,12 +24,11 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import time
 from pathlib import Path
 
 from . import __version__
 from .files import atomic_write_bytes  # the shared helper; re-exported for callers of lawref.cache
-from .load import PACK_META, YAML_SUFFIXES, FileResult, Pack, parse_file
+from .load import FileResult, Pack, parse_file
 from .problems import Problem
 
 _MAGIC = b"LAWREFC4"
@@ -242,16 +241,15 @@ class PackCache:
                     self.results.update(fresh)  # nowhere else to read them from later
                 elif fresh:  # entries of deleted files linger harmlessly until the next rewrite
                     self._write_chunk(d, [(files[i], keys[i]) for i in members], fresh)
-            self.idx = idx
-            self._columns_loaded = True
             if self.use_cache:
                 for d in gone:
                     self._write_chunk(d, [], {})
-                self._write_index()
+                self._write_index(idx)
         except OSError:
             pass  # a read-only or full cache dir only costs speed
-        self.idx = idx
-        self._columns_loaded = True
+        finally:
+            self.idx = idx
+            self._columns_loaded = True
 
     def _chunk_path(self, directory: str) -> Path:
         return self.dir / "chunks" / f"{_h(directory)}.pickle"
@@ -286,9 +284,8 @@ class PackCache:
             except OSError:
                 pass
 
-    def _write_index(self) -> None:
+    def _write_index(self, idx: dict) -> None:
         """Write the listing columns, then the index (the commit point)."""
-        idx = self.idx
         gen = os.urandom(8).hex()
         idx["gen"] = gen
         cols = {c: idx[c] for c in COLUMNS}
@@ -299,7 +296,7 @@ class PackCache:
             cols["search_text"] = joined_text(idx["skeys"])
             cols["skeys"] = None  # read back out of the joined text (half the size)
         atomic_write_bytes(self.dir / "columns.pickle", _seal(cols))
-        self.cited_by()  # precomputed, so `show ID` needs no scan of every reference
+        _cited_by(idx)  # precomputed, so `show ID` needs no scan of every reference
         core = {k: v for k, v in idx.items() if k not in COLUMNS and k != "search_text"}
         atomic_write_bytes(self.dir / "index.pickle", _seal(core))
         clean_stale_temps(self.dir)
@@ -307,16 +304,7 @@ class PackCache:
     # -------------------------------------------------------------- reading
     def cited_by(self) -> dict[str, tuple[int, ...]]:
         """offence id -> rows of the cases citing it (kept in the index once built)."""
-        idx = self.idx
-        if "cited_by" not in idx:
-            out: dict[str, list[int]] = {}
-            kinds = idx["kinds"]
-            for i, refs in idx["refs"].items():
-                if kinds[i] == "case":
-                    for r in refs:
-                        out.setdefault(r, []).append(i)
-            idx["cited_by"] = {k: tuple(v) for k, v in out.items()}
-        return idx["cited_by"]
+        return _cited_by(self.idx)
 
     def columns(self) -> dict:
         """The index with its listing columns (titles, search keys...) loaded."""
@@ -354,6 +342,19 @@ class PackCache:
             res = parse_file(path, self.pack.path, pack_name=self.pack.name)
         self.results[path] = res
         return res
+
+
+def _cited_by(idx: dict) -> dict[str, tuple[int, ...]]:
+    """offence id -> rows of the cases citing it, computed once and kept in `idx`."""
+    if "cited_by" not in idx:
+        out: dict[str, list[int]] = {}
+        kinds = idx["kinds"]
+        for i, refs in idx["refs"].items():
+            if kinds[i] == "case":
+                for r in refs:
+                    out.setdefault(r, []).append(i)
+        idx["cited_by"] = {k: tuple(v) for k, v in out.items()}
+    return idx["cited_by"]
 
 
 def _empty_index(fp: str, root: str, walk_problems: list) -> dict:
@@ -401,4 +402,4 @@ def _set_columns(idx: dict, i: int, res: FileResult) -> None:
         idx["tags"][i] = tuple(rec.tags)
 
 
-__all__ = ["PackCache", "atomic_write_bytes", "cache_dir", "pack_cache_dir", "clean_stale_temps", "PACK_META", "YAML_SUFFIXES"]
+__all__ = ["PackCache", "atomic_write_bytes", "cache_dir", "pack_cache_dir", "clean_stale_temps"]

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .errors import UnknownRecord
-from .load import Pack, find_files, resolve_packs
+from .load import Pack, resolve_packs
 from .model import Case, Offence, Record
 from .problems import Problem
 
@@ -86,7 +86,6 @@ class Catalogue:
     def __init__(self) -> None:
         self.records = LazyRecords()
         self.packs: list[PackInfo] = []
-        self._stores: list = []
         self._file_problems: list[Problem] = []
         self._problems: list[Problem] | None = None
         self._rows: dict[str, Row] | None = None
@@ -275,7 +274,6 @@ def load_catalogue(dirs: list[str] | None = None, *, bundled: bool = True, use_c
         info.offences = sum(1 for rid, k in zip(ids, idx["kinds"]) if rid in where and k == "offence") if clashes else idx["kinds"].count("offence")
         info.cases = len(where) - info.offences
         cat.records._packs.append((store, where))
-        cat._stores.append(store)
     return cat
 
 

@@ -18,8 +18,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .errors import NoMatch, UsageError
+from .jurisdictions import within
 from .model import UNLIMITED, Combine, Fine, Offence, PenaltyVersion, Prison, Source, Status, Term
-from .money import Conversion, NoConversion, RateTable, convert_fine, format_fine_max
+from .money import Conversion, NoConversion, RateTable, convert_fine
 from .penalty import sentence_words
 
 BASIS = "Statutory maximum and minimum penalties as written in the law, not typical sentences."
@@ -408,12 +409,6 @@ def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
 # --------------------------------------------------------------------------- entry point
 
 
-def _in_jurisdictions(code: str, wanted: set[str]) -> bool:
-    """`US` also selects `US-CA`, `GB` selects `GB-EAW`."""
-    code = code.upper()
-    return any(code == j or code.startswith(j + "-") for j in wanted)
-
-
 def compare(
     cat,
     query: Sequence[str],
@@ -446,7 +441,7 @@ def compare(
         raise UsageError(f"--currency: {currency!r} is not an ISO 4217 currency code (e.g. USD, EUR, KRW)")
     matched_by, tag, offences = resolve(cat, query)
     if jurisdictions:
-        kept = [o for o in offences if _in_jurisdictions(o.jurisdiction, jurisdictions)]
+        kept = [o for o in offences if within(o.jurisdiction, jurisdictions)]
         if not kept:
             have = sorted({o.jurisdiction for o in offences})
             raise NoMatch(f"{' '.join(query)} in {', '.join(sorted(jurisdictions))}", [f"-j {j}" for j in have])

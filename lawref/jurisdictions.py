@@ -16,6 +16,13 @@ EXTRA = {
 _SHORT = {"KR": "South Korea", "US": "United States", "GB": "United Kingdom", "KP": "North Korea"}
 
 
+def within(code: str, wanted) -> bool:
+    """True when `code` is one of `wanted` or a subdivision of one (`US` selects `US-CA`,
+    `GB` selects `GB-EAW`). Codes are compared in upper case."""
+    code = code.upper()
+    return any(code == j or code.startswith(j + "-") for j in wanted)
+
+
 @lru_cache(maxsize=None)
 def name(code: str) -> str:
     """A readable English name for a jurisdiction code ("KR" -> "South Korea")."""

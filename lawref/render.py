@@ -717,44 +717,10 @@ def _key_source(sources) -> Any:
 
 
 def _record_dict(rec) -> dict:
-    """The record as plain data (the `--json` shape of `lawref show` when available)."""
-    try:
-        from .serialize import record_to_dict  # written alongside search/show
-    except ImportError:
-        record_to_dict = None
-    if record_to_dict is not None:
-        try:
-            return _plain(record_to_dict(rec))
-        except TypeError:
-            pass
-    return _plain(rec)
+    """The record as plain data: the `--json` shape of `lawref show`."""
+    from .serialize import record_to_dict
 
-
-_SKIP_FIELDS = {"line", "file", "field_lines"}
-
-
-def _plain(obj: Any) -> Any:
-    """Dataclasses, enums, dates and tuples as JSON-like data (dicts, lists, str, numbers)."""
-    import dataclasses
-    from enum import Enum
-
-    from .model import Term
-
-    if obj is None or isinstance(obj, (str, int, float, bool)):
-        return obj
-    if isinstance(obj, Term):
-        return obj.code()
-    if isinstance(obj, Enum):
-        return obj.value
-    if isinstance(obj, (_dt.date, _dt.datetime)):
-        return obj.isoformat()
-    if dataclasses.is_dataclass(obj):
-        return {f.name: _plain(getattr(obj, f.name)) for f in dataclasses.fields(obj) if f.name not in _SKIP_FIELDS}
-    if isinstance(obj, dict):
-        return {str(k): _plain(v) for k, v in obj.items()}
-    if isinstance(obj, (list, tuple, set, frozenset)):
-        return [_plain(v) for v in obj]
-    return str(obj)
+    return record_to_dict(rec)
 
 
 def _penalty_text(prison, fine, combine, note, minimum_standard: bool) -> str:

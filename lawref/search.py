@@ -36,6 +36,7 @@ from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import NamedTuple
 
+from .jurisdictions import within
 from .model import Case, Offence, Record
 
 EXACT, FOLD_EXACT = 100.0, 99.0
@@ -258,8 +259,7 @@ class Filters:
         if self.kind and record.kind != self.kind:
             return False
         if self.jurisdictions:
-            code = record.jurisdiction.upper()
-            if not any(code == j or code.startswith(j + "-") for j in self.jurisdictions):
+            if not within(record.jurisdiction, self.jurisdictions):
                 return False
         if self.tags:
             have = {normalise(t) for t in record.tags}
@@ -754,7 +754,7 @@ def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: It
         entries = index_for(catalogue).entries
         known = sorted({e.jurisdiction.upper() for e in entries})
         for j in sorted(juris):
-            if not any(k == j or k.startswith(j + "-") for k in known):
+            if not any(within(k, (j,)) for k in known):
                 raise UsageError(f"--jurisdiction: no records for {j!r}; the catalogue covers {', '.join(known)}")
     want = frozenset(t.strip() for v in (tags or ()) for t in v.split(",") if t.strip()) or None
     if want:
