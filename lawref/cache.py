@@ -1,22 +1,28 @@
-"""Compiled cache of parsed files: a columnar index per pack plus record chunks per directory.
+"""Compiled cache of parsed files: one SQLite database per pack.
 
 Layout under the cache dir (LAWREF_CACHE_DIR or the platform user cache dir)::
 
-    pack-<hash>/index.pickle          directory mtimes, file keys, light columns, problems
-    pack-<hash>/chunks/<hash>.pickle  {path: ((size, mtime_ns), FileResult)} for one directory
+    pack-<hash>/store-<fingerprint>.sqlite    (plus -wal/-shm while in use)
 
-Each file's entry is keyed by its path, size and mtime (ns); the whole cache by a fingerprint
-of the lawref version and the modules that shape cached objects. Only changed files are
-re-parsed and only their directories' chunks rewritten. Everything read is checked (magic,
-checksum, fingerprint, pack path, per-file key); anything corrupt, truncated or stale is
-ignored and rebuilt, never trusted. Writes are atomic (unique temp file in the same directory,
-then os.replace), so concurrent processes and killed runs leave an old or a new file, never a
-torn one; a chunk that disagrees with the index is re-parsed from the source file.
+Tables: ``meta`` (fingerprint, pack path, walk problems, counts), ``dirs`` (every directory
+walked, with its mtime), ``files`` (one row per record file: its key (size, mtime ns), the
+listing columns, the search keys, problems and the parsed result), ``keys`` (one row per
+search key: field, exact forms, article tokens), ``fts`` (a contentless FTS5 index of the
+words of every key, when SQLite has FTS5) and ``refs`` (which rows cite which offence id).
+See :mod:`lawref.dbsearch` for how search reads them.
+
+Each file's row is keyed by its path, size and mtime (ns); the whole database by a
+fingerprint of the lawref version and the modules that shape what is stored. Only changed
+files are re-parsed. Writes are SQLite transactions in WAL mode: a killed run leaves the last
+committed state, concurrent runs serialise on the write lock and re-check under it, and
+readers never wait for a writer. A database that fails to open or read (truncated, garbage,
+wrong schema) is deleted and rebuilt, never trusted; each stored result also carries a
+CRC-32 that is checked when it is read.
 
 Freshness: a *full* check stats every directory and every file (what listings and search
-need). A *quick* check stats every directory — catching added, removed and renamed files —
-and leaves per-file checks to the moment a record is read (`show ID`), so it never serves a
-stale record. Directories whose mtime changed are listed again.
+need). A *quick* check stats every directory, catching added, removed and renamed files, and
+leaves per-file checks to the moment a record is read (`show ID`), so it never serves a stale
+record.
 """
 
 from __future__ import annotations
@@ -24,23 +30,25 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sqlite3
+import zlib
 from pathlib import Path
 
 from . import __version__
-from .files import atomic_write_bytes  # the shared helper; re-exported for callers of lawref.cache
+from .files import atomic_write_bytes  # re-exported for callers of lawref.cache
 from .load import FileResult, Pack, parse_file
 from .problems import Problem
 
-_MAGIC = b"LAWREFC4"
-# Listing/search columns live in their own file so `show ID` never reads them.
-COLUMNS = ("jurs", "titles", "skeys", "checked", "tags")
+SCHEMA = 6
+BUSY_TIMEOUT = 900.0  # seconds to wait for another process's build (a cold 100k build takes minutes)
+_SEP = "\x1f"
 
 
 def _code_fingerprint() -> str:
-    """The lawref version plus a hash of the modules that shape cached objects."""
-    h = hashlib.blake2b(__version__.encode(), digest_size=8)
+    """The lawref version, the schema, and a hash of the modules that shape stored data."""
+    h = hashlib.blake2b(f"{__version__}/{SCHEMA}".encode(), digest_size=8)
     here = Path(__file__).resolve().parent
-    for name in ("model.py", "schema.py", "load.py", "cache.py", "search.py"):
+    for name in ("model.py", "schema.py", "load.py", "cache.py", "search.py", "dbsearch.py"):
         try:
             h.update((here / name).read_bytes())
         except OSError:
@@ -63,45 +71,8 @@ def pack_cache_dir(pack: Pack) -> Path:
     return cache_dir() / f"pack-{digest}"
 
 
-def _h(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8", "surrogateescape")).hexdigest()[:16]
-
-
-def _digest(body: bytes) -> bytes:
-    """Integrity check (not security: the cache is the user's own): length + CRC-32."""
-    import zlib
-
-    return len(body).to_bytes(8, "little") + zlib.crc32(body).to_bytes(4, "little") + b"\0" * 4
-
-
-def _seal(obj) -> bytes:
-    body = pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL)
-    return _MAGIC + _digest(body) + body
-
-
-def _unseal(path: Path):
-    """The object stored at `path`, or None when missing, truncated or corrupt."""
-    try:
-        data = path.read_bytes()
-    except OSError:
-        return None
-    if not data.startswith(_MAGIC) or len(data) < len(_MAGIC) + 16:
-        return None
-    digest, body = data[len(_MAGIC) : len(_MAGIC) + 16], data[len(_MAGIC) + 16 :]
-    if _digest(body) != digest:
-        return None
-    try:
-        return pickle.loads(body)
-    except Exception:  # noqa: BLE001 - any unpickling failure means "rebuild"
-        return None
-
-
 def clean_stale_temps(directory: Path) -> None:
-    """Remove temp files that killed writers left anywhere in the cache `directory`.
-
-    Temp files are named after their target and writer (`.TARGET.PID-XXXX.tmp`, see
-    lawref.files); those of writers still running (a concurrent build) are kept.
-    """
+    """Remove temp files that killed writers left anywhere in the cache `directory`."""
     from .files import clean_stale_temps as clean_beside
 
     try:
@@ -127,207 +98,344 @@ def _key(path: str) -> tuple[int, int]:
         return (-1, -1)
 
 
-def _walk(root: str) -> tuple[dict[str, int], list[str], list[Problem]]:
-    """Directories (with mtimes), record files and walk problems under `root`."""
-    from .load import find_files
-
-    dirs: dict[str, int] = {}
-    files, problems = find_files(root, dirs)
-    return dirs, files, problems
+def _p(path: str) -> bytes:
+    """A path as stored (bytes: file names need not be UTF-8)."""
+    return path.encode("utf-8", "surrogateescape")
 
 
-def search_keys_for(record) -> str:
-    """Precomputed search text for a record (lawref.search owns the format)."""
+def _s(blob: bytes) -> str:
+    return bytes(blob).decode("utf-8", "surrogateescape")
+
+
+def _pack_result(res: FileResult) -> bytes:
+    body = zlib.compress(pickle.dumps(res, protocol=pickle.HIGHEST_PROTOCOL), 1)
+    return zlib.crc32(body).to_bytes(4, "little") + body
+
+
+def _unpack_result(blob) -> FileResult | None:
+    if not blob or len(blob) < 5:
+        return None
+    blob = bytes(blob)
+    body = blob[4:]
+    if zlib.crc32(body).to_bytes(4, "little") != blob[:4]:
+        return None
     try:
-        from .search import search_keys
-    except ImportError:
-        return ""
-    return "\x1f".join(search_keys(record))
+        res = pickle.loads(zlib.decompress(body))
+    except Exception:  # noqa: BLE001 - any failure means "re-parse"
+        return None
+    return res if isinstance(res, FileResult) else None
+
+
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v);
+CREATE TABLE IF NOT EXISTS dirs (path BLOB PRIMARY KEY, mtime INTEGER);
+CREATE TABLE IF NOT EXISTS files (
+    row INTEGER PRIMARY KEY, ord INTEGER, path BLOB UNIQUE, size INTEGER, mtime INTEGER,
+    id TEXT, kind TEXT, jur TEXT, title TEXT, checked TEXT, tags TEXT, refs TEXT);
+CREATE INDEX IF NOT EXISTS files_id ON files(id);
+CREATE INDEX IF NOT EXISTS files_ord ON files(ord);
+CREATE TABLE IF NOT EXISTS texts (row INTEGER PRIMARY KEY, keys TEXT);
+CREATE TABLE IF NOT EXISTS results (row INTEGER PRIMARY KEY, result BLOB);
+CREATE TABLE IF NOT EXISTS problems (row INTEGER PRIMARY KEY, problems BLOB);
+CREATE TABLE IF NOT EXISTS keys (
+    kid INTEGER PRIMARY KEY, row INTEGER, field TEXT, exact INTEGER, flat TEXT, ffold TEXT,
+    art TEXT, short TEXT, sfold TEXT);
+CREATE INDEX IF NOT EXISTS keys_row ON keys(row);
+CREATE INDEX IF NOT EXISTS keys_flat ON keys(flat) WHERE exact = 1;
+CREATE INDEX IF NOT EXISTS keys_ffold ON keys(ffold) WHERE exact = 1;
+CREATE INDEX IF NOT EXISTS keys_art ON keys(art) WHERE art IS NOT NULL;
+CREATE INDEX IF NOT EXISTS keys_short ON keys(kid) WHERE short IS NOT NULL;
+CREATE TABLE IF NOT EXISTS refs (target TEXT, row INTEGER);
+CREATE INDEX IF NOT EXISTS refs_target ON refs(target);
+CREATE INDEX IF NOT EXISTS refs_row ON refs(row);
+CREATE TABLE IF NOT EXISTS tags (tag TEXT, row INTEGER);
+CREATE INDEX IF NOT EXISTS tags_row ON tags(row);
+"""
+_FTS = "CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(t, f, content='', tokenize='ascii', detail='column')"
+
+
+_OPEN: list["PackCache"] = []
+
+
+def discard_open_stores() -> str:
+    """Delete the stores this process opened (after a read found one damaged); their directory."""
+    dirs = []
+    for store in _OPEN:
+        if store.use_cache:
+            store._discard()
+            dirs.append(str(store.dir.parent))
+    _OPEN.clear()
+    return dirs[0] if dirs else ""
 
 
 class PackCache:
-    """The cached state of one pack: columns and problems now, records on demand."""
+    """The cached state of one pack, in its SQLite store (in memory with `use_cache=False`)."""
 
     def __init__(self, pack: Pack, use_cache: bool = True, full: bool = True) -> None:
         self.pack = pack
         self.dir = pack_cache_dir(pack)
         self.use_cache = use_cache
         self.full = full
-        self._chunks: dict[str, dict] = {}
-        self.results: dict[str, FileResult] = {}  # parsed this run (always fresh)
-        self._columns_loaded = True
-        self._sync()
-        if use_cache:
-            self._clean_top_temps()
+        self.results: dict[str, FileResult] = {}  # read or parsed this run
+        self._meta: dict | None = None
+        _OPEN.append(self)
+        try:
+            self._open()
+            self._sync()
+        except sqlite3.DatabaseError:
+            # Corrupt, truncated or foreign: throw it away and build again.
+            self._discard()
+            self._open()
+            self._sync()
 
-    def _clean_top_temps(self) -> None:
-        """Temp files a killed run left beside the index (cheap: one small directory).
+    # -------------------------------------------------------------- opening
+    def _open(self) -> None:
+        self.conn = None
+        self.fp = _code_fingerprint()
+        self.db = self.dir / f"store-{self.fp}.sqlite"
+        if self.use_cache:
+            try:
+                self.dir.mkdir(parents=True, exist_ok=True)
+                self._drop_old_stores()
+                conn = sqlite3.connect(self.db, timeout=BUSY_TIMEOUT, isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                self.conn = conn
+            except OSError:
+                pass  # an unwritable cache dir only costs speed
+            except sqlite3.OperationalError:
+                pass
+        if self.conn is not None:
+            self._clean_temps()
+        if self.conn is None:
+            self.conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        self.conn.execute("PRAGMA cache_size=-16000")
+        self.conn.executescript(_TABLES)
+        try:
+            self.conn.execute(_FTS)
+        except sqlite3.OperationalError:
+            pass  # no FTS5 in this SQLite: search scans the keys instead
+        self._meta = None
 
-        Chunk temp files are cleaned whenever chunks are written, which the run after a
-        killed build always does (the index is written last, so it is out of date).
-        """
+    def _clean_temps(self) -> None:
+        """Temp files killed writers left in this pack's cache directory (one small scandir)."""
         try:
             with os.scandir(self.dir) as it:
-                if any(e.name.endswith(".tmp") for e in it):
-                    from .files import clean_stale_temps as clean_beside
-
-                    for name in ("index.pickle", "columns.pickle"):
-                        clean_beside(self.dir / name)
+                stale = any(e.name.endswith(".tmp") for e in it)
         except OSError:
-            pass
+            return
+        if stale:
+            clean_stale_temps(self.dir)
 
-    # -------------------------------------------------------------- building
-    def _load_index(self, fp: str) -> dict | None:
-        if not self.use_cache:
-            return None
-        index = _unseal(self.dir / "index.pickle")
-        if isinstance(index, dict) and index.get("fp") == fp and index.get("pack") == self.pack.path:
-            self._columns_loaded = False
-            return index
-        return None
-
-    def _sync(self) -> None:
-        fp = _code_fingerprint()
-        root = self.pack.path
-        index = self._load_index(fp)
-        if index is not None and all(_mtime(d) == m for d, m in index["dirs"].items()):
-            # No file added, removed or renamed anywhere in the pack.
-            self.idx = index
-            if not self.full:
-                return
-            keys = [_key(p) for p in index["paths"]]
-            if keys == index["keys"]:
-                return
-            dirs, files, walk_problems = index["dirs"], index["paths"], index["walk_problems"]
-            self.columns()  # the rebuild reuses unchanged rows' columns
-        else:
-            if not os.path.isdir(root):
-                self.idx = _empty_index(fp, root, [Problem(root, 1, "(pack)", "not a directory (check --data / LAWREF_DATA)")])
-                return
-            dirs, files, walk_problems = _walk(root)
-            keys = [_key(p) for p in files]
-        self._rebuild(index, fp, dirs, files, keys, walk_problems)
-
-    def _rebuild(self, old: dict | None, fp: str, dirs, files, keys, walk_problems) -> None:
-        if old is not None:
-            self.idx = old
-            self.columns()
-        old_pos = {p: i for i, p in enumerate(old["paths"])} if old else {}
-        idx = _empty_index(fp, self.pack.path, walk_problems)
-        idx["dirs"], idx["paths"], idx["keys"] = dirs, list(files), list(keys)
-        for col in _ROW_COLUMNS:
-            idx[col] = [None] * len(files)
-        # Directory by directory, so a large cold build holds one directory's records at a
-        # time: parse what changed, write that directory's chunk, keep only the columns.
-        by_dir: dict[str, list[int]] = {}
-        for i, f in enumerate(files):
-            by_dir.setdefault(os.path.dirname(f), []).append(i)
-        gone = {os.path.dirname(p) for p in old["paths"]} - set(by_dir) if old else set()
+    def _drop_old_stores(self) -> None:
+        """Stores written by other lawref versions (each version has its own file)."""
         try:
-            for d, members in by_dir.items():
-                fresh: dict[str, FileResult] = {}
-                for i in members:
-                    j = old_pos.get(files[i])
-                    if j is not None and old["keys"][j] == keys[i]:
-                        for col in _ROW_COLUMNS:
-                            idx[col][i] = old[col][j]
-                        for col in ("refs", "tags", "problems"):
-                            if j in old[col]:
-                                idx[col][i] = old[col][j]
-                        continue
-                    res = fresh[files[i]] = parse_file(files[i], self.pack.path, pack_name=self.pack.name)
-                    _set_columns(idx, i, res)
-                if not self.use_cache:
-                    self.results.update(fresh)  # nowhere else to read them from later
-                elif fresh:  # entries of deleted files linger harmlessly until the next rewrite
-                    self._write_chunk(d, [(files[i], keys[i]) for i in members], fresh)
-            if self.use_cache:
-                for d in gone:
-                    self._write_chunk(d, [], {})
-                self._write_index(idx)
+            with os.scandir(self.dir) as it:
+                old = [e.path for e in it if e.name.startswith("store-") and not e.name.startswith(self.db.name)]
         except OSError:
-            pass  # a read-only or full cache dir only costs speed
-        finally:
-            self.idx = idx
-            self._columns_loaded = True
-
-    def _chunk_path(self, directory: str) -> Path:
-        return self.dir / "chunks" / f"{_h(directory)}.pickle"
-
-    def _read_chunk(self, directory: str) -> dict:
-        if directory not in self._chunks:
-            data = _unseal(self._chunk_path(directory)) if self.use_cache else None
-            self._chunks[directory] = data if isinstance(data, dict) else {}
-        return self._chunks[directory]
-
-    def _write_chunk(self, directory: str, members: list[tuple[str, tuple[int, int]]], fresh: dict[str, FileResult]) -> None:
-        """Write one directory's chunk: fresh results plus still-valid entries of the old one."""
-        old = _unseal(self._chunk_path(directory)) if members and len(fresh) < len(members) else None
-        old = old if isinstance(old, dict) else {}
-        chunk = {}
-        for f, key in members:
-            res = fresh.get(f)
-            if res is None:
-                entry = old.get(f)
-                if entry is not None and entry[0] == key:
-                    chunk[f] = entry
-                    continue
-                res = parse_file(f, self.pack.path, pack_name=self.pack.name)
-            chunk[f] = (key, res)
-        self._chunks.pop(directory, None)
-        p = self._chunk_path(directory)
-        if chunk:
-            atomic_write_bytes(p, _seal(chunk))
-        else:
+            return
+        for path in old:
             try:
-                p.unlink()
+                os.unlink(path)
             except OSError:
                 pass
 
-    def _write_index(self, idx: dict) -> None:
-        """Write the listing columns, then the index (the commit point)."""
-        gen = os.urandom(8).hex()
-        idx["gen"] = gen
-        cols = {c: idx[c] for c in COLUMNS}
-        cols["gen"] = gen
-        if all(idx["skeys"]):  # precomputed so a search builds nothing per record
-            from .search import joined_text
+    def _discard(self) -> None:
+        try:
+            if self.conn is not None:
+                self.conn.close()
+        except sqlite3.Error:
+            pass
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.unlink(str(self.db) + suffix)
+            except OSError:
+                pass
 
-            cols["search_text"] = joined_text(idx["skeys"])
-            cols["skeys"] = None  # read back out of the joined text (half the size)
-        atomic_write_bytes(self.dir / "columns.pickle", _seal(cols))
-        _cited_by(idx)  # precomputed, so `show ID` needs no scan of every reference
-        core = {k: v for k, v in idx.items() if k not in COLUMNS and k != "search_text"}
-        atomic_write_bytes(self.dir / "index.pickle", _seal(core))
-        clean_stale_temps(self.dir)
+    @property
+    def has_fts(self) -> bool:
+        return self.meta.get("fts") == 1
+
+    @property
+    def meta(self) -> dict:
+        if self._meta is None:
+            self._meta = {k: v for k, v in self.conn.execute("SELECT k, v FROM meta")}
+        return self._meta
+
+    # -------------------------------------------------------------- freshness
+    def _sync(self) -> None:
+        fp = self.fp
+        root = self.pack.path
+        meta = self.meta
+        fresh = meta.get("fp") == fp and meta.get("pack") == root and meta.get("complete") == 1
+        if fresh:
+            dirs = dict(self.conn.execute("SELECT path, mtime FROM dirs"))
+            if dirs and all(_mtime(_s(d)) == m for d, m in dirs.items()):
+                if not self.full:
+                    return
+                stored = self.conn.execute("SELECT path, size, mtime FROM files ORDER BY ord").fetchall()
+                if all(_key(_s(p)) == (s, m) for p, s, m in stored):
+                    return
+        self._update(fp)
+
+    def _update(self, fp: str) -> None:
+        """Bring the store up to date with the files, under the write lock."""
+        from .load import find_files
+
+        root = self.pack.path
+        self.conn.execute("BEGIN IMMEDIATE")  # waits for a concurrent builder, then re-checks
+        try:
+            self._meta = None
+            meta = self.meta
+            if meta.get("fp") != fp or meta.get("pack") != root:
+                self._clear()
+            dirs: dict[str, int] = {}
+            if os.path.isdir(root):
+                files, walk_problems = find_files(root, dirs)
+            else:
+                files, walk_problems = [], [Problem(root, 1, "(pack)", "not a directory (check --data / LAWREF_DATA)")]
+            stored = {_s(p): (row, s, m) for row, p, s, m in self.conn.execute("SELECT row, path, size, mtime FROM files")}
+            present = set(files)
+            for path, (row, _, _) in stored.items():
+                if path not in present:
+                    self._delete_row(row)
+            for i, path in enumerate(files):
+                key = _key(path)
+                old = stored.get(path)
+                if old is not None and (old[1], old[2]) == key:
+                    continue
+                if old is not None:
+                    self._delete_row(old[0])
+                self._insert(i, path, key, parse_file(path, root, pack_name=self.pack.name))
+            self._reorder(files)
+            self.conn.execute("DELETE FROM dirs")
+            self.conn.executemany("INSERT INTO dirs VALUES (?, ?)", ((_p(d), m) for d, m in dirs.items()))
+            counts = dict(self.conn.execute("SELECT kind, count(*) FROM files WHERE id IS NOT NULL GROUP BY kind"))
+            dups = self.conn.execute("SELECT count(*) FROM (SELECT id FROM files WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1)").fetchone()[0]
+            has_fts = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'fts'").fetchone()[0]
+            new_meta = {
+                "fp": fp, "pack": root, "complete": 1, "fts": 1 if has_fts else 0,
+                "walk_problems": pickle.dumps(list(walk_problems)), "files": len(files),
+                "offences": counts.get("offence", 0), "cases": counts.get("case", 0), "dups": dups,
+            }  # fmt: skip
+            self.conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", new_meta.items())
+            self.conn.execute("COMMIT")
+        except BaseException:
+            try:
+                self.conn.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
+            raise
+        self._meta = None
+
+    def _clear(self) -> None:
+        for table in ("meta", "dirs", "files", "texts", "results", "problems", "keys", "refs", "tags"):
+            self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
+        if self.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'fts'").fetchone()[0]:
+            self.conn.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
+
+    def _reorder(self, files: list[str]) -> None:
+        """Set each row's position in load order (only where it changed)."""
+        have = {_s(p): (row, o) for row, p, o in self.conn.execute("SELECT row, path, ord FROM files")}
+        changes = [(i, have[f][0]) for i, f in enumerate(files) if f in have and have[f][1] != i]
+        self.conn.executemany("UPDATE files SET ord = ? WHERE row = ?", changes)
+
+    def _insert(self, order: int, path: str, key: tuple[int, int], res: FileResult) -> None:
+        from .dbsearch import key_rows
+        from .model import newest_check
+
+        rec = res.record
+        if rec is None:
+            cur = self.conn.execute("INSERT INTO files (ord, path, size, mtime) VALUES (?, ?, ?, ?)", (order, _p(path), key[0], key[1]))
+        else:
+            checked = newest_check([rec])
+            refs = rec.related if rec.kind == "offence" else rec.offences
+            cur = self.conn.execute(
+                "INSERT INTO files (ord, path, size, mtime, id, kind, jur, title, checked, tags, refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (order, _p(path), key[0], key[1], rec.id, rec.kind, rec.jurisdiction, rec.title,
+                 checked.isoformat() if checked else None, _SEP.join(rec.tags), _SEP.join(refs)),
+            )  # fmt: skip
+        row = cur.lastrowid
+        self.conn.execute("INSERT INTO results VALUES (?, ?)", (row, _pack_result(res)))
+        if res.problems:
+            self.conn.execute("INSERT INTO problems VALUES (?, ?)", (row, pickle.dumps(list(res.problems))))
+        if rec is None:
+            return
+        from .search import record_keys
+
+        keys = record_keys(rec)
+        self.conn.execute("INSERT INTO texts VALUES (?, ?)", (row, _SEP.join(k.encode() for k in keys)))
+        if refs:
+            self.conn.executemany("INSERT INTO refs VALUES (?, ?)", ((r, row) for r in refs))
+        if rec.tags:
+            self.conn.executemany("INSERT INTO tags VALUES (?, ?)", ((t, row) for t in rec.tags))
+        krows, frows = key_rows(row, keys)
+        self.conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", krows)
+        if self.has_fts_table:
+            self.conn.executemany("INSERT INTO fts (rowid, t, f) VALUES (?, ?, ?)", frows)
+
+    @property
+    def has_fts_table(self) -> bool:
+        if not hasattr(self, "_fts_table"):
+            self._fts_table = bool(self.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'fts'").fetchone()[0])
+        return self._fts_table
+
+    def _delete_row(self, row: int) -> None:
+        from .dbsearch import key_rows
+        from .search import decode_keys
+
+        got = self.conn.execute("SELECT keys FROM texts WHERE row = ?", (row,)).fetchone()
+        if got and got[0] and self.has_fts_table:
+            _, frows = key_rows(row, decode_keys(got[0]))
+            self.conn.executemany("INSERT INTO fts (fts, rowid, t, f) VALUES ('delete', ?, ?, ?)", frows)
+        for table in ("files", "texts", "results", "problems", "keys", "refs", "tags"):
+            self.conn.execute(f"DELETE FROM {table} WHERE row = ?", (row,))  # noqa: S608 - fixed names
 
     # -------------------------------------------------------------- reading
-    def cited_by(self) -> dict[str, tuple[int, ...]]:
-        """offence id -> rows of the cases citing it (kept in the index once built)."""
-        return _cited_by(self.idx)
+    @property
+    def walk_problems(self) -> list[Problem]:
+        blob = self.meta.get("walk_problems")
+        return pickle.loads(blob) if blob else []
 
-    def columns(self) -> dict:
-        """The index with its listing columns (titles, search keys...) loaded."""
-        if not self._columns_loaded:
-            cols = _unseal(self.dir / "columns.pickle")
-            if isinstance(cols, dict) and cols.get("gen") == self.idx.get("gen") and all(c in cols for c in COLUMNS):
-                for c in COLUMNS:
-                    self.idx[c] = cols[c]
-                if "search_text" in cols:
-                    from .search import TextKeys
+    def count(self, what: str) -> int:
+        """files, offences, cases or dups (ids defined more than once in this pack)."""
+        return int(self.meta.get(what) or 0)
 
-                    self.idx["search_text"] = cols["search_text"]
-                    self.idx["skeys"] = TextKeys(*cols["search_text"])
-            else:  # written by another process or torn: recompute from the records
-                fresh = _empty_index("", "", [])
-                for col in _ROW_COLUMNS:
-                    fresh[col] = [None] * len(self.idx["paths"])
-                for i, path in enumerate(self.idx["paths"]):
-                    _set_columns(fresh, i, self.result(path))
-                for c in COLUMNS:
-                    self.idx[c] = fresh[c]
-            self._columns_loaded = True
-        return self.idx
+    def problems(self) -> list[Problem]:
+        """Per-file problems, in load order."""
+        out: list[Problem] = []
+        for (blob,) in self.conn.execute("SELECT p.problems FROM problems p JOIN files f ON f.row = p.row ORDER BY f.ord"):
+            out.extend(pickle.loads(blob))
+        return out
+
+    def ids_paths(self) -> list[tuple[str, str]]:
+        """(id, path) of every record, in load order."""
+        return [(rid, _s(p)) for rid, p in self.conn.execute("SELECT id, path FROM files WHERE id IS NOT NULL ORDER BY ord")]
+
+    def path_of(self, rid: str) -> str | None:
+        """The path of the first file defining `rid`, or None."""
+        got = self.conn.execute("SELECT path FROM files WHERE id = ? ORDER BY ord LIMIT 1", (rid,)).fetchone()
+        return _s(got[0]) if got else None
+
+    def rows(self) -> list[tuple]:
+        """(id, kind, jurisdiction, title, path, refs, tags, keys) of every record, in load order."""
+        out = []
+        for rid, kind, jur, title, p, refs, tags, keys in self.conn.execute(
+            "SELECT id, kind, jur, title, path, refs, tags, keys FROM files LEFT JOIN texts USING (row) WHERE id IS NOT NULL ORDER BY ord"
+        ):
+            out.append((rid, kind, jur, title, _s(p), tuple(refs.split(_SEP)) if refs else (), tuple(tags.split(_SEP)) if tags else (), keys or ""))
+        return out
+
+    def citing(self, offence_id: str) -> list[tuple[str, str]]:
+        """(id, path) of the cases whose `offences` name `offence_id`."""
+        q = "SELECT f.id, f.path FROM refs r JOIN files f ON f.row = r.row WHERE r.target = ? AND f.kind = 'case' ORDER BY f.ord"
+        return [(rid, _s(p)) for rid, p in self.conn.execute(q, (offence_id,))]
+
+    def newest_check(self):
+        import datetime as dt
+
+        got = self.conn.execute("SELECT max(checked) FROM files").fetchone()[0]
+        return dt.date.fromisoformat(got) if got else None
 
     def result(self, path: str) -> FileResult:
         """The parsed result for `path`, checked against the file itself."""
@@ -335,71 +443,13 @@ class PackCache:
         if res is not None:
             return res
         key = _key(path)
-        entry = self._read_chunk(os.path.dirname(path)).get(path)
-        if entry is not None and entry[0] == key:
-            res = entry[1]
-        else:
+        got = self.conn.execute("SELECT size, mtime, result FROM files JOIN results USING (row) WHERE path = ?", (_p(path),)).fetchone()
+        if got is not None and (got[0], got[1]) == key:
+            res = _unpack_result(got[2])
+        if res is None:
             res = parse_file(path, self.pack.path, pack_name=self.pack.name)
         self.results[path] = res
         return res
-
-
-def _cited_by(idx: dict) -> dict[str, tuple[int, ...]]:
-    """offence id -> rows of the cases citing it, computed once and kept in `idx`."""
-    if "cited_by" not in idx:
-        out: dict[str, list[int]] = {}
-        kinds = idx["kinds"]
-        for i, refs in idx["refs"].items():
-            if kinds[i] == "case":
-                for r in refs:
-                    out.setdefault(r, []).append(i)
-        idx["cited_by"] = {k: tuple(v) for k, v in out.items()}
-    return idx["cited_by"]
-
-
-def _empty_index(fp: str, root: str, walk_problems: list) -> dict:
-    return {
-        "fp": fp,
-        "pack": root,
-        "dirs": {},
-        "walk_problems": list(walk_problems),
-        "paths": [],
-        "keys": [],
-        "ids": [],
-        "kinds": [],
-        "jurs": [],
-        "titles": [],
-        "skeys": [],
-        "checked": [],
-        "refs": {},
-        "tags": {},
-        "problems": {},
-    }
-
-
-_ROW_COLUMNS = ("ids", "kinds", "jurs", "titles", "skeys", "checked")
-
-
-def _set_columns(idx: dict, i: int, res: FileResult) -> None:
-    """Fill row `i` of the columns from a parsed file."""
-    rec = res.record
-    if res.problems:
-        idx["problems"][i] = list(res.problems)
-    if rec is None:
-        return
-    from .model import newest_check
-
-    idx["ids"][i] = rec.id
-    idx["kinds"][i] = rec.kind
-    idx["jurs"][i] = rec.jurisdiction
-    idx["titles"][i] = rec.title
-    idx["skeys"][i] = search_keys_for(rec)
-    idx["checked"][i] = newest_check([rec])
-    refs = rec.related if rec.kind == "offence" else rec.offences
-    if refs:
-        idx["refs"][i] = tuple(refs)
-    if rec.tags:
-        idx["tags"][i] = tuple(rec.tags)
 
 
 __all__ = ["PackCache", "atomic_write_bytes", "cache_dir", "pack_cache_dir", "clean_stale_temps"]

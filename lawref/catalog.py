@@ -39,11 +39,71 @@ class Row:
     keys: str = ""  # precomputed search text (see lawref.search.search_keys)
 
 
+class PackIds(Mapping):
+    """id -> path of the records one pack contributes, read from its store on demand.
+
+    The first file defining an id wins within a pack; ids in `excluded` (defined by an
+    earlier pack) are not contributed.
+    """
+
+    def __init__(self, store) -> None:
+        self.store = store
+        self.excluded: set[str] = set()
+        self._len: int | None = None
+        self._all: dict[str, str] | None = None
+
+    def _dict(self) -> dict[str, str]:
+        if self._all is None:
+            out: dict[str, str] = {}
+            for rid, path in self.store.ids_paths():
+                if rid not in out and rid not in self.excluded:
+                    out[rid] = path
+            self._all = out
+        return self._all
+
+    def get(self, rid, default=None):
+        if self._all is not None:
+            return self._all.get(rid, default)
+        if not isinstance(rid, str) or rid in self.excluded:
+            return default
+        path = self.store.path_of(rid)
+        return default if path is None else path
+
+    def __getitem__(self, rid: str) -> str:
+        path = self.get(rid)
+        if path is None:
+            raise KeyError(rid)
+        return path
+
+    def __contains__(self, rid: object) -> bool:
+        return self.get(rid) is not None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._dict())
+
+    def __len__(self) -> int:
+        if self._len is None:
+            if self._all is None and not self.excluded and not self.store.count("dups"):
+                self._len = self.store.count("offences") + self.store.count("cases")
+            else:
+                self._len = len(self._dict())
+        return self._len
+
+    @property
+    def simple(self) -> bool:
+        """Every record row of the pack is in use (no duplicates, nothing shadowed)."""
+        return not self.excluded and not self.store.count("dups")
+
+    def live(self, rid: str, path: str) -> bool:
+        """Whether the row (`rid`, `path`) is the one in use for `rid`."""
+        return self.simple or self._dict().get(rid) == path
+
+
 class LazyRecords(Mapping):
     """id -> record, loading each record from its pack cache only when asked for."""
 
     def __init__(self) -> None:
-        self._packs: list[tuple[object, dict[str, str]]] = []  # (store, id -> path)
+        self._packs: list[tuple[object, PackIds]] = []  # (store, id -> path)
         self._loaded: dict[str, Record] = {}
 
     def _locate(self, rid: str):
@@ -113,80 +173,18 @@ class Catalogue:
         if self._rows is None:
             rows: dict[str, Row] = {}
             for store, where in self.records._packs:
-                idx = store.columns()
-                for i, rid in enumerate(idx["ids"]):
-                    if rid is None or rid in rows or where.get(rid) != idx["paths"][i]:
+                for rid, kind, jur, title, path, refs, tags, keys in store.rows():
+                    if rid in rows or not where.live(rid, path):
                         continue
-                    rows[rid] = Row(rid, idx["kinds"][i], idx["jurs"][i], idx["titles"][i], idx["paths"][i],
-                                    idx["refs"].get(i, ()), idx["tags"].get(i, ()), idx["skeys"][i] or "")
+                    rows[rid] = Row(rid, kind, jur, title, path, refs, tags, keys)
             self._rows = rows
         return self._rows
 
-    def search_columns(self):
-        """Search columns for every record in use: ids, kinds, jurisdictions, tags (index ->
-        tuple), joined search keys, and the keys joined into one text with record offsets.
-
-        With one pack and no duplicates these come straight from the cache (the joined text
-        included), so a search builds nothing per record; otherwise they are merged here.
-        """
-        from .search import Entry, TextKeys, joined_text
-
-        packs = self.records._packs
-        parts = []
-        seen: set[str] = set()
-        for store, where in packs:
-            idx = store.columns()
-            if len(where) != len(idx["ids"]) or not ("search_text" in idx or all(idx["skeys"])) or not seen.isdisjoint(where):
-                parts = None  # a duplicate id or an unparsed file: merge record by record
-                break
-            seen.update(where)
-            if "search_text" not in idx:
-                idx["search_text"] = joined_text(idx["skeys"])
-            parts.append(idx)
-        if parts is not None:
-            if len(parts) == 1:
-                idx = parts[0]
-                return idx["ids"], idx["kinds"], idx["jurs"], idx["tags"], idx["skeys"], *idx["search_text"]
-            ids, kinds, jurs, tags, texts, starts = [], [], [], {}, [], [0]
-            for idx in parts:
-                base, offset = len(ids), starts[-1]
-                text, st = idx["search_text"]
-                texts.append(text[:-1])  # each text ends with the separator the next begins with
-                starts.extend(offset + x for x in st[1:])
-                tags.update((base + i, t) for i, t in idx["tags"].items())
-                ids += idx["ids"]
-                kinds += idx["kinds"]
-                jurs += idx["jurs"]
-            text = "".join(texts) + texts[-1][:1]
-            return ids, kinds, jurs, tags, TextKeys(text, starts), text, starts
-        ids, kinds, jurs, tags, keys = [], [], [], {}, []
-        seen = set()
-        for store, where in packs:
-            idx = store.columns()
-            for i, (rid, path) in enumerate(zip(idx["ids"], idx["paths"])):
-                if rid is None or rid in seen or where.get(rid) != path:
-                    continue
-                seen.add(rid)
-                if idx["tags"].get(i):
-                    tags[len(ids)] = idx["tags"][i]
-                ids.append(rid)
-                kinds.append(idx["kinds"][i])
-                jurs.append(idx["jurs"][i])
-                keys.append(idx["skeys"][i] or Entry.of(self.records[rid]).keys)
-        text, starts = joined_text(keys)
-        return ids, kinds, jurs, tags, keys, text, starts
-
     def newest_check(self, pack: Pack | None = None):
         """The newest source `accessed` date over all records (of one pack): the data's age."""
-        best = None
-        for store, where in self.records._packs:
-            if pack is not None and store.pack != pack:
-                continue
-            idx = store.columns()
-            for rid, path, day in zip(idx["ids"], idx["paths"], idx["checked"]):
-                if day is not None and where.get(rid) == path and (best is None or day > best):
-                    best = day
-        return best
+        days = [store.newest_check() for store, _ in self.records._packs if pack is None or store.pack == pack]
+        days = [d for d in days if d is not None]
+        return max(days) if days else None
 
     @property
     def offences(self) -> list[Offence]:
@@ -200,10 +198,8 @@ class Catalogue:
         """Cases whose `offences` include `offence_id` (from the cached references)."""
         out = []
         for store, where in self.records._packs:
-            idx = store.idx
-            for i in store.cited_by().get(offence_id, ()):
-                rid = idx["ids"][i]
-                if where.get(rid) == idx["paths"][i]:
+            for rid, path in store.citing(offence_id):
+                if where.live(rid, path):
                     case = self.records[rid]
                     if offence_id in case.offences:  # re-checked on the fresh record
                         out.append(case)
@@ -247,32 +243,34 @@ def load_catalogue(dirs: list[str] | None = None, *, bundled: bool = True, use_c
     from .cache import PackCache
 
     cat = Catalogue()
-    owner: dict[str, str] = {}
     for pack in resolve_packs(dirs, env=env, bundled=bundled):
         store = PackCache(pack, use_cache=use_cache, full=full)
-        idx = store.idx
-        info = PackInfo(pack, files=len(idx["paths"]))
+        info = PackInfo(pack, files=store.count("files"))
         cat.packs.append(info)
-        cat._file_problems.extend(idx["walk_problems"])
-        for i in sorted(idx["problems"]):
-            cat._file_problems.extend(idx["problems"][i])
-        ids = idx["ids"]
-        where = {rid: p for rid, p in zip(ids, idx["paths"]) if rid is not None}
-        present = len(ids) - ids.count(None)
-        clashes = present != len(where) or (bool(owner) and not owner.keys().isdisjoint(where))
-        if clashes:
-            where = {}
-            for rid, p in zip(ids, idx["paths"]):
-                if rid is None:
-                    continue
-                first = owner.get(rid) or where.get(rid)
-                if first is not None:
-                    cat._file_problems.append(Problem(p, _id_line(store, p), "id", f"duplicate id {rid!r}: also defined in {_shown(first)}"))
-                    continue
-                where[rid] = p
-        owner.update(where)
-        info.offences = sum(1 for rid, k in zip(ids, idx["kinds"]) if rid in where and k == "offence") if clashes else idx["kinds"].count("offence")
-        info.cases = len(where) - info.offences
+        cat._file_problems.extend(store.walk_problems)
+        cat._file_problems.extend(store.problems())
+        where = PackIds(store)
+        if store.count("dups"):
+            first: dict[str, str] = {}
+            for rid, p in store.ids_paths():
+                if rid in first:
+                    cat._file_problems.append(Problem(p, _id_line(store, p), "id", f"duplicate id {rid!r}: also defined in {_shown(first[rid])}"))
+                else:
+                    first[rid] = p
+        for _, earlier in cat.records._packs:
+            small, big = (where, earlier) if len(where) <= len(earlier) else (earlier, where)
+            for rid in [r for r in small if r in big]:
+                p = where[rid]
+                cat._file_problems.append(Problem(p, _id_line(store, p), "id", f"duplicate id {rid!r}: also defined in {_shown(earlier[rid])}"))
+                where.excluded.add(rid)
+            where._all = None
+            where._len = None
+        if where.simple:
+            info.offences, info.cases = store.count("offences"), store.count("cases")
+        else:
+            kinds = dict(store.conn.execute("SELECT id, kind FROM files WHERE id IS NOT NULL"))
+            info.offences = sum(1 for rid in where if kinds.get(rid) == "offence")
+            info.cases = len(where) - info.offences
         cat.records._packs.append((store, where))
     return cat
 

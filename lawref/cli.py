@@ -207,6 +207,14 @@ def main(argv: list[str] | None = None) -> None:
     except SystemExit:
         raise
     except Exception as e:  # noqa: BLE001 - last resort: never show a traceback to users
+        if type(e).__module__.startswith("sqlite3"):
+            # A cache store damaged after it was opened (a truncated page, say): drop it.
+            from .cache import discard_open_stores
+            from .output import error
+
+            where = discard_open_stores()
+            error(f"the compiled cache was damaged ({e}) and has been removed{f' from {where}' if where else ''}; run the command again (it is rebuilt), or use --no-cache")
+            sys.exit(EXIT_INTERNAL)
         if os.environ.get("LAWREF_DEBUG"):
             raise
         from .output import error

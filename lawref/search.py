@@ -285,47 +285,13 @@ def joined_text(keys: Sequence[str]) -> tuple[str, list[int]]:
     return _REC_SEP + _REC_SEP.join(keys) + _REC_SEP, [0, *accumulate(len(k) + 1 for k in keys)]
 
 
-class TextKeys(Sequence):
-    """Each record's joined keys, read back out of a :func:`joined_text` on demand."""
-
-    def __init__(self, text: str, starts: Sequence[int]) -> None:
-        self.text, self.starts = text, starts
-
-    def __len__(self) -> int:
-        return len(self.starts) - 1
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        return self.text[self.starts[i] + 1 : self.starts[i + 1]]
-
-
-class ColumnEntries(Sequence):
-    """Entries read from column lists on demand (no per-record objects up front)."""
-
-    def __init__(self, ids, kinds, jurisdictions, tags: Mapping[int, tuple], keys) -> None:
-        self.cols = (ids, kinds, jurisdictions, tags, keys)
-
-    def __len__(self) -> int:
-        return len(self.cols[0])
-
-    def __getitem__(self, i):
-        ids, kinds, jurs, tags, keys = self.cols
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        return Entry(ids[i], kinds[i], jurs[i], tags.get(i, ()), keys[i])
-
-
 class SearchIndex:
     """The search keys of many records in one text, scanned with regular expressions."""
 
     def __init__(self, entries: Iterable[Entry] | Sequence[Entry], records: Mapping | None = None, text: str | None = None, starts: Sequence[int] | None = None) -> None:
         """Index `entries`; `records` (id -> record) lets hits load their record.
 
-        `text` and `starts` may be given precomputed (see :func:`joined_text`), with
-        `entries` a lazy sequence, so a large catalogue costs no per-record work here.
+        `text` and `starts` may be given precomputed (see :func:`joined_text`).
         """
         self.entries: Sequence[Entry] = entries if isinstance(entries, Sequence) else list(entries)
         self.source: Mapping = records if records is not None else {}
@@ -343,7 +309,7 @@ class SearchIndex:
     @property
     def by_id(self) -> dict[str, int]:
         if self._by_id is None:
-            ids = self.entries.cols[0] if isinstance(self.entries, ColumnEntries) else [e.id for e in self.entries]
+            ids = [e.id for e in self.entries]
             self._by_id = dict(zip(ids, range(len(ids))))
         return self._by_id
 
@@ -646,6 +612,14 @@ class SearchIndex:
             order = order[:limit]
         return [self._hit(ri, best[ri][0], _band(best[ri][0]), best[ri][1]) for ri in order]
 
+    def jurisdictions(self) -> list[str]:
+        """Every jurisdiction code of the records."""
+        return sorted({e.jurisdiction for e in self.entries})
+
+    def tags(self) -> list[str]:
+        """Every tag of the records."""
+        return sorted({t for e in self.entries for t in e.tags})
+
     def _hit(self, ri: int, score: float, match: str, fld: str) -> Hit:
         e = self.entries[ri]
         return Hit(e.id, e.kind, e.jurisdiction, round(score, 1), match, fld, self.source)
@@ -703,20 +677,23 @@ def _offer(best: dict, ri: int, score: float, field: str) -> None:
 # ---------------------------------------------------------------- catalogue helpers
 
 
-def index_for(catalogue) -> SearchIndex:
+def index_for(catalogue):
     """The search index of a catalogue, built once and kept on it.
 
-    Uses the keys the cache precomputed (`catalogue.rows[id].keys`, see :func:`search_keys`)
-    when there are any, so records are loaded only for the hits.
+    A catalogue whose packs all have an FTS5 store is searched through the stores
+    (:class:`lawref.dbsearch.DbSearch`: only candidate records are read); otherwise every
+    record's precomputed keys (`catalogue.rows[id].keys`) are joined into a SearchIndex.
     """
     idx = getattr(catalogue, "_search_index", None)
-    if idx is not None and len(idx.entries) == len(catalogue.records):
+    if idx is not None:
         return idx
-    packed = getattr(catalogue, "search_columns", None)
-    cols = packed() if packed is not None else None
-    if cols is not None:
-        ids, kinds, jurs, tags, keys, text, starts = cols
-        idx = SearchIndex(ColumnEntries(ids, kinds, jurs, tags, keys), catalogue.records, text, starts)
+    from .dbsearch import DbSearch, usable
+
+    if usable(catalogue):
+        idx = DbSearch(catalogue)
+    elif hasattr(catalogue, "rows"):
+        recs = catalogue.records
+        idx = SearchIndex([Entry(r.id, r.kind, r.jurisdiction, r.tags, r.keys) if r.keys else Entry.of(recs[r.id]) for r in catalogue.rows.values()], recs)
     else:
         idx = SearchIndex([Entry.of(r) for r in catalogue.records.values()], catalogue.records)
     try:
@@ -751,14 +728,13 @@ def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: It
 
     juris = frozenset(j.strip().upper() for v in (jurisdictions or ()) for j in v.split(",") if j.strip()) or None
     if juris:
-        entries = index_for(catalogue).entries
-        known = sorted({e.jurisdiction.upper() for e in entries})
+        known = sorted({j.upper() for j in index_for(catalogue).jurisdictions()})
         for j in sorted(juris):
             if not any(within(k, (j,)) for k in known):
                 raise UsageError(f"--jurisdiction: no records for {j!r}; the catalogue covers {', '.join(known)}")
     want = frozenset(t.strip() for v in (tags or ()) for t in v.split(",") if t.strip()) or None
     if want:
-        known_tags = {normalise(t): t for e in index_for(catalogue).entries for t in e.tags}
+        known_tags = {normalise(t): t for t in index_for(catalogue).tags()}
         for t in sorted(want):
             if normalise(t) not in known_tags:
                 close = difflib.get_close_matches(t.lower(), sorted(set(known_tags.values())), n=3, cutoff=0.5)

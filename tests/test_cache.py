@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 from factories import offence_yaml, write_pack
 from lawref.cache import pack_cache_dir
 from lawref.catalog import load_catalogue
 from lawref.load import Pack
+from lawref.search import search
 
 F1 = "statutes/kr/test-act/1.yaml"
 F2 = "statutes/kr/test-act/2.yaml"
@@ -58,34 +63,52 @@ def test_problems_survive_the_cache(tmp_path):
 
 def _cache_files(pack):
     d = pack_cache_dir(Pack(str(pack), "--data"))
-    return [p for p in d.rglob("*.pickle")]
+    return [p for p in d.rglob("*") if p.is_file()]
 
 
-def test_corrupt_and_truncated_cache_is_rebuilt(tmp_path):
+def _store(pack):
+    return next(pack_cache_dir(Pack(str(pack), "--data")).glob("store-*.sqlite"))
+
+
+@pytest.mark.parametrize("damage", ["truncate", "garbage", "zeros"])
+def test_corrupt_and_truncated_cache_is_rebuilt(tmp_path, damage):
+    files = {f"statutes/kr/test-act/{i}.yaml": offence_yaml(rid=f"kr/test-act/{i}", title=f"Real {i}") for i in range(40)}
+    pack = write_pack(tmp_path / "p", files)
+    _load(pack)
+    db = _store(pack)
+    for extra in ("-wal", "-shm"):  # leave one self-contained file to damage
+        Path(str(db) + extra).unlink(missing_ok=True)
+    data = db.read_bytes()
+    if damage == "truncate":
+        db.write_bytes(data[: len(data) // 2])
+    elif damage == "garbage":
+        db.write_bytes(b"garbage!" * 8 + data[64:])
+    else:
+        db.write_bytes(data[:4096] + b"\0" * (len(data) - 4096))
+    cat = _load(pack)
+    assert len(cat.records) == 40 and cat.get("kr/test-act/7").title == "Real 7"
+    assert [h.id for h in search(cat, "real 7")][:1] == ["kr/test-act/7"]
+    # and the cache was rewritten in a readable state
+    assert _load(pack).get("kr/test-act/39").title == "Real 39"
+
+
+def test_a_stored_result_failing_its_checksum_is_reparsed(tmp_path):
     pack = write_pack(tmp_path / "p", {F1: offence_yaml(title="Real")})
     _load(pack)
-    files = _cache_files(pack)
-    assert files
-    for i, p in enumerate(files):
-        data = p.read_bytes()
-        p.write_bytes(data[: len(data) // 2] if i % 2 == 0 else b"garbage" + data[7:])
-    assert _load(pack).get("kr/test-act/1").title == "Real"
-    # and the cache was rewritten in a readable state
+    with sqlite3.connect(_store(pack)) as conn:
+        (blob,) = conn.execute("SELECT result FROM results").fetchone()
+        flipped = bytes(blob[:-1]) + bytes([blob[-1] ^ 0xFF])
+        conn.execute("UPDATE results SET result = ?", (flipped,))
     assert _load(pack).get("kr/test-act/1").title == "Real"
 
 
-def test_cache_with_wrong_records_is_not_trusted(tmp_path):
-    """A chunk whose key no longer matches the file is re-parsed, not served."""
-    pack = write_pack(tmp_path / "p", {F1: offence_yaml(title="One")})
+def test_a_store_of_another_lawref_version_is_rebuilt(tmp_path):
+    pack = write_pack(tmp_path / "p", {F1: offence_yaml(title="Now")})
     _load(pack)
-    saved = {p: p.read_bytes() for p in _cache_files(pack)}
-    (pack / F1).write_text(offence_yaml(title="Two"))
-    _bump(pack / F1)
-    _load(pack)
-    for p, data in saved.items():  # put the old chunk back behind the new index
-        if "chunks" in str(p):
-            p.write_bytes(data)
-    assert _load(pack).get("kr/test-act/1").title == "Two"
+    with sqlite3.connect(_store(pack)) as conn:
+        conn.execute("UPDATE meta SET v = 'old' WHERE k = 'fp'")
+        conn.execute("UPDATE files SET title = 'Stale'")
+    assert _load(pack).rows["kr/test-act/1"].title == "Now"
 
 
 def test_no_cache_writes_nothing(tmp_path):
@@ -111,27 +134,29 @@ def test_concurrent_builds_both_answer_correctly(tmp_path):
     assert not leftovers
 
 
-def test_missing_or_stale_columns_are_recomputed(tmp_path):
-    pack = write_pack(tmp_path / "p", {F1: offence_yaml(title="Listed")})
-    _load(pack)
-    cols = [p for p in _cache_files(pack) if p.name == "columns.pickle"]
-    assert cols
-    cols[0].write_bytes(b"LAWREFC4" + b"\0" * 40)
-    cat = _load(pack)
-    assert cat.rows["kr/test-act/1"].title == "Listed"
-
-
-def test_search_columns_merge_of_packs_matches_record_by_record(tmp_path):
-    """The fast concatenation of per-pack search text equals joining every record's keys."""
-    from lawref.search import joined_text, search
+def test_store_search_and_full_scan_agree_across_packs(tmp_path):
+    """Two packs (bundled + one): the store-backed search finds records of both."""
+    from lawref.search import search
 
     pack = write_pack(tmp_path / "p", {F1: offence_yaml(title="Zebra crossing misuse"), F2: offence_yaml(rid="kr/test-act/2", title="Yak herding")})
     cat = load_catalogue([str(pack)], use_cache=True, env="")
-    ids, kinds, jurs, tags, keys, text, starts = cat.search_columns()
-    assert (text, starts) == joined_text(keys)
-    assert ids[-2:] == ["kr/test-act/1", "kr/test-act/2"] and len(ids) == len(cat.records)
+    assert list(cat.records)[-2:] == ["kr/test-act/1", "kr/test-act/2"]
     assert search(cat, "zebra crossing")[0].id == "kr/test-act/1"
-    assert search(cat, "deepfake")[0].id in cat.records and not search(cat, "deepfake")[0].id.startswith("kr/test-act")  # bundled records still found
+    assert search(cat, "yak")[0].id == "kr/test-act/2"
+    top = search(cat, "deepfake")[0].id
+    assert top in cat.records and not top.startswith("kr/test-act")  # bundled records still found
+
+
+def test_a_pack_redefining_a_bundled_id_is_shadowed_in_search(tmp_path):
+    from lawref.search import search
+
+    pack = write_pack(tmp_path / "p", {F1: offence_yaml(rid="kr/sexual-crimes-act/14-2.1", title="Shadow deepfake copy")})
+    cat = load_catalogue([str(pack)], use_cache=True, env="")
+    assert any("duplicate id" in str(p) for p in cat.problems)
+    hits = [h.id for h in search(cat, "kr/sexual-crimes-act/14-2.1", limit=0)]
+    assert hits.count("kr/sexual-crimes-act/14-2.1") == 1
+    assert cat.get("kr/sexual-crimes-act/14-2.1").title != "Shadow deepfake copy"
+    assert not search(cat, "shadow copy", limit=0) or all(h.record.title != "Shadow deepfake copy" for h in search(cat, "shadow copy", limit=0))
 
 
 def test_killed_cache_build_leaves_a_working_cache_and_no_temp_files(tmp_path):
@@ -150,7 +175,7 @@ def test_killed_cache_build_leaves_a_working_cache_and_no_temp_files(tmp_path):
         proc.wait()
     # a temp file as a killed writer leaves it (pid 999999 is not running)
     d.mkdir(parents=True, exist_ok=True)
-    (d / ".index.pickle.999999-abcdef.tmp").write_bytes(b"partial")
+    (d / ".store-x.sqlite.999999-abcdef.tmp").write_bytes(b"partial")
     cat = _load(pack)
     assert len(cat.records) == 400 and cat.get("kr/test-act/399").title == "T399"
     assert not list(d.rglob("*.tmp"))

@@ -1,0 +1,403 @@
+"""Search over the SQLite stores of the cache, for catalogues of any size.
+
+:class:`lawref.search.SearchIndex` ranks records by scanning their joined search keys. That
+is exact but costs time and memory in proportion to the catalogue. Here the cache's tables
+(see :mod:`lawref.cache`) answer *which records could match and how well at best*, and the
+same SearchIndex scores only those, best bound first, stopping as soon as no unscored record
+could enter the page. Results are the ones a full scan gives (tests compare the two).
+
+Upper bounds per record, from the ranking in :mod:`lawref.search`:
+
+* an id, exact key or article hit: its exact score (100, 99.5, 99, 98.5; an article prefix
+  90-98; an id prefix 90-98)
+* every query word starting a word of one key: 90 + 8 x min(1, query letters / key letters),
+  the key's letter count being stored in its FTS rowid
+* every query word somewhere in the record: 89
+* fuzzy stages: their own formula applied to the bounds above, or to the best similarity of
+  the corrected words the record holds
+
+FTS rowids encode the key: ``row << 24 | min(letters, 4095) << 12 | key number`` (keys past
+the 4096th of one record are scored but never found through the index).
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Iterable, Sequence
+
+from .search import (
+    EXACT,
+    FOLD_EXACT,
+    FUZZY_CUTOFF,
+    FUZZY_SCALE,
+    GROUP_FIELDS,
+    SHORT_KEY,
+    SPREAD_MIN,
+    SPREAD_SPAN,
+    WORDS_MIN,
+    WORDS_SPAN,
+    Entry,
+    Filters,
+    Hit,
+    Key,
+    SearchIndex,
+    _band,
+    _offer,
+    _split_citation,
+    article_tokens,
+    fold,
+    normalise,
+)
+
+_ART_SEP = "\x1d"
+_SHORT_FIELDS = frozenset({"id", "title", "alias", "name"})
+_MAX_KEYS = 4096
+_IN = 500  # parameters per IN (...) query
+
+
+def key_rows(row: int, keys: Sequence[Key]) -> tuple[list[tuple], list[tuple]]:
+    """Rows of the `keys` table and of the FTS index for one record's keys."""
+    krows, frows = [], []
+    for i, k in enumerate(keys[:_MAX_KEYS]):
+        flat = k.text.replace(" ", "")
+        kid = (row << 24) | (min(len(flat), 4095) << 12) | i
+        folded = "" if k.field == "text" else fold(k.text)
+        short = k.text if k.field in _SHORT_FIELDS and 1 <= len(k.text) <= SHORT_KEY else None
+        krows.append((
+            kid, row, k.field, 1 if k.exact else 0,
+            flat if k.exact else None, folded.replace(" ", "") if k.exact else None,
+            _ART_SEP.join(k.article) + _ART_SEP if k.article else None,
+            short, folded if short is not None else None,
+        ))  # fmt: skip
+        if k.text or folded:
+            frows.append((kid, k.text, folded))
+    return krows, frows
+
+
+def _match(col: str, token: str, prefix: bool) -> str:
+    return f'{col} : "{token}"' + ("*" if prefix else "")
+
+
+def _prefix_ok(token: str) -> bool:
+    """Whether `token` matches words it starts (not only whole words), as in SearchIndex."""
+    return not (len(token) < 3 or token.isdigit())
+
+
+class DbSearch:
+    """Search over every pack of a catalogue through the packs' SQLite stores."""
+
+    def __init__(self, catalogue) -> None:
+        self.source = catalogue.records
+        self.parts = list(catalogue.records._packs)  # (store, where)
+        self._dead: list[set[int] | None] = [None] * len(self.parts)
+        self._vocab: list[str] | None = None
+        self._short: list[tuple[tuple[int, int], str, str, str]] | None = None
+        self._info: dict[tuple[int, int], tuple[str, str, str]] = {}
+
+    # -------------------------------------------------------------- plumbing
+    def _q(self, p: int, sql: str, args: Sequence = ()):
+        return self.parts[p][0].conn.execute(sql, args)
+
+    def _dead_rows(self, p: int) -> set[int]:
+        """Rows of pack `p` not in use: duplicate ids, or ids an earlier pack defines."""
+        if self._dead[p] is None:
+            store, where = self.parts[p]
+            dead: set[int] = set()
+            if store.count("dups") or getattr(where, "excluded", None):
+                from .cache import _s
+
+                for row, rid, path in self._q(p, "SELECT row, id, path FROM files WHERE id IS NOT NULL"):
+                    if where.get(rid) != _s(path):
+                        dead.add(row)
+            self._dead[p] = dead
+        return self._dead[p]
+
+    def _live(self, g: tuple[int, int]) -> bool:
+        return g[1] not in self._dead_rows(g[0])
+
+    def _rows(self, p: int, rows: Iterable[int], cols: str):
+        rows = list(rows)
+        for i in range(0, len(rows), _IN):
+            part = rows[i : i + _IN]
+            yield from self._q(p, f"SELECT row, {cols} FROM files LEFT JOIN texts USING (row) WHERE row IN ({','.join('?' * len(part))})", part)  # noqa: S608
+
+    def _fts(self, p: int, query: str) -> list[int]:
+        return [r for (r,) in self._q(p, "SELECT rowid FROM fts WHERE fts MATCH ?", (query,))]
+
+    # -------------------------------------------------------------- filters
+    def jurisdictions(self) -> list[str]:
+        return sorted({j for p in range(len(self.parts)) for (j,) in self._q(p, "SELECT DISTINCT jur FROM files WHERE jur IS NOT NULL")})
+
+    def tags(self) -> list[str]:
+        return sorted({t for p in range(len(self.parts)) for (t,) in self._q(p, "SELECT DISTINCT tag FROM tags")})
+
+    def _allowed(self, filters: Filters) -> set[tuple[int, int]] | None:
+        if not (filters.jurisdictions or filters.tags or filters.kind):
+            return None
+        from .jurisdictions import within
+
+        out: set[tuple[int, int]] = set()
+        for p in range(len(self.parts)):
+            sql, args = "SELECT row FROM files WHERE id IS NOT NULL", []
+            if filters.kind:
+                sql += " AND kind = ?"
+                args.append(filters.kind)
+            if filters.jurisdictions:
+                jurs = [j for (j,) in self._q(p, "SELECT DISTINCT jur FROM files WHERE jur IS NOT NULL") if within(j, filters.jurisdictions)]
+                if not jurs:
+                    continue
+                sql += f" AND jur IN ({','.join('?' * len(jurs))})"
+                args += jurs
+            rows = {r for (r,) in self._q(p, sql, args)}
+            if filters.tags:
+                by_tag: dict[str, set[int]] = {}
+                for tag, row in self._q(p, "SELECT tag, row FROM tags"):
+                    by_tag.setdefault(normalise(tag), set()).add(row)
+                for want in filters.tags:
+                    rows &= by_tag.get(normalise(want), set())
+            out.update((p, r) for r in rows if r not in self._dead_rows(p))
+        return out
+
+    # -------------------------------------------------------------- candidates
+    def _strict_bounds(self, query: str) -> dict[tuple[int, int], float]:
+        """Every record `SearchIndex._strict(query)` could score, with an upper bound."""
+        bounds: dict[tuple[int, int], float] = {}
+
+        def offer(g, b):
+            if bounds.get(g, -1.0) < b:
+                bounds[g] = b
+
+        raw = query.strip().lower()
+        text = normalise(query)
+        art = article_tokens(query)
+        cited = _split_citation(query) if not art else None
+        for p in range(len(self.parts)):
+            for (row,) in self._q(p, "SELECT row FROM files WHERE id = ?", (raw,)):
+                offer((p, row), EXACT)
+            if "/" in raw:
+                for row, rid in self._q(p, "SELECT row, id FROM files WHERE id > ? AND id < ?", (raw, raw + "\U0010ffff")):
+                    if rid.startswith(raw) and len(rid) > len(raw) and not rid[len(raw)].isalnum():
+                        offer((p, row), WORDS_MIN + WORDS_SPAN * len(raw) / len(rid))
+            if text:
+                compact, folded = text.replace(" ", ""), fold(text).replace(" ", "")
+                for column, score in (("flat", EXACT), ("ffold", FOLD_EXACT)):
+                    for row, fld in self._q(p, f"SELECT row, field FROM keys WHERE exact = 1 AND {column} = ?", (compact if column == "flat" else folded,)):  # noqa: S608
+                        offer((p, row), score - (0.5 if fld in GROUP_FIELDS else 0.0))
+            for a in (art, article_tokens(cited[1]) if cited else ()):
+                if not a:
+                    continue
+                lo = _ART_SEP.join(a) + _ART_SEP
+                for row, stored in self._q(p, "SELECT row, art FROM keys WHERE art >= ? AND art < ?", (lo, lo[:-1] + "\x1e")):
+                    have = tuple(stored[:-1].split(_ART_SEP))
+                    offer((p, row), EXACT if have == a else WORDS_MIN + WORDS_SPAN * len(a) / max(len(a), len(have)))
+            if text:
+                tokens = list(dict.fromkeys(text.split()))
+                self._word_bounds(p, tokens, "t", offer)
+                ftokens = list(dict.fromkeys(fold(text).split()))
+                if ftokens != tokens:
+                    self._word_bounds(p, ftokens, "f", offer)
+        return bounds
+
+    def _word_bounds(self, p: int, tokens: list[str], col: str, offer) -> None:
+        qlen = sum(len(t) for t in tokens)
+        match = " AND ".join(_match(col, t, _prefix_ok(t)) for t in tokens)
+        for kid in self._fts(p, match):
+            letters = (kid >> 12) & 4095
+            offer((p, kid >> 24), WORDS_MIN + WORDS_SPAN * min(1.0, qlen / max(1, letters)))
+        if len(tokens) > 1:
+            rows: set[int] | None = None
+            for t in tokens:
+                have = {kid >> 24 for kid in self._fts(p, _match(col, t, _prefix_ok(t)))}
+                rows = have if rows is None else rows & have
+                if not rows:
+                    return
+            for row in rows:
+                offer((p, row), SPREAD_MIN + SPREAD_SPAN)
+
+    def _similar_bounds(self, tokens: list[str], similar: dict) -> dict[tuple[int, int], float]:
+        """Records holding, for every token, the token or one of its `similar` words."""
+        bounds: dict[tuple[int, int], float] = {}
+        for p in range(len(self.parts)):
+            per_token: list[dict[int, float]] = []
+            for t in tokens:
+                alts = [(t, 100.0, _prefix_ok(t))] if t not in similar else [(w, sim, False) for w, sim in similar[t]]
+                best: dict[int, float] = {}
+                for word, sim, prefix in alts:
+                    for kid in self._fts(p, _match("t", word, prefix)):
+                        row = kid >> 24
+                        if best.get(row, -1.0) < sim:
+                            best[row] = sim
+                per_token.append(best)
+            rows = set(per_token[0]) if per_token else set()
+            for m in per_token[1:]:
+                rows &= set(m)
+            for row in rows:
+                bounds[(p, row)] = FUZZY_SCALE * sum(m[row] for m in per_token) / len(per_token)
+        return bounds
+
+    # -------------------------------------------------------------- scoring
+    def _subset(self, gs: list[tuple[int, int]]) -> tuple[SearchIndex, list[tuple[int, int]]]:
+        """A SearchIndex over the records `gs`, and the record behind each of its rows."""
+        by_pack: dict[int, list[int]] = {}
+        for p, row in gs:
+            by_pack.setdefault(p, []).append(row)
+        got: dict[tuple[int, int], Entry] = {}
+        for p, rows in by_pack.items():
+            for row, rid, kind, jur, tags, keys in self._rows(p, rows, "id, kind, jur, tags, keys"):
+                got[(p, row)] = Entry(rid, kind, jur, tuple(tags.split("\x1f")) if tags else (), keys or "")
+                self._info[(p, row)] = (rid, kind, jur)
+        kept = [g for g in gs if g in got]
+        return SearchIndex([got[g] for g in kept]), kept
+
+    def _run(self, bounds: dict, score, best: dict, limit: int | None, allowed) -> None:
+        """Score candidates best bound first until no unscored one could enter the page."""
+        order = [g for g in bounds if (allowed is None or g in allowed) and self._live(g)]
+        order.sort(key=lambda g: -bounds[g])
+        i, size = 0, 64
+        while i < len(order):
+            batch = order[i : i + size]
+            i += size
+            size = min(size * 4, 20000)
+            sub, lookup = self._subset(batch)
+            local: dict[int, list] = {}
+            score(sub, local)
+            for ri, (s, fld) in local.items():
+                _offer(best, lookup[ri], s, fld)
+            if limit and i < len(order) and len(best) >= limit:
+                kth = heapq.nlargest(limit, (v[0] for v in best.values()))[-1]
+                if kth > bounds[order[i]]:
+                    break
+
+    # -------------------------------------------------------------- vocabulary
+    @property
+    def vocab(self) -> list[str]:
+        """Every distinct word of the keys (typo correction only)."""
+        if self._vocab is None:
+            words: set[str] = set()
+            for p in range(len(self.parts)):
+                conn = self.parts[p][0].conn
+                conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.lawref_vocab USING fts5vocab(main, fts, 'col')")
+                words.update(w for (w,) in conn.execute("SELECT term FROM temp.lawref_vocab WHERE col = 't'"))
+            self._vocab = sorted(words)
+        return self._vocab
+
+    def _known(self, token: str) -> bool:
+        q = _match("t", token, _prefix_ok(token))
+        return any(self._q(p, "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1", (q,)).fetchone() for p in range(len(self.parts)))
+
+    _similar = SearchIndex._similar
+    _corrected = SearchIndex._corrected
+
+    def _short_keys(self) -> list[tuple[tuple[int, int], str, str, str]]:
+        """(record, field, text, folded) of every short key naming a record."""
+        if self._short is None:
+            out = []
+            for p in range(len(self.parts)):
+                for row, fld, short, sfold in self._q(p, "SELECT row, field, short, sfold FROM keys WHERE short IS NOT NULL ORDER BY kid"):
+                    if self._live((p, row)):
+                        out.append(((p, row), fld, short, sfold))
+            self._short = out
+        return self._short
+
+    def _score_phrase(self, query: str, allowed, best: dict) -> None:
+        if not any(c.isalpha() for c in query):
+            return
+        from rapidfuzz import fuzz, process
+
+        keys = self._short_keys()
+        for col, q in ((2, query), (3, fold(query))):
+            if not q:
+                continue
+            choices = [k[col] for k in keys]
+            for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None):
+                g, fld = keys[pos][0], keys[pos][1]
+                if allowed is None or g in allowed:
+                    _offer(best, g, FUZZY_SCALE * float(sim), fld)
+
+    # -------------------------------------------------------------- queries
+    def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True) -> list[Hit]:
+        """As :meth:`SearchIndex.search`, reading only what can reach the page."""
+        filters = filters or Filters()
+        allowed = self._allowed(filters)
+        best: dict[tuple[int, int], list] = {}
+        self._run(self._strict_bounds(query), lambda sub, b: sub._strict(query, None, b), best, limit, allowed)
+        text = normalise(query)
+        enough = bool(limit) and sum(1 for v in best.values() if v[0] >= SPREAD_MIN) >= limit
+        if fuzzy and text and not enough:
+            fixed = self._corrected(text)
+            if fixed is not None:
+                fq, sim = fixed
+
+                def corrected(sub, b):
+                    strict: dict[int, list] = {}
+                    sub._strict(fq, None, strict)
+                    for ri, (s, fld) in strict.items():
+                        _offer(b, ri, FUZZY_SCALE * sim + (s - WORDS_MIN) / 5, fld)
+
+                bounds = {g: FUZZY_SCALE * sim + (b - WORDS_MIN) / 5 for g, b in self._strict_bounds(fq).items()}
+                self._run(bounds, corrected, best, limit, allowed)
+            tokens = list(dict.fromkeys(text.split()))
+            similar = {t: self._similar(t) for t in tokens if not self._known(t)}
+            if similar:
+                self._run(self._similar_bounds(tokens, similar), lambda sub, b: sub._score_words(tokens, None, b, similar=similar), best, limit, allowed)
+            if not best:
+                self._score_phrase(text, allowed, best)
+        self._subset_info(list(best))
+        order = sorted(best, key=lambda g: (-best[g][0], self._info[g][0]))
+        if limit:
+            order = order[:limit]
+        return [self._hit(g, best[g][0], _band(best[g][0]), best[g][1]) for g in order]
+
+    def _hit(self, g, score: float, match: str, fld: str) -> Hit:
+        rid, kind, jur = self._info[g]
+        return Hit(rid, kind, jur, round(score, 1), match, fld, self.source)
+
+    def listing(self, filters: Filters | None = None, limit: int | None = None) -> list[Hit]:
+        """Every record passing `filters`, by id."""
+        allowed = self._allowed(filters or Filters())
+        if allowed is None:
+            allowed = {(p, r) for p in range(len(self.parts)) for (r,) in self._q(p, "SELECT row FROM files WHERE id IS NOT NULL")}
+            allowed = {g for g in allowed if self._live(g)}
+        gs = list(allowed)
+        self._subset_info(gs)
+        order = sorted(gs, key=lambda g: self._info[g][0])
+        if limit:
+            order = order[:limit]
+        return [self._hit(g, 0.0, "filter", "") for g in order]
+
+    def _subset_info(self, gs: list[tuple[int, int]]) -> None:
+        by_pack: dict[int, list[int]] = {}
+        for p, row in gs:
+            if (p, row) not in self._info:
+                by_pack.setdefault(p, []).append(row)
+        for p, rows in by_pack.items():
+            for row, rid, kind, jur in self._rows(p, rows, "id, kind, jur"):
+                self._info[(p, row)] = (rid, kind, jur)
+
+    def suggest(self, text: str, n: int = 3) -> list[str]:
+        """The `n` ids closest to `text`: the best search hits, else the nearest ids, titles and aliases."""
+        ids = [h.id for h in self.search(text, limit=n)]
+        if len(ids) >= n:
+            return ids[:n]
+        from rapidfuzz import fuzz, process
+
+        q = normalise(text) or text.lower()
+        keys = self._short_keys()
+        scored: dict[tuple[int, int], float] = {}
+        for _, sim, pos in process.extract(q, [k[2] for k in keys], scorer=fuzz.WRatio, limit=None):
+            g = keys[pos][0]
+            scored[g] = max(scored.get(g, 0.0), float(sim))
+        self._subset_info(list(scored))
+        for g in sorted(scored, key=lambda g: (-round(scored[g], 1), self._info[g][0])):
+            rid = self._info[g][0]
+            if rid not in ids:
+                ids.append(rid)
+            if len(ids) >= n:
+                break
+        return ids
+
+
+def usable(catalogue) -> bool:
+    """Whether every pack of `catalogue` has an FTS5-backed store."""
+    parts = getattr(getattr(catalogue, "records", None), "_packs", None)
+    return bool(parts) and all(getattr(store, "has_fts", False) for store, _ in parts)
