@@ -98,6 +98,41 @@ def _key(path: str) -> tuple[int, int]:
         return (-1, -1)
 
 
+def _unchanged(rows, stop) -> bool:
+    stat = os.stat
+    for p, size, mtime in rows:
+        if stop:
+            return False
+        try:
+            st = stat(p)
+        except OSError:
+            stop.append(1)
+            return False
+        if st.st_mtime_ns != mtime or st.st_size != size:
+            stop.append(1)
+            return False
+    return True
+
+
+def _all_unchanged(rows: list) -> bool:
+    """Whether every (path bytes, size, mtime) still describes its file (one stat each).
+
+    Large packs are checked by two threads: `stat` releases the GIL, so on a machine with
+    more than one core the system calls overlap.
+    """
+    stop: list = []
+    if len(rows) < 20000 or (os.cpu_count() or 1) < 2:
+        return _unchanged(rows, stop)
+    import threading
+
+    half = len(rows) // 2
+    other = threading.Thread(target=_unchanged, args=(rows[half:], stop))
+    other.start()
+    mine = _unchanged(rows[:half], stop)
+    other.join()
+    return mine and not stop
+
+
 def _p(path: str) -> bytes:
     """A path as stored (bytes: file names need not be UTF-8)."""
     return path.encode("utf-8", "surrogateescape")
@@ -273,8 +308,7 @@ class PackCache:
             if dirs and all(_mtime(_s(d)) == m for d, m in dirs.items()):
                 if not self.full:
                     return
-                stored = self.conn.execute("SELECT path, size, mtime FROM files ORDER BY ord").fetchall()
-                if all(_key(_s(p)) == (s, m) for p, s, m in stored):
+                if _all_unchanged(self._file_keys()):
                     return
         self._update(fp)
 
@@ -318,6 +352,11 @@ class PackCache:
                 "walk_problems": pickle.dumps(list(walk_problems)), "files": len(files),
                 "offences": counts.get("offence", 0), "cases": counts.get("case", 0), "dups": dups,
             }  # fmt: skip
+            from array import array
+
+            keys = self.conn.execute("SELECT path, size, mtime FROM files").fetchall()
+            if all(b"\0" not in k[0] for k in keys):  # one blob: the freshness check reads it at once
+                new_meta["file_keys"] = zlib.compress(pickle.dumps((b"\0".join(k[0] for k in keys), array("q", (k[1] for k in keys)), array("q", (k[2] for k in keys)))), 1)
             self.conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", new_meta.items())
             self.conn.execute("COMMIT")
         except BaseException:
@@ -390,6 +429,19 @@ class PackCache:
             self.conn.executemany("INSERT INTO fts (fts, rowid, t, f) VALUES ('delete', ?, ?, ?)", frows)
         for table in ("files", "texts", "results", "problems", "keys", "refs", "tags"):
             self.conn.execute(f"DELETE FROM {table} WHERE row = ?", (row,))  # noqa: S608 - fixed names
+
+    def _file_keys(self) -> list[tuple[bytes, int, int]]:
+        """(path, size, mtime) of every file, from the packed copy in meta when there is one."""
+        packed = self.meta.get("file_keys")
+        if packed:
+            try:
+                paths, sizes, mtimes = pickle.loads(zlib.decompress(packed))
+                paths = paths.split(b"\0")
+                if len(paths) == len(sizes) == len(mtimes):
+                    return list(zip(paths, sizes, mtimes))
+            except Exception:  # noqa: BLE001 - fall back to the table
+                pass
+        return self.conn.execute("SELECT path, size, mtime FROM files").fetchall()
 
     # -------------------------------------------------------------- reading
     @property

@@ -91,7 +91,7 @@ class DbSearch:
         self.parts = list(catalogue.records._packs)  # (store, where)
         self._dead: list[set[int] | None] = [None] * len(self.parts)
         self._vocab: list[str] | None = None
-        self._short: list[tuple[tuple[int, int], str, str, str]] | None = None
+        self._short: tuple | None = None
         self._info: dict[tuple[int, int], tuple[str, str, str]] = {}
 
     # -------------------------------------------------------------- plumbing
@@ -162,15 +162,47 @@ class DbSearch:
     def _strict_bounds(self, query: str) -> dict[tuple[int, int], float]:
         """Every record `SearchIndex._strict(query)` could score, with an upper bound."""
         bounds: dict[tuple[int, int], float] = {}
+        for _, part in self._strict_stream(query):
+            for g, b in part().items():
+                if bounds.get(g, -1.0) < b:
+                    bounds[g] = b
+        return bounds
+
+    def _strict_stream(self, query: str):
+        """Candidates of `SearchIndex._strict(query)` as (ceiling, part) pairs, where part()
+        gives {record: bound} (computed only when asked for); the parts are,
+        ceilings falling: ids, exact keys and articles; then records whose keys hold every
+        query word, shortest keys first (tiers of key length); then words spread over keys."""
+        text = normalise(query)
+        yield EXACT, lambda: self._explicit(query, text)
+        if not text:
+            return
+        # Whole exact keys a little below 100: shared fields (tags...), then folded forms.
+        for column, group, score in (("flat", True, EXACT - 0.5), ("ffold", False, FOLD_EXACT), ("ffold", True, FOLD_EXACT - 0.5)):
+            yield score, (lambda c=column, g=group, s=score: {(p, r): s for p in range(len(self.parts)) for r in self._exact_rows(p, text, c, g)})
+        forms = [list(dict.fromkeys(text.split()))]
+        ftokens = list(dict.fromkeys(fold(text).split()))
+        if ftokens != forms[0]:
+            forms.append(ftokens)
+        lo, hi = 0, max(1, min(sum(len(t) for t in f) for f in forms))
+        while lo < 4095:
+            ceiling = WORDS_MIN + WORDS_SPAN * min(1.0, max(len("".join(f)) for f in forms) / (lo + 1))
+            yield ceiling, (lambda lo=lo, hi=hi: self._tier(forms, lo, hi))
+            lo, hi = hi, min(4095, hi * 4)
+        if len(forms[0]) > 1:
+            yield SPREAD_MIN + SPREAD_SPAN, lambda: self._spread(forms)
+
+    def _explicit(self, query: str, text: str) -> dict[tuple[int, int], float]:
+        """Records matching by id, id prefix, a whole exact key or an article number."""
+        raw = query.strip().lower()
+        art = article_tokens(query)
+        cited = _split_citation(query) if not art else None
+        bounds: dict[tuple[int, int], float] = {}
 
         def offer(g, b):
             if bounds.get(g, -1.0) < b:
                 bounds[g] = b
 
-        raw = query.strip().lower()
-        text = normalise(query)
-        art = article_tokens(query)
-        cited = _split_citation(query) if not art else None
         for p in range(len(self.parts)):
             for (row,) in self._q(p, "SELECT row FROM files WHERE id = ?", (raw,)):
                 offer((p, row), EXACT)
@@ -179,10 +211,8 @@ class DbSearch:
                     if rid.startswith(raw) and len(rid) > len(raw) and not rid[len(raw)].isalnum():
                         offer((p, row), WORDS_MIN + WORDS_SPAN * len(raw) / len(rid))
             if text:
-                compact, folded = text.replace(" ", ""), fold(text).replace(" ", "")
-                for column, score in (("flat", EXACT), ("ffold", FOLD_EXACT)):
-                    for row, fld in self._q(p, f"SELECT row, field FROM keys WHERE exact = 1 AND {column} = ?", (compact if column == "flat" else folded,)):  # noqa: S608
-                        offer((p, row), score - (0.5 if fld in GROUP_FIELDS else 0.0))
+                for row in self._exact_rows(p, text, "flat", False):
+                    offer((p, row), EXACT)
             for a in (art, article_tokens(cited[1]) if cited else ()):
                 if not a:
                     continue
@@ -190,29 +220,44 @@ class DbSearch:
                 for row, stored in self._q(p, "SELECT row, art FROM keys WHERE art >= ? AND art < ?", (lo, lo[:-1] + "\x1e")):
                     have = tuple(stored[:-1].split(_ART_SEP))
                     offer((p, row), EXACT if have == a else WORDS_MIN + WORDS_SPAN * len(a) / max(len(a), len(have)))
-            if text:
-                tokens = list(dict.fromkeys(text.split()))
-                self._word_bounds(p, tokens, "t", offer)
-                ftokens = list(dict.fromkeys(fold(text).split()))
-                if ftokens != tokens:
-                    self._word_bounds(p, ftokens, "f", offer)
         return bounds
 
-    def _word_bounds(self, p: int, tokens: list[str], col: str, offer) -> None:
-        qlen = sum(len(t) for t in tokens)
-        match = " AND ".join(_match(col, t, _prefix_ok(t)) for t in tokens)
-        for kid in self._fts(p, match):
-            letters = (kid >> 12) & 4095
-            offer((p, kid >> 24), WORDS_MIN + WORDS_SPAN * min(1.0, qlen / max(1, letters)))
-        if len(tokens) > 1:
-            rows: set[int] | None = None
-            for t in tokens:
-                have = {kid >> 24 for kid in self._fts(p, _match(col, t, _prefix_ok(t)))}
-                rows = have if rows is None else rows & have
-                if not rows:
-                    return
-            for row in rows:
-                offer((p, row), SPREAD_MIN + SPREAD_SPAN)
+    def _exact_rows(self, p: int, text: str, column: str, group: bool) -> list[int]:
+        """Rows of pack `p` with an exact key equal to `text` (`column` flat or folded) in
+        a shared field (`group`: tag, instrument, jurisdiction) or in any other field."""
+        value = text.replace(" ", "") if column == "flat" else fold(text).replace(" ", "")
+        fields = ",".join(f"'{f}'" for f in sorted(GROUP_FIELDS))
+        sql = f"SELECT DISTINCT row FROM keys WHERE exact = 1 AND {column} = ? AND field {'' if group else 'NOT '}IN ({fields})"  # noqa: S608 - fixed names
+        return [r for (r,) in self._q(p, sql, (value,))]
+
+    def _tier(self, forms: list[list[str]], lo: int, hi: int) -> dict[tuple[int, int], float]:
+        """Records whose shortest key holding every query word has lo < letters <= hi."""
+        tier: dict[tuple[int, int], float] = {}
+        q = "SELECT rowid >> 24, min((rowid >> 12) & 4095) FROM fts WHERE fts MATCH ? AND ((rowid >> 12) & 4095) > ? AND ((rowid >> 12) & 4095) <= ? GROUP BY 1"
+        for col, tokens in zip("tf", forms):
+            n = sum(len(t) for t in tokens)
+            match = " AND ".join(_match(col, t, _prefix_ok(t)) for t in tokens)
+            for p in range(len(self.parts)):
+                for row, letters in self._q(p, q, (match, lo, hi)):
+                    b = WORDS_MIN + WORDS_SPAN * min(1.0, n / max(1, letters))
+                    if tier.get((p, row), -1.0) < b:
+                        tier[(p, row)] = b
+        return tier
+
+    def _spread(self, forms: list[list[str]]) -> dict[tuple[int, int], float]:
+        """Records holding every query word somewhere (in any keys)."""
+        spread: dict[tuple[int, int], float] = {}
+        for col, tokens in zip("tf", forms):
+            for p in range(len(self.parts)):
+                rows: set[int] | None = None
+                for t in tokens:
+                    have = {r for (r,) in self._q(p, "SELECT DISTINCT rowid >> 24 FROM fts WHERE fts MATCH ?", (_match(col, t, _prefix_ok(t)),))}
+                    rows = have if rows is None else rows & have
+                    if not rows:
+                        break
+                for row in rows or ():
+                    spread[(p, row)] = SPREAD_MIN + SPREAD_SPAN
+        return spread
 
     def _similar_bounds(self, tokens: list[str], similar: dict) -> dict[tuple[int, int], float]:
         """Records holding, for every token, the token or one of its `similar` words."""
@@ -249,24 +294,69 @@ class DbSearch:
         kept = [g for g in gs if g in got]
         return SearchIndex([got[g] for g in kept]), kept
 
-    def _run(self, bounds: dict, score, best: dict, limit: int | None, allowed) -> None:
-        """Score candidates best bound first until no unscored one could enter the page."""
-        order = [g for g in bounds if (allowed is None or g in allowed) and self._live(g)]
-        order.sort(key=lambda g: -bounds[g])
-        i, size = 0, 64
-        while i < len(order):
-            batch = order[i : i + size]
-            i += size
+    def _run(self, stream, score, best: dict, limit: int | None, allowed) -> None:
+        """Score candidates best bound first until no unscored one could enter the page.
+
+        `stream` yields (ceiling, {record: bound}) parts with falling ceilings (no record of
+        a later part is bound above its ceiling); parts are read only while they could hold
+        a record as good as the best unscored one. Candidates of equal bound are taken in
+        id order (ties rank by id), so the page is complete once its last entry beats every
+        unscored bound, or equals the next one with a smaller id.
+        """
+        done: set = set()
+        bounds: dict = {}
+        queue: list = []
+        it = iter(stream)
+        nxt = next(it, None)
+        size = 64
+        while True:
+            pulled = False
+            top = bounds[queue[0]] if queue else None
+            while nxt is not None and (top is None or top <= nxt[0]):
+                for g, b in nxt[1]().items():
+                    if g in done or (allowed is not None and g not in allowed) or not self._live(g):
+                        continue
+                    if bounds.get(g, -1.0) < b:
+                        bounds[g] = b
+                        if top is None or b > top:
+                            top = b
+                nxt = next(it, None)
+                pulled = True
+            if pulled:
+                queue = sorted((g for g in bounds if g not in done), key=lambda g: -bounds[g])
+            if not queue:
+                return
+            j = 1
+            while j < len(queue) and bounds[queue[j]] == bounds[queue[0]]:
+                j += 1
+            if j > 1:  # a run of equal bounds: by id
+                self._subset_info(queue[:j])
+                queue[:j] = sorted(queue[:j], key=lambda g: self._info[g][0])
+            batch, queue = queue[: min(j, size)], queue[min(j, size) :]
             size = min(size * 4, 20000)
+            done.update(batch)
             sub, lookup = self._subset(batch)
             local: dict[int, list] = {}
             score(sub, local)
             for ri, (s, fld) in local.items():
                 _offer(best, lookup[ri], s, fld)
-            if limit and i < len(order) and len(best) >= limit:
-                kth = heapq.nlargest(limit, (v[0] for v in best.values()))[-1]
-                if kth > bounds[order[i]]:
-                    break
+            if limit and len(best) >= limit:
+                ceiling = nxt[0] if nxt is not None else float("-inf")
+                top, tie = ceiling, None
+                if queue:
+                    top = max(bounds[queue[0]], ceiling)
+                    if len(batch) < j and bounds[queue[0]] > ceiling:
+                        tie = queue[0]  # inside the id-sorted run of equal bounds
+                if self._complete(best, limit, top, tie):
+                    return
+
+    def _complete(self, best: dict, limit: int, bound: float, nxt) -> bool:
+        """Whether the page in `best` can no longer change: its last entry beats `bound`."""
+        kth = heapq.nsmallest(limit, best, key=lambda g: (-best[g][0], self._info[g][0]))[-1]
+        score = best[kth][0]
+        if score > bound:
+            return True
+        return nxt is not None and score == bound and self._info[kth][0] < self._info[nxt][0]
 
     # -------------------------------------------------------------- vocabulary
     @property
@@ -288,15 +378,19 @@ class DbSearch:
     _similar = SearchIndex._similar
     _corrected = SearchIndex._corrected
 
-    def _short_keys(self) -> list[tuple[tuple[int, int], str, str, str]]:
-        """(record, field, text, folded) of every short key naming a record."""
+    def _short_keys(self) -> tuple[list[tuple[int, int]], list[str], list[str], list[str]]:
+        """Record, field, text and folded text of every short key naming a record (as columns)."""
         if self._short is None:
-            out = []
+            gs, fields, texts, folds = [], [], [], []
             for p in range(len(self.parts)):
+                dead = self._dead_rows(p)
                 for row, fld, short, sfold in self._q(p, "SELECT row, field, short, sfold FROM keys WHERE short IS NOT NULL ORDER BY kid"):
-                    if self._live((p, row)):
-                        out.append(((p, row), fld, short, sfold))
-            self._short = out
+                    if row not in dead:
+                        gs.append((p, row))
+                        fields.append(fld)
+                        texts.append(short)
+                        folds.append(sfold)
+            self._short = (gs, fields, texts, folds)
         return self._short
 
     def _score_phrase(self, query: str, allowed, best: dict) -> None:
@@ -304,13 +398,12 @@ class DbSearch:
             return
         from rapidfuzz import fuzz, process
 
-        keys = self._short_keys()
-        for col, q in ((2, query), (3, fold(query))):
+        gs, fields, texts, folds = self._short_keys()
+        for choices, q in ((texts, query), (folds, fold(query))):
             if not q:
                 continue
-            choices = [k[col] for k in keys]
             for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None):
-                g, fld = keys[pos][0], keys[pos][1]
+                g, fld = gs[pos], fields[pos]
                 if allowed is None or g in allowed:
                     _offer(best, g, FUZZY_SCALE * float(sim), fld)
 
@@ -320,7 +413,7 @@ class DbSearch:
         filters = filters or Filters()
         allowed = self._allowed(filters)
         best: dict[tuple[int, int], list] = {}
-        self._run(self._strict_bounds(query), lambda sub, b: sub._strict(query, None, b), best, limit, allowed)
+        self._run(self._strict_stream(query), lambda sub, b: sub._strict(query, None, b), best, limit, allowed)
         text = normalise(query)
         enough = bool(limit) and sum(1 for v in best.values() if v[0] >= SPREAD_MIN) >= limit
         if fuzzy and text and not enough:
@@ -334,12 +427,15 @@ class DbSearch:
                     for ri, (s, fld) in strict.items():
                         _offer(b, ri, FUZZY_SCALE * sim + (s - WORDS_MIN) / 5, fld)
 
-                bounds = {g: FUZZY_SCALE * sim + (b - WORDS_MIN) / 5 for g, b in self._strict_bounds(fq).items()}
-                self._run(bounds, corrected, best, limit, allowed)
+                def scaled(b):
+                    return FUZZY_SCALE * sim + (b - WORDS_MIN) / 5
+
+                stream = ((scaled(c), lambda part=part: {g: scaled(b) for g, b in part().items()}) for c, part in self._strict_stream(fq))
+                self._run(stream, corrected, best, limit, allowed)
             tokens = list(dict.fromkeys(text.split()))
             similar = {t: self._similar(t) for t in tokens if not self._known(t)}
             if similar:
-                self._run(self._similar_bounds(tokens, similar), lambda sub, b: sub._score_words(tokens, None, b, similar=similar), best, limit, allowed)
+                self._run([(FUZZY_SCALE * 100.0, lambda: self._similar_bounds(tokens, similar))], lambda sub, b: sub._score_words(tokens, None, b, similar=similar), best, limit, allowed)
             if not best:
                 self._score_phrase(text, allowed, best)
         self._subset_info(list(best))
@@ -382,10 +478,11 @@ class DbSearch:
         from rapidfuzz import fuzz, process
 
         q = normalise(text) or text.lower()
-        keys = self._short_keys()
+        gs, _, texts, _ = self._short_keys()
         scored: dict[tuple[int, int], float] = {}
-        for _, sim, pos in process.extract(q, [k[2] for k in keys], scorer=fuzz.WRatio, limit=None):
-            g = keys[pos][0]
+        # Enough of the best keys to find n distinct records (a record has several keys).
+        for _, sim, pos in process.extract(q, texts, scorer=fuzz.WRatio, limit=max(200, 50 * n)):
+            g = gs[pos]
             scored[g] = max(scored.get(g, 0.0), float(sim))
         self._subset_info(list(scored))
         for g in sorted(scored, key=lambda g: (-round(scored[g], 1), self._info[g][0])):
