@@ -126,8 +126,11 @@ def lawref_argv() -> list[str]:
 
 
 def base_env() -> dict[str, str]:
+    """The environment of every timed process. PYTHONDONTWRITEBYTECODE is dropped: an
+    installed lawref (and the floor app's imports) run from bytecode caches, as pip writes
+    them at install time, so warm-ups may write them where an editable checkout has none."""
     env = dict(os.environ)
-    for k in ("LAWREF_DATA", "LAWREF_CACHE_DIR", "LAWREF_DEBUG"):
+    for k in ("LAWREF_DATA", "LAWREF_CACHE_DIR", "LAWREF_DEBUG", "PYTHONDONTWRITEBYTECODE"):
         env.pop(k, None)
     return env
 

@@ -263,13 +263,20 @@ class PackCache:
             clean_stale_temps(self.dir)
 
     def _drop_old_stores(self) -> None:
-        """Stores written by other lawref versions (each version has its own file)."""
+        """Stores written by other lawref versions (each version has its own file), and the
+        files of the pickle-based cache that came before."""
+        import shutil
+
+        legacy = ("index.pickle", "columns.pickle", "chunks")  # the cache format before SQLite
         try:
             with os.scandir(self.dir) as it:
-                old = [e.path for e in it if e.name.startswith("store-") and not e.name.startswith(self.db.name)]
+                old = [e.path for e in it if (e.name.startswith("store-") and not e.name.startswith(self.db.name)) or e.name in legacy]
         except OSError:
             return
         for path in old:
+            if os.path.isdir(path) and not os.path.islink(path):
+                shutil.rmtree(path, ignore_errors=True)
+                continue
             try:
                 os.unlink(path)
             except OSError:

@@ -227,8 +227,15 @@ class DbSearch:
         a shared field (`group`: tag, instrument, jurisdiction) or in any other field."""
         value = text.replace(" ", "") if column == "flat" else fold(text).replace(" ", "")
         fields = ",".join(f"'{f}'" for f in sorted(GROUP_FIELDS))
-        sql = f"SELECT DISTINCT row FROM keys WHERE exact = 1 AND {column} = ? AND field {'' if group else 'NOT '}IN ({fields})"  # noqa: S608 - fixed names
-        return [r for (r,) in self._q(p, sql, (value,))]
+        sql = (
+            "SELECT DISTINCT f.row, f.id, f.kind, f.jur FROM keys k JOIN files f ON f.row = k.row"
+            f" WHERE k.exact = 1 AND k.{column} = ? AND k.field {'' if group else 'NOT '}IN ({fields})"  # noqa: S608 - fixed names
+        )
+        rows = []
+        for row, rid, kind, jur in self._q(p, sql, (value,)):
+            self._info[(p, row)] = (rid, kind, jur)  # these often tie: their ids order them
+            rows.append(row)
+        return rows
 
     def _tier(self, forms: list[list[str]], lo: int, hi: int) -> dict[tuple[int, int], float]:
         """Records whose shortest key holding every query word has lo < letters <= hi."""

