@@ -93,6 +93,8 @@ class DbSearch:
         self._vocab: list[str] | None = None
         self._short: tuple | None = None
         self._info: dict[tuple[int, int], tuple[str, str, str]] = {}
+        self._limit: int | None = None  # of the search running (see _explicit)
+        self._allowed_now: set | None = None
 
     # -------------------------------------------------------------- plumbing
     def _q(self, p: int, sql: str, args: Sequence = ()):
@@ -162,10 +164,14 @@ class DbSearch:
     def _strict_bounds(self, query: str) -> dict[tuple[int, int], float]:
         """Every record `SearchIndex._strict(query)` could score, with an upper bound."""
         bounds: dict[tuple[int, int], float] = {}
-        for _, part in self._strict_stream(query):
-            for g, b in part().items():
-                if bounds.get(g, -1.0) < b:
-                    bounds[g] = b
+        saved, self._limit = self._limit, None  # every candidate, not one page's worth
+        try:
+            for _, part in self._strict_stream(query):
+                for g, b in part().items():
+                    if bounds.get(g, -1.0) < b:
+                        bounds[g] = b
+        finally:
+            self._limit = saved
         return bounds
 
     def _strict_stream(self, query: str):
@@ -211,7 +217,10 @@ class DbSearch:
                     if rid.startswith(raw) and len(rid) > len(raw) and not rid[len(raw)].isalnum():
                         offer((p, row), WORDS_MIN + WORDS_SPAN * len(raw) / len(rid))
             if text:
-                for row in self._exact_rows(p, text, "flat", False):
+                # These score exactly 100 and tie, ranked by id: without filters, the `limit`
+                # smallest ids of each pack are all a page can use.
+                cut = self._limit if self._allowed_now is None and not self._dead_rows(p) else None
+                for row in self._exact_rows(p, text, "flat", False, cut):
                     offer((p, row), EXACT)
             for a in (art, article_tokens(cited[1]) if cited else ()):
                 if not a:
@@ -222,17 +231,22 @@ class DbSearch:
                     offer((p, row), EXACT if have == a else WORDS_MIN + WORDS_SPAN * len(a) / max(len(a), len(have)))
         return bounds
 
-    def _exact_rows(self, p: int, text: str, column: str, group: bool) -> list[int]:
+    def _exact_rows(self, p: int, text: str, column: str, group: bool, first: int | None = None) -> list[int]:
         """Rows of pack `p` with an exact key equal to `text` (`column` flat or folded) in
-        a shared field (`group`: tag, instrument, jurisdiction) or in any other field."""
+        a shared field (`group`: tag, instrument, jurisdiction) or in any other field; only
+        the `first` by id when given."""
         value = text.replace(" ", "") if column == "flat" else fold(text).replace(" ", "")
         fields = ",".join(f"'{f}'" for f in sorted(GROUP_FIELDS))
         sql = (
             "SELECT DISTINCT f.row, f.id, f.kind, f.jur FROM keys k JOIN files f ON f.row = k.row"
             f" WHERE k.exact = 1 AND k.{column} = ? AND k.field {'' if group else 'NOT '}IN ({fields})"  # noqa: S608 - fixed names
         )
+        args: tuple = (value,)
+        if first:
+            sql += " ORDER BY f.id LIMIT ?"
+            args = (value, first)
         rows = []
-        for row, rid, kind, jur in self._q(p, sql, (value,)):
+        for row, rid, kind, jur in self._q(p, sql, args):
             self._info[(p, row)] = (rid, kind, jur)  # these often tie: their ids order them
             rows.append(row)
         return rows
@@ -419,6 +433,7 @@ class DbSearch:
         """As :meth:`SearchIndex.search`, reading only what can reach the page."""
         filters = filters or Filters()
         allowed = self._allowed(filters)
+        self._limit, self._allowed_now = limit, allowed
         best: dict[tuple[int, int], list] = {}
         self._run(self._strict_stream(query), lambda sub, b: sub._strict(query, None, b), best, limit, allowed)
         text = normalise(query)
