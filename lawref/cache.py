@@ -174,10 +174,10 @@ CREATE TABLE IF NOT EXISTS results (row INTEGER PRIMARY KEY, result BLOB);
 CREATE TABLE IF NOT EXISTS problems (row INTEGER PRIMARY KEY, problems BLOB);
 CREATE TABLE IF NOT EXISTS keys (
     kid INTEGER PRIMARY KEY, row INTEGER, field TEXT, exact INTEGER, flat TEXT, ffold TEXT,
-    art TEXT, short TEXT, sfold TEXT);
+    art TEXT, short TEXT, sfold TEXT, rid TEXT);
 CREATE INDEX IF NOT EXISTS keys_row ON keys(row);
-CREATE INDEX IF NOT EXISTS keys_flat ON keys(flat) WHERE exact = 1;
-CREATE INDEX IF NOT EXISTS keys_ffold ON keys(ffold) WHERE exact = 1;
+CREATE INDEX IF NOT EXISTS keys_flat ON keys(flat, field, rid, row) WHERE exact = 1;
+CREATE INDEX IF NOT EXISTS keys_ffold ON keys(ffold, field, rid, row) WHERE exact = 1;
 CREATE INDEX IF NOT EXISTS keys_art ON keys(art) WHERE art IS NOT NULL;
 CREATE INDEX IF NOT EXISTS keys_short ON keys(kid) WHERE short IS NOT NULL;
 CREATE TABLE IF NOT EXISTS refs (target TEXT, row INTEGER);
@@ -415,8 +415,8 @@ class PackCache:
             self.conn.executemany("INSERT INTO refs VALUES (?, ?)", ((r, row) for r in refs))
         if rec.tags:
             self.conn.executemany("INSERT INTO tags VALUES (?, ?)", ((t, row) for t in rec.tags))
-        krows, frows = key_rows(row, keys)
-        self.conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", krows)
+        krows, frows = key_rows(row, keys, rec.id)
+        self.conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", krows)
         if self.has_fts_table:
             self.conn.executemany("INSERT INTO fts (rowid, t, f) VALUES (?, ?, ?)", frows)
 

@@ -55,8 +55,9 @@ _MAX_KEYS = 4096
 _IN = 500  # parameters per IN (...) query
 
 
-def key_rows(row: int, keys: Sequence[Key]) -> tuple[list[tuple], list[tuple]]:
-    """Rows of the `keys` table and of the FTS index for one record's keys."""
+def key_rows(row: int, keys: Sequence[Key], rid: str | None = None) -> tuple[list[tuple], list[tuple]]:
+    """Rows of the `keys` table and of the FTS index for one record's keys (`rid`: its id,
+    kept with exact keys so that ties among them are ordered from the index alone)."""
     krows, frows = [], []
     for i, k in enumerate(keys[:_MAX_KEYS]):
         flat = k.text.replace(" ", "")
@@ -67,7 +68,7 @@ def key_rows(row: int, keys: Sequence[Key]) -> tuple[list[tuple], list[tuple]]:
             kid, row, k.field, 1 if k.exact else 0,
             flat if k.exact else None, folded.replace(" ", "") if k.exact else None,
             _ART_SEP.join(k.article) + _ART_SEP if k.article else None,
-            short, folded if short is not None else None,
+            short, folded if short is not None else None, rid if k.exact else None,
         ))  # fmt: skip
         if k.text or folded:
             frows.append((kid, k.text, folded))
@@ -237,18 +238,11 @@ class DbSearch:
         the `first` by id when given."""
         value = text.replace(" ", "") if column == "flat" else fold(text).replace(" ", "")
         fields = ",".join(f"'{f}'" for f in sorted(GROUP_FIELDS))
-        sql = (
-            "SELECT DISTINCT f.row, f.id, f.kind, f.jur FROM keys k JOIN files f ON f.row = k.row"
-            f" WHERE k.exact = 1 AND k.{column} = ? AND k.field {'' if group else 'NOT '}IN ({fields})"  # noqa: S608 - fixed names
-        )
-        args: tuple = (value,)
-        if first:
-            sql += " ORDER BY f.id LIMIT ?"
-            args = (value, first)
-        rows = []
-        for row, rid, kind, jur in self._q(p, sql, args):
-            self._info[(p, row)] = (rid, kind, jur)  # these often tie: their ids order them
-            rows.append(row)
+        sql = f"SELECT DISTINCT row, rid FROM keys WHERE exact = 1 AND {column} = ? AND field {'' if group else 'NOT '}IN ({fields})"  # noqa: S608 - fixed names
+        if not first:
+            return [r for r, _ in self._q(p, sql, (value,))]
+        rows = [r for r, _ in self._q(p, sql + " ORDER BY rid LIMIT ?", (value, first))]
+        self._subset_info([(p, r) for r in rows])
         return rows
 
     def _tier(self, forms: list[list[str]], lo: int, hi: int) -> dict[tuple[int, int], float]:
