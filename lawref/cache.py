@@ -176,8 +176,8 @@ CREATE TABLE IF NOT EXISTS keys (
     kid INTEGER PRIMARY KEY, row INTEGER, field TEXT, exact INTEGER, flat TEXT, ffold TEXT,
     art TEXT, short TEXT, sfold TEXT, rid TEXT);
 CREATE INDEX IF NOT EXISTS keys_row ON keys(row);
-CREATE INDEX IF NOT EXISTS keys_flat ON keys(flat, field, rid, row) WHERE exact = 1;
-CREATE INDEX IF NOT EXISTS keys_ffold ON keys(ffold, field, rid, row) WHERE exact = 1;
+CREATE INDEX IF NOT EXISTS keys_flat ON keys(flat, field, rid, row, exact) WHERE exact = 1;
+CREATE INDEX IF NOT EXISTS keys_ffold ON keys(ffold, field, rid, row, exact) WHERE exact = 1;
 CREATE INDEX IF NOT EXISTS keys_art ON keys(art) WHERE art IS NOT NULL;
 CREATE INDEX IF NOT EXISTS keys_short ON keys(kid) WHERE short IS NOT NULL;
 CREATE TABLE IF NOT EXISTS refs (target TEXT, row INTEGER);
