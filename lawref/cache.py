@@ -220,8 +220,19 @@ class PackCache:
         except sqlite3.DatabaseError:
             # Corrupt, truncated or foreign: throw it away and build again.
             self._discard()
-            self._open()
-            self._sync()
+            try:
+                self._open()
+                self._sync()
+            except sqlite3.DatabaseError:
+                # Still failing (a full disk, a locked or read-only file): work in memory,
+                # leaving the file to whoever holds it.
+                try:
+                    self.conn.close()
+                except sqlite3.Error:
+                    pass
+                self.use_cache = False
+                self._open()
+                self._sync()
 
     # -------------------------------------------------------------- opening
     def _open(self) -> None:
