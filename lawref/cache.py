@@ -259,8 +259,9 @@ class PackCache:
         self.conn.executescript(_TABLES)
         try:
             self.conn.execute(_FTS)
+            self.fts = True
         except sqlite3.OperationalError:
-            pass  # no FTS5 in this SQLite: search scans the keys instead
+            self.fts = False  # no FTS5 in this SQLite: search scans the keys instead
         self._meta = None
 
     def _clean_temps(self) -> None:
@@ -307,7 +308,8 @@ class PackCache:
 
     @property
     def has_fts(self) -> bool:
-        return self.meta.get("fts") == 1
+        """Whether the store has its full-text index (SQLite built with FTS5)."""
+        return self.fts
 
     @property
     def meta(self) -> dict:
@@ -364,9 +366,8 @@ class PackCache:
             self.conn.executemany("INSERT INTO dirs VALUES (?, ?)", ((_p(d), m) for d, m in dirs.items()))
             counts = dict(self.conn.execute("SELECT kind, count(*) FROM files WHERE id IS NOT NULL GROUP BY kind"))
             dups = self.conn.execute("SELECT count(*) FROM (SELECT id FROM files WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1)").fetchone()[0]
-            has_fts = self.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'fts'").fetchone()[0]
             new_meta = {
-                "fp": fp, "pack": root, "complete": 1, "fts": 1 if has_fts else 0,
+                "fp": fp, "pack": root, "complete": 1,
                 "walk_problems": pickle.dumps(list(walk_problems)), "files": len(files),
                 "offences": counts.get("offence", 0), "cases": counts.get("case", 0), "dups": dups,
             }  # fmt: skip
@@ -388,7 +389,7 @@ class PackCache:
     def _clear(self) -> None:
         for table in ("meta", "dirs", "files", "texts", "results", "problems", "keys", "refs", "tags"):
             self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
-        if self.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'fts'").fetchone()[0]:
+        if self.fts:
             self.conn.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
 
     def _reorder(self, files: list[str]) -> None:
@@ -428,21 +429,15 @@ class PackCache:
             self.conn.executemany("INSERT INTO tags VALUES (?, ?)", ((t, row) for t in rec.tags))
         krows, frows = key_rows(row, keys, rec.id)
         self.conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", krows)
-        if self.has_fts_table:
+        if self.fts:
             self.conn.executemany("INSERT INTO fts (rowid, t, f) VALUES (?, ?, ?)", frows)
-
-    @property
-    def has_fts_table(self) -> bool:
-        if not hasattr(self, "_fts_table"):
-            self._fts_table = bool(self.conn.execute("SELECT count(*) FROM sqlite_master WHERE name = 'fts'").fetchone()[0])
-        return self._fts_table
 
     def _delete_row(self, row: int) -> None:
         from .dbsearch import key_rows
         from .search import decode_keys
 
         got = self.conn.execute("SELECT keys FROM texts WHERE row = ?", (row,)).fetchone()
-        if got and got[0] and self.has_fts_table:
+        if got and got[0] and self.fts:
             _, frows = key_rows(row, decode_keys(got[0]))
             self.conn.executemany("INSERT INTO fts (fts, rowid, t, f) VALUES ('delete', ?, ?, ?)", frows)
         for table in ("files", "texts", "results", "problems", "keys", "refs", "tags"):
