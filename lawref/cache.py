@@ -39,7 +39,7 @@ from .files import atomic_write_bytes  # re-exported for callers of lawref.cache
 from .load import FileResult, Pack, parse_file
 from .problems import Problem
 
-SCHEMA = 6
+SCHEMA = 8
 BUSY_TIMEOUT = 900.0  # seconds to wait for another process's build (a cold 100k build takes minutes)
 _SEP = "\x1f"
 
@@ -311,10 +311,12 @@ CREATE INDEX IF NOT EXISTS keys_row ON keys(row);
 CREATE INDEX IF NOT EXISTS keys_flat ON keys(flat, field, rid, row, exact) WHERE exact = 1;
 CREATE INDEX IF NOT EXISTS keys_ffold ON keys(ffold, field, rid, row, exact) WHERE exact = 1;
 CREATE INDEX IF NOT EXISTS keys_art ON keys(art) WHERE art IS NOT NULL;
-CREATE INDEX IF NOT EXISTS keys_short ON keys(kid) WHERE short IS NOT NULL;
+CREATE INDEX IF NOT EXISTS keys_stext ON keys(short) WHERE short IS NOT NULL;
+CREATE INDEX IF NOT EXISTS keys_sfold ON keys(sfold) WHERE sfold IS NOT NULL;
 CREATE TABLE IF NOT EXISTS refs (target TEXT, row INTEGER);
 CREATE INDEX IF NOT EXISTS refs_target ON refs(target);
 CREATE INDEX IF NOT EXISTS refs_row ON refs(row);
+CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tags (tag TEXT, row INTEGER);
 CREATE INDEX IF NOT EXISTS tags_row ON tags(row);
 """
@@ -521,7 +523,7 @@ class PackCache:
         self._meta = None
 
     def _clear(self) -> None:
-        for table in ("meta", "dirs", "files", "texts", "results", "problems", "keys", "refs", "tags"):
+        for table in ("meta", "dirs", "files", "texts", "results", "problems", "keys", "refs", "tags", "vocab"):
             self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
         if self.fts:
             self.conn.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
@@ -553,7 +555,7 @@ class PackCache:
             self.conn.execute("INSERT INTO problems VALUES (?, ?)", (row, pickle.dumps(list(res.problems))))
         if rec is None:
             return
-        from .search import record_keys
+        from .search import key_words, record_keys
 
         keys = record_keys(rec)
         self.conn.execute("INSERT INTO texts VALUES (?, ?)", (row, _SEP.join(k.encode() for k in keys)))
@@ -563,17 +565,23 @@ class PackCache:
             self.conn.executemany("INSERT INTO tags VALUES (?, ?)", ((t, row) for t in rec.tags))
         krows, frows = key_rows(row, keys, rec.id)
         self.conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", krows)
+        self.conn.executemany("INSERT INTO vocab VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET n = n + 1", ((w,) for w in key_words(keys)))
         if self.fts:
             self.conn.executemany("INSERT INTO fts (rowid, t, f) VALUES (?, ?, ?)", frows)
 
     def _delete_row(self, row: int) -> None:
         from .dbsearch import key_rows
-        from .search import decode_keys
+        from .search import decode_keys, key_words
 
         got = self.conn.execute("SELECT keys FROM texts WHERE row = ?", (row,)).fetchone()
-        if got and got[0] and self.fts:
-            _, frows = key_rows(row, decode_keys(got[0]))
-            self.conn.executemany("INSERT INTO fts (fts, rowid, t, f) VALUES ('delete', ?, ?, ?)", frows)
+        if got and got[0]:
+            keys = decode_keys(got[0])
+            words = [(w,) for w in key_words(keys)]
+            self.conn.executemany("UPDATE vocab SET n = n - 1 WHERE word = ?", words)
+            self.conn.executemany("DELETE FROM vocab WHERE word = ? AND n <= 0", words)
+            if self.fts:
+                _, frows = key_rows(row, keys)
+                self.conn.executemany("INSERT INTO fts (fts, rowid, t, f) VALUES ('delete', ?, ?, ?)", frows)
         for table in ("files", "texts", "results", "problems", "keys", "refs", "tags"):
             self.conn.execute(f"DELETE FROM {table} WHERE row = ?", (row,))  # noqa: S608 - fixed names
 

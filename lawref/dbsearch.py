@@ -93,6 +93,7 @@ class DbSearch:
         self._dead: list[set[int] | None] = [None] * len(self.parts)
         self._vocab: list[str] | None = None
         self._short: tuple | None = None
+        self._nothing: set[str] = set()  # queries an unfiltered search found nothing for
         self._info: dict[tuple[int, int], tuple[str, str, str]] = {}
         self._limit: int | None = None  # of the search running (see _explicit)
         self._allowed_now: set | None = None
@@ -376,13 +377,11 @@ class DbSearch:
     # -------------------------------------------------------------- vocabulary
     @property
     def vocab(self) -> list[str]:
-        """Every distinct word of the keys (typo correction only)."""
+        """Every distinct word of the keys (typo correction only), kept by the store."""
         if self._vocab is None:
             words: set[str] = set()
             for p in range(len(self.parts)):
-                conn = self.parts[p][0].conn
-                conn.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.lawref_vocab USING fts5vocab(main, fts, 'col')")
-                words.update(w for (w,) in conn.execute("SELECT term FROM temp.lawref_vocab WHERE col = 't'"))
+                words.update(w for (w,) in self._q(p, "SELECT word FROM vocab"))
             self._vocab = sorted(words)
         return self._vocab
 
@@ -393,34 +392,52 @@ class DbSearch:
     _similar = SearchIndex._similar
     _corrected = SearchIndex._corrected
 
-    def _short_keys(self) -> tuple[list[tuple[int, int]], list[str], list[str], list[str]]:
-        """Record, field, text and folded text of every short key naming a record (as columns)."""
+    def _short_texts(self) -> tuple[list[str], list[str]]:
+        """Every distinct short key naming a record (id, title, alias, name), and every
+        distinct folded form: each is scored once however many records share it."""
         if self._short is None:
-            gs, fields, texts, folds = [], [], [], []
+            texts: dict[str, None] = {}
+            folds: dict[str, None] = {}
             for p in range(len(self.parts)):
-                dead = self._dead_rows(p)
-                for row, fld, short, sfold in self._q(p, "SELECT row, field, short, sfold FROM keys WHERE short IS NOT NULL ORDER BY kid"):
-                    if row not in dead:
-                        gs.append((p, row))
-                        fields.append(fld)
-                        texts.append(short)
-                        folds.append(sfold)
-            self._short = (gs, fields, texts, folds)
+                texts.update(dict.fromkeys(t for (t,) in self._q(p, "SELECT DISTINCT short FROM keys WHERE short IS NOT NULL")))
+                folds.update(dict.fromkeys(t for (t,) in self._q(p, "SELECT DISTINCT sfold FROM keys WHERE sfold IS NOT NULL")))
+            self._short = (list(texts), list(folds))
         return self._short
 
+    def _short_rows(self, col: str, values: Sequence[str]):
+        """(record, field, key number, value) of the live short keys whose `col` is in `values`."""
+        assert col in ("short", "sfold")
+        for p in range(len(self.parts)):
+            dead = self._dead_rows(p)
+            for i in range(0, len(values), _IN):
+                part = values[i : i + _IN]
+                sql = f"SELECT row, field, kid, {col} FROM keys WHERE {col} IN ({','.join('?' * len(part))})"  # noqa: S608 - fixed names
+                for row, fld, kid, value in self._q(p, sql, part):
+                    if row not in dead:
+                        yield (p, row), fld, kid & (_MAX_KEYS - 1), value
+
     def _score_phrase(self, query: str, allowed, best: dict) -> None:
+        """As SearchIndex._score_phrase: per record its most similar short key (the first
+        such key on a tie), the plain texts first, then the folded ones."""
         if not any(c.isalpha() for c in query):
             return
         from rapidfuzz import fuzz, process
 
-        gs, fields, texts, folds = self._short_keys()
-        for choices, q in ((texts, query), (folds, fold(query))):
+        texts, folds = self._short_texts()
+        for col, choices, q in (("short", texts, query), ("sfold", folds, fold(query))):
             if not q:
                 continue
-            for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None):
-                g, fld = gs[pos], fields[pos]
-                if allowed is None or g in allowed:
-                    _offer(best, g, FUZZY_SCALE * float(sim), fld)
+            sims = {t: float(sim) for t, sim, _ in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None)}
+            pick: dict[tuple[int, int], tuple[float, int, str]] = {}
+            for g, fld, kidx, value in self._short_rows(col, list(sims)):
+                if allowed is not None and g not in allowed:
+                    continue
+                cand = (sims[value], -kidx, fld)
+                cur = pick.get(g)
+                if cur is None or cand[:2] > cur[:2]:
+                    pick[g] = cand
+            for g, (sim, _, fld) in pick.items():
+                _offer(best, g, FUZZY_SCALE * sim, fld)
 
     # -------------------------------------------------------------- queries
     def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True) -> list[Hit]:
@@ -458,6 +475,8 @@ class DbSearch:
         order = sorted(best, key=lambda g: (-best[g][0], self._info[g][0]))
         if limit:
             order = order[:limit]
+        if not order and fuzzy and allowed is None:
+            self._nothing.add(query)
         return [self._hit(g, best[g][0], _band(best[g][0]), best[g][1]) for g in order]
 
     def _hit(self, g, score: float, match: str, fld: str) -> Hit:
@@ -487,26 +506,36 @@ class DbSearch:
                 self._info[(p, row)] = (rid, kind, jur)
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
-        """The `n` ids closest to `text`: the best search hits, else the nearest ids, titles and aliases."""
-        ids = [h.id for h in self.search(text, limit=n)]
+        """The `n` ids closest to `text`: the best search hits, else the nearest ids, titles and
+        aliases (as SearchIndex.suggest: by similarity to 0.1, then id)."""
+        ids = [] if text in self._nothing else [h.id for h in self.search(text, limit=n)]
         if len(ids) >= n:
             return ids[:n]
         from rapidfuzz import fuzz, process
 
         q = normalise(text) or text.lower()
-        gs, _, texts, _ = self._short_keys()
+        texts, _ = self._short_texts()
+        ranked = process.extract(q, texts, scorer=fuzz.WRatio, limit=None)  # best first
         scored: dict[tuple[int, int], float] = {}
-        # Enough of the best keys to find n distinct records (a record has several keys).
-        for _, sim, pos in process.extract(q, texts, scorer=fuzz.WRatio, limit=max(200, 50 * n)):
-            g = gs[pos]
-            scored[g] = max(scored.get(g, 0.0), float(sim))
-        self._subset_info(list(scored))
-        for g in sorted(scored, key=lambda g: (-round(scored[g], 1), self._info[g][0])):
-            rid = self._info[g][0]
-            if rid not in ids:
-                ids.append(rid)
-            if len(ids) >= n:
-                break
+        need = n - len(ids)
+
+        def order(gs):
+            self._subset_info(gs)
+            return sorted((g for g in gs if self._info[g][0] not in ids), key=lambda g: (-round(scored[g], 1), self._info[g][0]))
+
+        # Texts best first, a batch at a time, until no later text can place a record on the
+        # list: the n-th record's rounded score is above the next text's.
+        for start in range(0, len(ranked), 256):
+            batch = ranked[start : start + 256]
+            if scored:
+                top = order(list(scored))
+                if len(top) >= need and round(float(batch[0][1]), 1) < round(scored[top[need - 1]], 1):
+                    break
+            sims = {t: float(sim) for t, sim, _ in batch}
+            for g, _, _, value in self._short_rows("short", list(sims)):
+                scored[g] = max(scored.get(g, 0.0), sims[value])
+        for g in order(list(scored))[:need]:
+            ids.append(self._info[g][0])
         return ids
 
 

@@ -209,6 +209,11 @@ def decode_keys(joined: str) -> tuple[Key, ...]:
     return tuple(Key.decode(k) for k in joined.split(_KEY_SEP)) if joined else ()
 
 
+def key_words(keys: Iterable[Key]) -> set[str]:
+    """The distinct words of the keys' texts: the vocabulary typos are corrected against."""
+    return {w for k in keys for w in k.text.split()}
+
+
 class Entry(NamedTuple):
     """What the index needs about one record: filter fields and its joined search keys."""
 
@@ -305,6 +310,7 @@ class SearchIndex:
         self._ids: list[tuple[str, int]] | None = None
         self._vocab: list[str] | None = None
         self._short: tuple[list[int], list[str], list[str]] | None = None
+        self._nothing: set[str] = set()  # queries an unfiltered search found nothing for
 
     @property
     def by_id(self) -> dict[str, int]:
@@ -610,6 +616,8 @@ class SearchIndex:
         order = sorted(best, key=lambda ri: (-best[ri][0], self.entries[ri].id))
         if limit:
             order = order[:limit]
+        if not order and fuzzy and allowed is None:
+            self._nothing.add(query)
         return [self._hit(ri, best[ri][0], _band(best[ri][0]), best[ri][1]) for ri in order]
 
     def jurisdictions(self) -> list[str]:
@@ -634,7 +642,7 @@ class SearchIndex:
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
         """The `n` ids closest to `text`: the best search hits, else the nearest ids, titles and aliases."""
-        ids = [h.id for h in self.search(text, limit=n)]
+        ids = [] if text in self._nothing else [h.id for h in self.search(text, limit=n)]
         if len(ids) >= n:
             return ids[:n]
         from rapidfuzz import fuzz, process

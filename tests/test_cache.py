@@ -191,3 +191,27 @@ def test_stores_of_other_versions_and_the_old_format_are_removed(tmp_path):
     assert _load(pack).get("kr/test-act/1")
     left = sorted(p.name for p in d.iterdir())
     assert len([n for n in left if n.endswith(".sqlite")]) == 1 and not any(n.startswith(("index", "columns", "chunks", "store-0123")) for n in left)
+
+
+def test_typo_vocabulary_follows_edits_and_deletions(tmp_path):
+    """The store keeps the words typos are corrected against; an edit or a deletion updates
+    them (the same words a full scan of the records would use)."""
+    from lawref.search import Entry, SearchIndex, index_for
+
+    pack = write_pack(tmp_path / "p", {F1: offence_yaml(title="Zebrafinch offence"), F2: offence_yaml(rid="kr/test-act/2", title="Zebrafinch rules")})
+
+    def both(cat):
+        full = SearchIndex([Entry(r.id, r.kind, r.jurisdiction, r.tags, r.keys) for r in cat.rows.values()], cat.records)
+        return index_for(cat), full
+
+    db, full = both(_load(pack))
+    assert "zebrafinch" in db.vocab and set(db.vocab) == set(full.vocab)
+    (pack / F1).write_text(offence_yaml(title="Quetzalbird offence"))
+    _bump(pack / F1)
+    db, full = both(_load(pack))
+    assert "quetzalbird" in db.vocab and "zebrafinch" in db.vocab  # F2 still has it
+    assert set(db.vocab) == set(full.vocab)
+    assert [h.id for h in db.search("quetzalbrd", limit=1)] == ["kr/test-act/1"]
+    os.unlink(pack / F2)
+    db, full = both(_load(pack))
+    assert "zebrafinch" not in db.vocab and set(db.vocab) == set(full.vocab)

@@ -96,6 +96,43 @@ def test_store_suggestions_equal_the_full_scan(big):
         assert db.suggest(q) == full.suggest(q), q
 
 
+def _mangled(cat, n=40):
+    """Names and titles with letters swapped in every word: no word matches, so only the
+    whole-phrase fuzzy stage (or nothing) can answer."""
+    rng = random.Random(11)
+    rows = list(cat.rows.values())
+    out = ["jo ju bin", "hugh nelsen", "pavle durov", "qqqq zzzz", "a", "12"]
+    for _ in range(n):
+        words = rng.choice(rows).title.split()[:3]
+        swapped = []
+        for w in words:
+            if len(w) > 3:
+                i = rng.randrange(len(w) - 1)
+                w = w[:i] + w[i + 1] + w[i] + w[i + 2 :]
+            swapped.append(w)
+        out.append(" ".join(swapped))
+    return out
+
+
+def test_store_phrase_matches_equal_the_full_scan(big):
+    cat, full = big
+    db = index_for(cat)
+    for q in _mangled(cat):
+        assert _page(db.search(q, limit=10)) == _page(full.search(q, limit=10)), q
+        assert db.suggest(q, 5) == full.suggest(q, 5), q
+
+
+def test_suggestions_after_an_empty_search_equal_fresh_ones(big):
+    """The command searches, finds nothing, then asks for suggestions: the second search is
+    skipped, and the suggestions are those a fresh index gives."""
+    cat, full = big
+    db = index_for(cat)
+    for q in ["zzzzqx", "qqqq zzzz", "xqxqxq vwvwvw"]:
+        assert db.search(q, limit=10) == [] and full.search(q, limit=10) == []
+        assert db.suggest(q) == full.suggest(q) == SearchIndex(full.entries, cat.records).suggest(q), q
+        assert len(db.suggest(q)) == 3
+
+
 def test_a_candidate_bound_is_never_below_the_score(big):
     """The early stop is only right if no record outscores its bound."""
     cat, full = big
