@@ -54,6 +54,10 @@ def _root(
     st = state(ctx)
     st["data"] = list(data or [])
     st["no_cache"] = no_cache
+    if no_cache:
+        from .amounts import disable_memo
+
+        disable_memo()
 
 
 @app.command()

@@ -266,3 +266,79 @@ def test_rate_caches_of_other_installs_are_pruned(tmp_path):
     money._drop_other_ecb_dirs(keep)
     left = sorted(p.name for p in tmp_path.iterdir())
     assert left == sorted([keep.name, dirs[4].name, dirs[3].name])
+
+
+# ------------------------------------------------------------------ the formatted-amount memo
+
+AMOUNTS = [(50_000_000, "KRW"), (75000, "EUR"), (28300, "GBP"), (1234.5, "USD"), (1000, "CHF"), (343500, "AUD")]
+
+
+@pytest.fixture
+def memo(tmp_path, monkeypatch):
+    from lawref import amounts
+
+    monkeypatch.setenv("LAWREF_CACHE_DIR", str(tmp_path / "cache"))
+    fresh = amounts._Memo()
+    monkeypatch.setattr(amounts, "_MEMO", fresh)
+    return amounts, fresh
+
+
+def _babel(amount, currency):
+    from babel.numbers import format_currency
+
+    if float(amount).is_integer():
+        return format_currency(amount, currency, locale="en", format="¤#,##0", currency_digits=False)
+    return format_currency(amount, currency, locale="en")
+
+
+def test_memo_gives_what_babel_gives_in_the_next_run(memo, monkeypatch):
+    amounts, first = memo
+    assert [amounts.format_amount(a, c) for a, c in AMOUNTS] == [_babel(a, c) for a, c in AMOUNTS]
+    first.save()  # what the exit handler does
+    second = amounts._Memo()
+    monkeypatch.setattr(amounts, "_MEMO", second)
+    assert [second.get(f"en|{c}|{a!r}") for a, c in AMOUNTS] == [_babel(a, c) for a, c in AMOUNTS]
+    assert [amounts.format_amount(a, c) for a, c in AMOUNTS] == [_babel(a, c) for a, c in AMOUNTS]
+
+
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"not json {",
+        b'{"babel": "another-babel", "entries": {"en|KRW|5": "WRONG"}}',
+        b'["a", "list"]',
+    ],
+)
+def test_a_damaged_or_foreign_memo_is_ignored(memo, content):
+    amounts, fresh = memo
+    from lawref.cache import cache_dir
+
+    path = cache_dir() / amounts._Memo.NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(content)
+    assert amounts.format_amount(5, "KRW") == _babel(5, "KRW") != "WRONG"
+
+
+def test_memo_values_with_control_characters_are_not_trusted(memo):
+    import json
+
+    amounts, fresh = memo
+    amounts.format_amount(5, "KRW")  # learns the stamp of the installed Babel
+    fresh.save()
+    data = json.loads(fresh.path.read_text())
+    data["entries"]["en|KRW|5"] = "\x1b]52;c;ZXZpbA==\x07₩5"
+    data["entries"]["en|EUR|7"] = "€7\x9b"
+    fresh.path.write_text(json.dumps(data))
+    again = amounts._Memo()
+    assert again.get("en|KRW|5") is None and again.get("en|EUR|7") is None
+
+
+def test_no_cache_formats_without_the_memo(tmp_path):
+    import subprocess
+    import sys
+
+    env = dict(os.environ, LAWREF_CACHE_DIR=str(tmp_path / "cache"))
+    run = subprocess.run([sys.executable, "-m", "lawref", "--no-cache", "show", "kr/sexual-crimes-act/14-2.1"], capture_output=True, text=True, env=env, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert "₩" in run.stdout
+    assert not (tmp_path / "cache").exists()
