@@ -277,7 +277,7 @@ def check_store(pack: Pack) -> tuple[str, str] | None:
     db = pack_cache_dir(pack) / f"store-{fp}.sqlite"
     if not db.is_file():
         return None
-    conn = sqlite3.connect(f"{db.as_uri()}?mode=rw", uri=True, timeout=1.0, isolation_level=None)
+    conn = sqlite3.connect(f"{db.absolute().as_uri()}?mode=rw", uri=True, timeout=1.0, isolation_level=None)
     try:
         conn.execute("BEGIN")  # one consistent snapshot of meta, dirs and keys
         meta = {k: v for k, v in conn.execute("SELECT k, v FROM meta WHERE k IN ('fp', 'pack', 'complete', 'gen')")}

@@ -176,3 +176,11 @@ def test_usage_error_returns_at_once_with_helper_running(tmp_path):
     r = _run(["--data", str(root), "search", "--no-such-option"], env)
     assert r.returncode == 2
     assert "no-such-option" in r.stderr
+
+
+def test_check_store_with_a_relative_cache_dir(tmp_path, monkeypatch):
+    root, pack = _pack(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LAWREF_CACHE_DIR", "relcache")
+    store = PackCache(pack)
+    assert check_store(pack) == (str(store.db), _gen(store))
