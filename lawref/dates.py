@@ -19,8 +19,9 @@ def parse_date(text: str | None, option: str = "--as-of") -> _dt.date:
     try:
         if len(t) == 4 and t.isdigit():
             return _dt.date(int(t), 12, 31)
-        if len(t) == 7 and t[4] == "-":
+        if len(t) == 7 and t[4] == "-" and t[:4].isdigit() and t[5:].isdigit():
             y, m = int(t[:4]), int(t[5:])
+            _dt.date(y, m, 1)  # raises for a month outside 1-12
             nxt = _dt.date(y + (m == 12), m % 12 + 1, 1)
             return nxt - _dt.timedelta(days=1)
         return _dt.date.fromisoformat(t)
