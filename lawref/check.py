@@ -983,7 +983,7 @@ def _case_status(case: Case, s, day: _dt.date) -> Finding:
     if hit is not None and hit.description:
         ctx.append(f"{hit.level.capitalize()} ({hit.court.split(',')[0]}, {_d(hit.date)}): {_first_sentence(hit.description, 300)}")
     if s.status == "charged" and hit is not None and not _has_status(case, "convicted", day):
-        ctx.append(f"A charge is not a conviction; the case status is {case.status or 'not recorded'} and no conviction is recorded as of {_d(day)}.")
+        ctx.append(f"A charge is not a conviction; the case status is {case.status_on(day) or 'not recorded'} and no conviction is recorded as of {_d(day)}.")
     name = case.defendant.name
     if hit is not None and not s.negated:
         expl = f"{name} was {s.status} on {_d(hit.date)} ({hit.court.split(',')[0]})."

@@ -327,6 +327,24 @@ class Case:
         ps = [p for p in self.proceedings if day is None or p.date <= day]
         return ps[-1] if ps else None
 
+    def status_on(self, day: Date | None = None) -> str | None:
+        """The case's status on `day` (its recorded status when `day` is None).
+
+        A case whose later proceedings were still to come was pending on `day`, unless a
+        proceeding by then was marked final; before its first proceeding it had no status
+        (None). From its last proceeding on, it has its recorded status.
+        """
+        if day is None:
+            return self.status
+        before = [p for p in self.proceedings if p.date <= day]
+        if not before:
+            return None
+        if any(p.final for p in before):
+            return "final"
+        if len(before) < len(self.proceedings):
+            return "pending"
+        return self.status
+
     def final_sentence(self, day: Date | None = None) -> Proceeding | None:
         """The latest proceeding with a sentence on or before `day`."""
         ps = [p for p in self.proceedings if p.sentence and (day is None or p.date <= day)]

@@ -959,7 +959,7 @@ def _case_fields(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
             "age_date": _iso(ages[-1].date) if ages else None,
         },
         "summary": c.summary,
-        "status": c.status,
+        "status": c.status_on(day),
         "offences": offences,
         "proceedings": procs,
         "later_proceedings": sum(1 for p in c.proceedings if p.date > day),

@@ -299,3 +299,35 @@ def test_show_does_not_import_rapidfuzz_for_a_known_id(tmp_path):
 def test_show_piped_has_no_escape_codes(cli):
     r = cli(["show", CHO])
     assert r.code == 0 and "\x1b" not in r.out
+
+
+def test_case_status_is_as_of_the_date(catalogue, cli):
+    """On a past date a case later appealed was pending, whatever its status is today."""
+    import datetime as dt
+
+    cho = catalogue.get(CHO)
+    first = cho.proceedings[0]
+    sentenced = next(p for p in cho.proceedings if p.sentence and not p.final)
+    closing = next(p for p in cho.proceedings if p.final)
+    assert cho.status_on(first.date - dt.timedelta(days=1)) is None
+    assert cho.status_on(sentenced.date) == "pending"
+    assert cho.status_on(closing.date) == "final" == cho.status_on(None)
+
+    r = cli(["search", "Cho Ju-bin", "-n", "1", "--as-of", str(sentenced.date)])
+    assert r.code == 0 and "case, pending" in r.out and "case, final" not in r.out
+    r = cli(["show", CHO, "--as-of", str(sentenced.date)])
+    assert f"pending on {sentenced.date}" in r.out
+    r = cli(["show", CHO, "--as-of", str(first.date - dt.timedelta(days=1))])
+    assert "no proceedings yet" in r.out
+
+
+def test_status_on_for_every_bundled_case(catalogue):
+    """The recorded status holds from the last proceeding on; before it, only final or pending."""
+    for case in (r for r in catalogue.records.values() if r.kind == "case"):
+        if not case.proceedings:
+            continue
+        last = max(p.date for p in case.proceedings)
+        assert case.status_on(last) in (case.status, "final")
+        for p in case.proceedings:
+            if p.date < last:
+                assert case.status_on(p.date) in ("pending", "final"), (case.id, p.date)

@@ -97,7 +97,10 @@ def upcoming_text(offence, day: _dt.date) -> list[str]:
 
 def case_brief(case, day: _dt.date | None = None) -> str:
     """One line on a case: its latest sentence or latest step on or before `day`."""
-    status = f"case, {case.status}" if case.status else "case"
+    st = case.status_on(day)
+    status = f"case, {st}" if st else "case"
+    if day is not None and case.latest(day) is None and case.proceedings:
+        return f"case: no proceedings yet (the first is on {case.proceedings[0].date})"
     p = case.final_sentence(day)
     if p is not None:
         flag = " (unverified)" if p.unverified else ""
@@ -301,7 +304,7 @@ def _offence(doc: _Doc, cat, o, day: _dt.date) -> None:
     if cases:
         doc.heading("Cases citing this offence")
         for c in cases:
-            doc.add(f"  {_c(c.id)}  {_c(c.title)} — {_c(case_brief(c))}")
+            doc.add(f"  {_c(c.id)}  {_c(c.title)} — {_c(case_brief(c, day))}")
 
     if o.notes:
         doc.heading("Notes")
@@ -313,7 +316,11 @@ def _case(doc: _Doc, cat, c, day: _dt.date, explicit: bool) -> None:
     from ..penalty import sentence_words
 
     doc.add(f"[bold]{_c(c.title)}[/bold]")
-    status = f" · {_c(c.status)}" if c.status else ""
+    st = c.status_on(day)
+    if st is None:
+        status = " · no proceedings yet" if c.latest(day) is None else ""
+    else:
+        status = f" · {_c(st)}" + (f" on {day}" if st != c.status else "")
     doc.add(f"[dim]{_c(c.jurisdiction)} ({_c(name(c.jurisdiction))}) · case{status} · {_c(c.id)}[/dim]")
     d = c.defendant
     who = _c(d.name) + (f" ({_c(d.native_name)})" if d.native_name else "") + (f", born {d.born}" if d.born else "")
