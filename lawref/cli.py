@@ -192,8 +192,27 @@ def main(argv: list[str] | None = None) -> None:
     """Entry point: run the app, mapping library errors to one line and an exit code."""
     from .errors import LawrefError
 
+    from typer._click import exceptions as click_errors
+
     try:
-        app(args=argv, prog_name="lawref", standalone_mode=True)
+        rv = app(args=argv, prog_name="lawref", standalone_mode=False)
+        if isinstance(rv, int) and not isinstance(rv, bool) and rv:
+            sys.exit(rv)  # an explicit exit code (click's Exit)
+    except click_errors.NoArgsIsHelpError as e:
+        e.show()
+        sys.exit(e.exit_code)
+    except click_errors.UsageError as e:
+        # One line, as every other error: what is wrong and where to read more.
+        from .output import error
+
+        where = e.ctx.command_path if e.ctx is not None else "lawref"
+        error(f"{e.format_message()} (see `{where} --help`)")
+        sys.exit(e.exit_code)
+    except click_errors.ClickException as e:
+        from .output import error
+
+        error(e.format_message())
+        sys.exit(e.exit_code)
     except LawrefError as e:
         from .output import error
 
@@ -208,7 +227,13 @@ def main(argv: list[str] | None = None) -> None:
         except OSError:
             pass
         sys.exit(0)
-    except SystemExit:
+    except SystemExit as e:
+        from typer._click.utils import PacifyFlushWrapper
+
+        if e.code == 1 and isinstance(sys.stdout, PacifyFlushWrapper):
+            # click met a closed pipe (`lawref search x | head -1`) and exited 1; the reader
+            # simply stopped reading, which is not a failure.
+            sys.exit(0)
         raise
     except Exception as e:  # noqa: BLE001 - last resort: never show a traceback to users
         if type(e).__module__.startswith("sqlite3"):

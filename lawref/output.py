@@ -65,7 +65,21 @@ def console(stderr: bool = False):
             emoji=False,
             width=None if tty else 10_000,
         )
+        _consoles[stderr].on_broken_pipe = _reader_gone
     return _consoles[stderr]
+
+
+def _reader_gone() -> None:
+    """stdout's reader stopped reading (`lawref show ID | head`): stop quietly, exit 0.
+
+    rich's default exits 1, which reads as a failure under `set -o pipefail`.
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    raise SystemExit(0)
 
 
 def reset_consoles() -> None:

@@ -33,3 +33,38 @@ def test_rich_markup_printed_literally(text):
 
 def test_newlines_and_tabs_kept():
     assert strip_controls("a\nb\tc") == "a\nb\tc"
+
+
+@pytest.mark.parametrize("args", [["search", "deepfake", "-n", "0"], ["show", "kr/cho-ju-bin"], ["compare", "deepfake"], ["changes"]])
+def test_a_reader_that_stops_reading_is_not_a_failure(args, tmp_path):
+    """`lawref ... | head -1` under `set -o pipefail`: exit 0, nothing on stderr."""
+    import os
+    import subprocess
+    import sys
+
+    r, w = os.pipe()
+    os.close(r)  # the reader is gone before lawref writes
+    env = dict(os.environ, LAWREF_CACHE_DIR=str(tmp_path / "cache"))
+    try:
+        run = subprocess.run([sys.executable, "-m", "lawref", *args], stdout=w, stderr=subprocess.PIPE, text=True, env=env, timeout=120)
+    finally:
+        os.close(w)
+    assert run.returncode == 0, run.stderr
+    assert run.stderr == ""
+
+
+@pytest.mark.parametrize(
+    ("args", "names"),
+    [
+        (["search", "deepfake", "-n", "-1"], "--limit"),
+        (["search", "deepfake", "--kind", "statute"], "--kind"),
+        (["show", "a", "b"], "show --help"),
+        (["nosuchcommand"], "lawref --help"),
+        (["compare", "deepfake", "--sort", "size"], "--sort"),
+    ],
+)
+def test_usage_errors_are_one_line(cli, args, names):
+    r = cli(args)
+    assert r.code == 2
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("lawref: error: ") and names in lines[0], r.err
