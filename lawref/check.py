@@ -60,7 +60,9 @@ _SUBJECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "deepfake": (("deepfake",), ("deep", "fake"), ("digital", "forgery"), ("hypertrucage",), ("face", "swap"), ("nudify",)),
     _CHILD_TAG: (("child", "porn"), ("child", "pornography"), ("child", "abuse"), ("child", "sexual"), ("csam",), ("indecent", "image", "child"),
                  ("indecent", "photograph", "child"), ("child", "exploitation"), ("pedopornographie",), ("minor", "sexual"), ("iioc",)),
-    "intimate-image-abuse": (("intimate", "image"), ("intimate",), ("revenge", "porn"), ("nude",), ("ncii",), ("image", "based", "abuse")),
+    "intimate-image-abuse": (("intimate", "image"), ("intimate",), ("revenge", "porn"), ("nude",), ("naked",), ("ncii",), ("image", "based", "abuse"),
+                             ("sexual", "deepfake"), ("sexual", "image"), ("sexual", "montage"), ("sexual", "video"), ("sexual", "photo"),
+                             ("sexually", "explicit"), ("explicit", "image"), ("pornographic",), ("porn",)),
     "illegal-filming": (("spy", "cam"), ("hidden", "camera"), ("molka",), ("illegal", "filming"), ("upskirt",), ("voyeur",)),
     "sextortion": (("sextortion",), ("blackmail",), ("extortion",)),
 }  # fmt: skip
@@ -469,12 +471,32 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
         score -= 2.0
     elif not claim.minor and k.child and _CHILD_TAG not in subjects:
         score -= 2.0
+    adult_claim = bool(re.search(r"\badults?\b", claim.text, re.I))
+    if adult_claim and k.adult:
+        score += 2.0
+    elif adult_claim and k.child:
+        score -= 2.0
+    if "sextortion" in k.conduct and "sextortion" not in claim.conduct:
+        score -= 3.0  # threatening to share is its own offence: a claim about sharing is not about it
     profit_claim = bool(re.search(r"\bprofit|\bsell|\bsold|\bselling|\bfor money|\bcommercial", claim.text, re.I))
     if k.profit and not profit_claim:
         score -= 2.0
     elif k.profit and profit_claim:
         score += 2.0
     return max(score, 0.0001) if (named or subj) else max(score, 0.0)
+
+
+def _alternatives_context(off: Offence, others: list[Offence], day: _dt.date) -> list[str]:
+    """A note naming the other offences the claim could describe when their penalty differs:
+    the verdict is for the one read, and a reader should know the reading was a choice."""
+    mine = off.in_force(day)
+    out = []
+    for o in others[:3]:
+        v = o.in_force(day)
+        if v is None or (mine is not None and (v.prison, v.fine) == (mine.prison, mine.fine)):
+            continue
+        out.append(f"Read as {off.id}; the claim could also describe {o.id} ({o.title}: {_prison_words(v.prison, o.minimum_standard)}; {_fine_words(v.fine)}).")
+    return out
 
 
 # --------------------------------------------------------------------------- penalty comparison
@@ -670,20 +692,26 @@ def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[
             out.append(f"The record covers {_jname(off.jurisdiction)}, not all of {_jname(code)}.")
     # A higher penalty when the person depicted is a child: the jurisdiction's child-abuse
     # offence with the same conduct.
-    k = off.tags
-    if _CHILD_TAG not in k and not claim.minor:
+    # The closest in conduct wins: the same conduct exactly, then the most shared, then the
+    # fewest other kinds of conduct.
+    if _CHILD_TAG not in off.tags and not mentions_minor(off.title) and not claim.minor:
         conduct = (set(off.tags) & _CONDUCT_TAGS) | conduct_of(off.title)
+        best = None
         for o in cat.offences:
-            if o.jurisdiction != off.jurisdiction or _CHILD_TAG not in o.tags or o.id == off.id:
+            if o.jurisdiction != off.jurisdiction or o.id == off.id or not (_CHILD_TAG in o.tags or mentions_minor(o.title)):
                 continue
             oc = (set(o.tags) & _CONDUCT_TAGS) | conduct_of(o.title)
             v = o.in_force(day)
             if v is None or not (oc & conduct) or "sextortion" in oc - conduct:
                 continue
+            rank = (oc == conduct, len(oc & conduct), -len(oc - conduct))
+            if best is None or rank > best[0]:
+                best = (rank, o, v)
+        if best is not None:
             from .penalty import penalty_words
 
+            _, o, v = best
             out.append(f"When the person depicted is a minor, {o.citation} ({o.title}) applies: {penalty_words(v, o.minimum_standard)}.")
-            break
     return out
 
 
@@ -1106,6 +1134,8 @@ class _Resolved:
     jurisdiction_note: str | None = None
     missing: str | None = None  # why no offence was found
     closest: Offence | None = None  # the nearest offence when its conduct differs from the claim's
+    alternatives: list[Offence] = field(default_factory=list)  # others describing the claim about as well
+    note: str | None = None  # how the offence was chosen, when a reader should know
 
 
 class Checker:
@@ -1243,11 +1273,24 @@ class Checker:
             r.missing = "offence"
             return r
         top = cands[0][0]
+        first = cands[0][1]
+        if first.in_force(day) is None and all(v.start > day for v in first.penalties):
+            # The offence the claim describes best did not exist yet: the law that covered
+            # the conduct before it (a general offence it was carved out of), if one is close.
+            earlier = [(s, o) for s, o in cands[1:] if s >= top - 3.0 and o.in_force(day) is not None]
+            if earlier:
+                r.note = (
+                    f"{first.citation} ({first.id}), the specific offence, took effect on {_d(min(v.start for v in first.penalties))}, "
+                    f"after {_d(day)}; the claim is checked against the law in force then."
+                )
+                cands = earlier + [(s, o) for s, o in cands if (s, o) not in earlier]
+                top = cands[0][0]
         # Among offences that describe the claim about as well, the one whose figures match.
         tier = [(s, o) for s, o in cands if s >= top - 2.0]
         if len(tier) > 1:
             tier.sort(key=lambda so: tuple(-x for x in self._matches_any(so[1], claim, day)) + (-so[0],))
         best = tier[0][1]
+        r.alternatives = [o for _, o in tier[1:]]
         k = _offence_keys(best, self._okeys)
         own = r.case is not None and best.id in r.case.offences
         if claim.conduct and k.conduct and not (claim.conduct & k.conduct) and not own:
@@ -1363,6 +1406,9 @@ class Checker:
         ctx = _penalty_context(off, day, self.cat, claim, kinds & {"max", "min"}, [c for c in r.jurisdictions if c.upper() != off.jurisdiction.upper()])
         if r.jurisdiction_note:
             ctx.insert(0, r.jurisdiction_note)
+        if r.note:
+            ctx.insert(0, r.note)
+        ctx += _alternatives_context(off, r.alternatives, day)
         if out:
             out[0].context.extend(ctx)
         return out

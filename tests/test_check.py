@@ -92,7 +92,14 @@ CLAIMS = [
     # (claim, as_of, verdict, record)
     ("In France, sharing a sexual deepfake without consent is punishable by up to two years in prison and a €60,000 fine.", "2025-01-01", A, "fr/code-penal/226-8-1"),
     ("In France, sharing a sexual deepfake online can cost you three years in prison and a fine of €75,000.", "2025-01-01", A, "fr/code-penal/226-8-1"),
-    ("French law punishes sexual deepfakes with a maximum of one year in jail.", "2025-01-01", A, "fr/code-penal/226-8"),
+    # Sexual deepfakes have had their own offence (226-8-1, 2 years) since 2024-05-23; before
+    # that the general montage offence (226-8, 1 year) covered them.
+    ("French law punishes sexual deepfakes with a maximum of one year in jail.", "2025-01-01", I, "fr/code-penal/226-8-1"),
+    ("French law punishes sexual deepfakes with a maximum of one year in jail.", "2023-06-01", A, "fr/code-penal/226-8"),
+    ("In France, sharing a deepfake of someone without their consent carries up to one year in prison.", "2025-01-01", A, "fr/code-penal/226-8"),
+    ("In the US, publishing intimate images without consent carries up to 18 months in prison.", "2025-06-01", I, "us/47-usc/223-h-adult"),
+    ("Under federal law, posting deepfake nudes of an adult carries up to 2 years.", "2025-06-01", A, "us/47-usc/223-h-adult"),
+    ("In the US, threatening to publish intimate images of an adult carries up to 18 months in prison.", "2025-06-01", A, "us/47-usc/223-h-threats"),
     ("In France, possessing child pornography carries a maximum sentence of two years.", "2019-06-01", A, "fr/code-penal/227-23-possession"),
     ("In France, possessing child pornography carries a maximum sentence of two years.", "2024-06-01", O, "fr/code-penal/227-23-possession"),
     ("In France, distributing child pornography online can bring seven years and a €100,000 fine.", "2025-01-01", A, "fr/code-penal/227-23"),
