@@ -1003,6 +1003,11 @@ def _has_status(case: Case, status: str, day: _dt.date) -> Proceeding | None:
     return None
 
 
+def _explicit_charge(p: Proceeding) -> bool:
+    """Whether a proceeding records a charge itself (not a later step that implies one)."""
+    return (p.outcome or "").lower() == "charged" or (p.level or "").lower() == "charge"
+
+
 def _case_status(case: Case, s, day: _dt.date) -> Finding:
     found = ("not " if s.negated else "") + ("formally " if s.formal and s.status == "charged" else "") + s.status
     hit = _has_status(case, s.status, day)
@@ -1014,15 +1019,25 @@ def _case_status(case: Case, s, day: _dt.date) -> Finding:
         ctx.append(f"A charge is not a conviction; the case status is {case.status_on(day) or 'not recorded'} and no conviction is recorded as of {_d(day)}.")
     name = case.defendant.name
     if hit is not None and not s.negated:
+        if s.status == "charged" and not _explicit_charge(hit):
+            expl = f"{name} was convicted on {_d(hit.date)} ({hit.court.split(',')[0]}), so had been charged by then; the record gives no charge date."
+            return Finding("status", Verdict.ACCURATE, found, f"charged (by {_d(hit.date)})", expl, case.id, list(hit.sources), ctx)
         expl = f"{name} was {s.status} on {_d(hit.date)} ({hit.court.split(',')[0]})."
         return Finding("status", Verdict.ACCURATE, found, f"{s.status} ({_d(hit.date)})", expl, case.id, list(hit.sources), ctx)
+    later = _has_status(case, s.status, _dt.date.max) if hit is None else None
+    if hit is None and later is not None and s.status == "charged" and not _explicit_charge(later):
+        # Only a later conviction shows the charge: when it was brought is not recorded.
+        expl = (
+            f"The record gives no charge date for {name}: the first proceeding that implies a charge is the "
+            f"conviction on {_d(later.date)}, after {_d(day)} (missing date)."
+        )
+        return Finding("status", Verdict.UNVERIFIABLE, found, None, expl, case.id, list(later.sources), ctx)
     if hit is None and s.negated:
         expl = f"No proceeding shows {name} {s.status} as of {_d(day)}" + (f"; latest: {_proc_words(latest)}." if latest else ".")
         return Finding("status", Verdict.ACCURATE, found, f"not {s.status}", expl, case.id, list(latest.sources) if latest else [], ctx)
     if hit is not None and s.negated:
         expl = f"{name} was {s.status} on {_d(hit.date)} ({hit.court.split(',')[0]})."
         return Finding("status", Verdict.INACCURATE, found, f"{s.status} ({_d(hit.date)})", expl, case.id, list(hit.sources), ctx)
-    later = _has_status(case, s.status, _dt.date.max)
     if later is not None:
         expl = f"Not yet on {_d(day)}: {name} was {s.status} on {_d(later.date)}."
         return Finding("status", Verdict.INACCURATE, found, f"not yet {s.status}", expl, case.id, list(later.sources), ctx)
