@@ -668,10 +668,12 @@ def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[
     now = off.in_force(day)
     if "max" in kinds:
         out.append("A statutory maximum is the most a court may impose, not a typical sentence.")
-    if "min" in kinds:
+    if "min" in kinds and not off.minimum_standard:
         out.append("A statutory minimum is the least a court must impose, before any reductions the law allows.")
     if off.minimum_standard:
         out.append("This is an EU minimum standard: Member States must provide at least this maximum in their own law.")
+        if "min" in kinds:
+            out.append("It sets no minimum sentence: \"at least\" is read as the floor for the maximum Member States must provide.")
     if now is not None:
         if now.unverified:
             out.append(f"The record marks this penalty unverified{': ' + _first_sentence(now.note) if now.note else ''}.")
