@@ -613,6 +613,8 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
                 expl = f"Matches {off.citation} as in force on {_d(day)} ({_version_span(now)}){_label(a)}: {words(a or v)}."
                 if a is not None:
                     ctx.append(f"That figure applies only {_label(a).strip()}; otherwise the penalty is {words(now)}.")
+                    if a.unverified:
+                        ctx.append(f"The record marks that figure unverified{': ' + _first_sentence(a.note).rstrip('.') if a.note else ''}; confirm it before citing.")
                 return Finding(aspect, Verdict.ACCURATE, found, words(a or v), expl, off.id, _penalty_sources(v, a), ctx)
     versions = [v for v in off.penalties if v is not now]
     past = [v for v in versions if v.status is not Status.PROSPECTIVE and v.end is not None and v.end < day]

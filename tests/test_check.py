@@ -441,3 +441,14 @@ def test_cases_with_several_defendants(catalogue, text, day, verdict, replaced_b
     assert (r.verdict, r.record) == (verdict, "kr/snu-deepfake")
     if replaced_by:
         assert f"replaced by {replaced_by}" in r.explanation
+
+
+def test_a_figure_matched_in_an_unverified_variant_is_flagged(catalogue):
+    """Accurate against the record, but the record itself is unsure: the reader is told."""
+    off = catalogue.get("fr/code-penal/226-8-1")
+    day = dt.date(2025, 1, 1)
+    online = next(a for a in off.in_force(day).aggravated if "online" in a.label)
+    (r,) = check(catalogue, "In France, sharing a sexual deepfake online is punishable by up to three years in prison.", day).results
+    assert r.verdict is A and r.record == off.id
+    assert online.prison.max.months == 36
+    assert any("unverified" in c for c in r.json()["context"]) is online.unverified
