@@ -233,6 +233,18 @@ def _num(val: float) -> str:
     return str(int(round(val))) if abs(val - round(val)) < 1e-6 else f"{val:g}"
 
 
+# Thousands grouped with spaces or dots (European style) next to a currency: "€75 000",
+# "75.000 euros", "30 000 000 KRW". Only beside money, so "in 2024 100 people" stays apart.
+_GROUPED = r"\d{1,3}(?:[ .\u00a0\u202f\u2009]\d{3})+(?![\d])"
+_CODES = r"(?:EUR|GBP|USD|KRW|AUD|JPY|CAD|CHF)"
+_MONEY_GROUPS_BEFORE = re.compile(rf"(?P<pre>[€£$₩¥₹₽]\s?|\b{_CODES}\s?)(?P<num>{_GROUPED})")
+_MONEY_GROUPS_AFTER = re.compile(rf"(?<![\d.,])(?P<num>{_GROUPED})(?=\s?(?:[€£$₩¥₹₽]|{_CODES}\b|(?i:euros?|pounds?|dollars?|won|yen|francs?)\b))")
+
+
+def _ungroup(m: re.Match) -> str:
+    return (m.groupdict().get("pre") or "") + re.sub(r"[ .\u00a0\u202f\u2009]", "", m.group("num"))
+
+
 @lru_cache(maxsize=1024)
 def normalise_numbers(text: str) -> str:
     """Number words and compounds as digits, keeping everything else (case included).
@@ -242,6 +254,9 @@ def normalise_numbers(text: str) -> str:
     `a decade` -> `10 years`; `$37,500` -> `$37500`.
     """
     t = clean_text(text)
+    t = re.sub(r"(?<![\w$])W(?=\s?\d)", "₩", t)  # "W50 million": the won, as Korean English-language press writes it
+    t = re.sub(r"(\d),(\d{1,2})(?=\s*(?:years?|yrs?|months?)\b)", r"\1.\2", t, flags=re.I)  # decimal comma: 5,5 years
+    t = _MONEY_GROUPS_AFTER.sub(_ungroup, _MONEY_GROUPS_BEFORE.sub(_ungroup, t))  # 75 000 €, 75.000 euros
     t = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", t)  # thousands separators
     t = re.sub(r"(\w)-(" + _UNIT_WORDS + r")\b", r"\1 \2", t, flags=re.I)  # five-year, 42-year
     t = re.sub(r"\b(year|month)s?-old\b", r"\1 old", t, flags=re.I)

@@ -52,6 +52,14 @@ def _seed_text() -> str:
         ("one hundred thousand euros", "100000 euros"),
         ("no one knows", "no one knows"),
         ("a 20-year-old", "a 20 year old"),
+        ("a fine of €75 000", "a fine of €75000"),  # European grouping, beside money only
+        ("75.000 euros", "75000 euros"),
+        ("KRW 30 000 000", "KRW 30000000"),
+        ("in 2024 100 people", "in 2024 100 people"),
+        ("a climb of 1.000 m", "a climb of 1.000 m"),
+        ("up to 5,5 years", "up to 5.5 years"),  # decimal comma before a unit
+        ("W50 million", "₩50000000"),  # the won as Korean English-language press writes it
+        ("Wales 50", "Wales 50"),
     ],
 )
 def test_normalise_numbers(text, expected):
@@ -159,6 +167,9 @@ def test_previous_figures(sentence, expected):
         ("A fine of up to 30 million won, or about US$22,600, applies.", 30_000_000, "KRW", "max", [(22_600, "USD")]),
         ("It is punishable by a fine of USD 250,000.", 250_000, "USD", "exact", []),
         ("A fine of €1.5m applies.", 1_500_000, "EUR", "exact", []),
+        ("It carries a fine of up to €75 000.", 75_000, "EUR", "max", []),
+        ("It carries a fine of up to 75.000 euros.", 75_000, "EUR", "max", []),
+        ("Fines of up to W30 million apply.", 30_000_000, "KRW", "max", []),
     ],
 )
 def test_fines(sentence, amount, currency, qualifier, converted):
