@@ -256,6 +256,14 @@ def resolve(cat, query: Sequence[str]) -> tuple[str, str | None, list[Offence]]:
             return "tag", tag, found
     found = _search(cat, phrase)
     if not found:
+        # A case named by the phrase ("Jo Ju-bin") stands for the offences it cites, as its id does.
+        from .search import SPREAD_MIN, Filters, search
+
+        cases = [h.record for h in search(cat, phrase, Filters(kind="case"), limit=1) if h.score >= SPREAD_MIN]
+        found = [cat.records[i] for c in cases for i in c.offences if isinstance(cat.records.get(i), Offence)]
+        if found:
+            return "search", None, list({o.id: o for o in found}.values())
+    if not found:
         tags = sorted({t for o in cat.offences for t in o.tags})
         import difflib
 

@@ -20,16 +20,22 @@ class UnknownRecord(LawrefError):
         self.rid = rid
         self.suggestions = suggestions or []
         hint = f"; did you mean: {', '.join(self.suggestions)}?" if self.suggestions else ""
-        super().__init__(f"no record with id {rid!r}{hint} (try `lawref search {rid.split('/')[-1]}`)")
+        last = next((part for part in reversed(rid.split("/")) if part.strip()), "")
+        if last:
+            import shlex
+
+            hint += f" (try `lawref search {shlex.quote(last.strip())}`)"
+        super().__init__(f"no record with id {rid!r}{hint}")
 
 
 class NoMatch(LawrefError):
     """A search found nothing."""
 
-    def __init__(self, query: str, suggestions: list[str] | None = None) -> None:
+    def __init__(self, query: str, suggestions: list[str] | None = None, without_filters: bool = False) -> None:
         self.query = query
         self.suggestions = suggestions or []
-        hint = f"; closest: {', '.join(self.suggestions)}" if self.suggestions else ""
+        label = "matches without the filters" if without_filters else "closest"
+        hint = f"; {label}: {', '.join(self.suggestions)}" if self.suggestions else ""
         super().__init__(f"nothing matches {query!r}{hint}")
 
 

@@ -92,6 +92,8 @@ def fold(text: str) -> str:
 
 
 def _fold_word(word: str) -> str:
+    if len(set(word)) == 1:
+        return word  # "aaaa" is not a spelling of "a"
     for a, b in _FOLDS:
         word = word.replace(a, b)
     return _REPEATS.sub(r"\1", word)
@@ -717,8 +719,9 @@ def search(catalogue, query: str, filters: Filters | None = None, limit: int | N
 
 
 def suggest(catalogue, text: str, n: int = 3) -> list[str]:
-    """The `n` ids closest to `text`, for "did you mean"."""
-    if not len(catalogue.records):
+    """The `n` ids closest to `text`, for "did you mean" (none for text without a letter or
+    digit: every record is equally far from it)."""
+    if not len(catalogue.records) or not any(ch.isalnum() for ch in text):
         return []
     return index_for(catalogue).suggest(text, n)
 

@@ -321,3 +321,11 @@ def test_terminal_table_fits_100_columns(cli, monkeypatch):
             assert row.in_force_from.isoformat() in flat
         for word in row.conduct.split():
             assert word in text
+
+
+def test_a_phrase_naming_a_case_compares_the_offences_it_cites(catalogue):
+    from lawref.compare import resolve
+
+    case = catalogue.get("kr/cho-ju-bin")
+    _, _, offences = resolve(catalogue, ["Jo Ju-bin"])  # a romanisation variant of the name
+    assert offences and {o.id for o in offences} <= set(case.offences)

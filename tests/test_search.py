@@ -219,7 +219,9 @@ def test_nonsense_matches_nothing(catalogue, query):
 @pytest.mark.parametrize("query", ["(.*", "[", "\\", "a|b", "\x1f\x1c\x02", "\x1b[31mred", "?" * 50, "ab" * 300, ""])
 def test_hostile_queries_do_not_crash(catalogue, query):
     search(catalogue, query, limit=None)
-    assert len(suggest(catalogue, query or "x")) == 3
+    q = query or "x"
+    # Text with no letter or digit is equally far from every record: no suggestions.
+    assert len(suggest(catalogue, q)) == (3 if any(ch.isalnum() for ch in q) else 0)
 
 
 def test_filters(catalogue):
@@ -373,3 +375,20 @@ def test_query_words_may_be_given_unquoted(cli):
     a = json.loads(cli(["search", "nth", "room", "--json"]).out)
     b = json.loads(cli(["search", "nth room", "--json"]).out)
     assert a == b
+
+
+def test_a_run_of_one_letter_is_not_folded_to_that_letter(catalogue):
+    """Folding merges doubled letters (Jubbin ~ Jubin), but "aaaa" is not the word "a"."""
+    assert search(catalogue, "aaaa") == []
+    assert search(catalogue, "Cho Jubbin", limit=1)[0].id == "kr/cho-ju-bin"
+
+
+def test_no_match_messages_say_where_suggestions_come_from(cli):
+    r = cli(["search", "deepfake", "--kind", "case", "-j", "fr"])
+    assert r.code == 2 and "matches without the filters:" in r.err
+    r = cli(["search", "xqztw"])
+    assert r.code == 2 and "closest:" in r.err
+    r = cli(["show", ""])
+    assert r.code == 2 and "lawref search `" not in r.err and "try `lawref search" not in r.err
+    r = cli(["show", "kr/no such thing"])
+    assert "try `lawref search 'no such thing'`" in r.err

@@ -61,7 +61,8 @@ def search(
     else:
         raise UsageError("search: give a QUERY, or a filter (--jurisdiction, --tag, --kind) to list records")
     if not hits:
-        raise NoMatch(_described(text, filters), _closest(cat, lib, text, filters))
+        ids, wider = _closest(cat, lib, text, filters)
+        raise NoMatch(_described(text, filters), ids, without_filters=wider)
     if as_json:
         from ..output import emit_json
 
@@ -108,10 +109,11 @@ def _described(text: str, filters) -> str:
     return " ".join(bits)
 
 
-def _closest(cat, lib, text: str, filters) -> list[str]:
-    """Suggestions: matches outside the filters first, else the nearest ids, titles, aliases."""
+def _closest(cat, lib, text: str, filters) -> tuple[list[str], bool]:
+    """Suggestions, and whether they are matches found without the filters (else the nearest
+    ids, titles and aliases)."""
     if text and filters != lib.Filters():
         wider = lib.search(cat, text, limit=3)
         if wider:
-            return [h.id for h in wider]
-    return lib.suggest(cat, text or "", 3) if text else []
+            return [h.id for h in wider], True
+    return (lib.suggest(cat, text or "", 3) if text else []), False
