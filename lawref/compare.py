@@ -456,6 +456,8 @@ def compare(
         offences = kept
     if rates is None:
         rates = RateTable.for_packs([p.pack.path for p in getattr(cat, "packs", [])])
+    if not rates.knows(currency):
+        raise UsageError(f"--currency: no exchange rates for {currency}: the ECB reference rates (and any pack's rates.yaml) do not cover it; try USD, EUR, GBP, KRW, AUD or JPY")
     rows: list[Row] = []
     for o in offences:
         rows.extend(offence_rows(o, as_of, currency, rates))

@@ -329,3 +329,18 @@ def test_a_phrase_naming_a_case_compares_the_offences_it_cites(catalogue):
     case = catalogue.get("kr/cho-ju-bin")
     _, _, offences = resolve(catalogue, ["Jo Ju-bin"])  # a romanisation variant of the name
     assert offences and {o.id for o in offences} <= set(case.offences)
+
+
+@pytest.mark.parametrize(
+    ("args", "says"),
+    [
+        (["compare", "deepfake", "--json", "--csv"], "one of --json and --csv"),
+        (["compare", "deepfake", "--currency", "XXX"], "no exchange rates for XXX"),
+        (["render", "deepfake", "-o", "handout.docx"], "cannot tell the format"),
+    ],
+)
+def test_contradictory_or_unusable_options_are_refused(cli, args, says, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = cli(args)
+    assert r.code == 2 and says in r.err and r.out == ""
+    assert not list(tmp_path.iterdir())  # nothing written

@@ -51,6 +51,10 @@ def compare(
     from ..compare import compare as run
     from ..money import RateTable
 
+    if as_json and as_csv:
+        from ..errors import UsageError
+
+        raise UsageError("compare: choose one of --json and --csv")
     day = as_of(as_of_)
     cat = catalogue(ctx)
     # rates.yaml of every pack in use; --no-cache also bypasses the parsed-rates cache.

@@ -46,7 +46,7 @@ EngineOpt = Annotated[
 ]
 
 
-def _format(fmt: str | None, output: str) -> str:
+def _format(fmt: str | None, output: str, as_json: bool = False) -> str:
     from ..errors import UsageError
     from ..render import FORMATS
 
@@ -57,7 +57,10 @@ def _format(fmt: str | None, output: str) -> str:
             raise UsageError(f"--format: use one of {', '.join(FORMATS)} (not {fmt!r})")
         return f
     if output != "-":
-        return _EXTENSIONS.get(os.path.splitext(output)[1].lower(), "md")
+        ext = os.path.splitext(output)[1].lower()
+        if ext and ext not in _EXTENSIONS and not (as_json and ext == ".json"):
+            raise UsageError(f"-o {output}: cannot tell the format from {ext!r}; name the file .md, .html or .pdf, or give --format")
+        return _EXTENSIONS.get(ext, "md")
     return "md"
 
 
@@ -92,7 +95,7 @@ def render(
     from ..output import is_tty
 
     output = output.strip() if output else "-"
-    f = _format(fmt, output)
+    f = _format(fmt, output, as_json)
     paper = paper.strip().lower()
     target = None
     if output != "-":
