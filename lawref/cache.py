@@ -39,7 +39,7 @@ from .files import atomic_write_bytes  # re-exported for callers of lawref.cache
 from .load import FileResult, Pack, parse_file
 from .problems import Problem
 
-SCHEMA = 8
+SCHEMA = 9
 BUSY_TIMEOUT = 900.0  # seconds to wait for another process's build (a cold 100k build takes minutes)
 _SEP = "\x1f"
 
@@ -316,6 +316,9 @@ CREATE INDEX IF NOT EXISTS keys_sfold ON keys(sfold) WHERE sfold IS NOT NULL;
 CREATE TABLE IF NOT EXISTS refs (target TEXT, row INTEGER);
 CREATE INDEX IF NOT EXISTS refs_target ON refs(target);
 CREATE INDEX IF NOT EXISTS refs_row ON refs(row);
+CREATE TABLE IF NOT EXISTS idtails (tail TEXT, row INTEGER);
+CREATE INDEX IF NOT EXISTS idtails_tail ON idtails(tail);
+CREATE INDEX IF NOT EXISTS idtails_row ON idtails(row);
 CREATE TABLE IF NOT EXISTS vocab (word TEXT PRIMARY KEY, n INTEGER) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS tags (tag TEXT, row INTEGER);
 CREATE INDEX IF NOT EXISTS tags_row ON tags(row);
@@ -523,7 +526,7 @@ class PackCache:
         self._meta = None
 
     def _clear(self) -> None:
-        for table in ("meta", "dirs", "files", "texts", "results", "problems", "keys", "refs", "tags", "vocab"):
+        for table in ("meta", "dirs", "files", "texts", "results", "problems", "keys", "refs", "tags", "vocab", "idtails"):
             self.conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed names
         if self.fts:
             self.conn.execute("INSERT INTO fts(fts) VALUES ('delete-all')")
@@ -555,7 +558,7 @@ class PackCache:
             self.conn.execute("INSERT INTO problems VALUES (?, ?)", (row, pickle.dumps(list(res.problems))))
         if rec is None:
             return
-        from .search import key_words, record_keys
+        from .search import id_tails, key_words, record_keys
 
         keys = record_keys(rec)
         self.conn.execute("INSERT INTO texts VALUES (?, ?)", (row, _SEP.join(k.encode() for k in keys)))
@@ -563,6 +566,7 @@ class PackCache:
             self.conn.executemany("INSERT INTO refs VALUES (?, ?)", ((r, row) for r in refs))
         if rec.tags:
             self.conn.executemany("INSERT INTO tags VALUES (?, ?)", ((t, row) for t in rec.tags))
+        self.conn.executemany("INSERT INTO idtails VALUES (?, ?)", ((t, row) for t in id_tails(rec.id.lower())))
         krows, frows = key_rows(row, keys, rec.id)
         self.conn.executemany("INSERT INTO keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", krows)
         self.conn.executemany("INSERT INTO vocab VALUES (?, 1) ON CONFLICT (word) DO UPDATE SET n = n + 1", ((w,) for w in key_words(keys)))
@@ -582,7 +586,7 @@ class PackCache:
             if self.fts:
                 _, frows = key_rows(row, keys)
                 self.conn.executemany("INSERT INTO fts (fts, rowid, t, f) VALUES ('delete', ?, ?, ?)", frows)
-        for table in ("files", "texts", "results", "problems", "keys", "refs", "tags"):
+        for table in ("files", "texts", "results", "problems", "keys", "refs", "tags", "idtails"):
             self.conn.execute(f"DELETE FROM {table} WHERE row = ?", (row,))  # noqa: S608 - fixed names
 
     # -------------------------------------------------------------- reading

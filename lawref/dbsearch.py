@@ -8,8 +8,8 @@ could enter the page. Results are the ones a full scan gives (tests compare the 
 
 Upper bounds per record, from the ranking in :mod:`lawref.search`:
 
-* an id, exact key or article hit: its exact score (100, 99.5, 99, 98.5; an article prefix
-  90-98; an id prefix 90-98)
+* an id, exact key or article hit: its exact score (100, 99.5, 99, 98.5; the end of an id
+  after a "/", 98; an article prefix 90-98; an id prefix 90-98)
 * every query word starting a word of one key: 90 + 8 x min(1, query letters / key letters),
   the key's letter count being stored in its FTS rowid
 * every query word somewhere in the record: 89
@@ -31,6 +31,7 @@ from .search import (
     FUZZY_CUTOFF,
     FUZZY_SCALE,
     GROUP_FIELDS,
+    ID_TAIL,
     SHORT_KEY,
     SPREAD_MIN,
     SPREAD_SPAN,
@@ -214,6 +215,9 @@ class DbSearch:
         for p in range(len(self.parts)):
             for (row,) in self._q(p, "SELECT row FROM files WHERE id = ?", (raw,)):
                 offer((p, row), EXACT)
+            if raw and not any(c.isspace() for c in raw):
+                for (row,) in self._q(p, "SELECT row FROM idtails WHERE tail = ?", (raw,)):
+                    offer((p, row), ID_TAIL)
             if "/" in raw:
                 for row, rid in self._q(p, "SELECT row, id FROM files WHERE id > ? AND id < ?", (raw, raw + "\U0010ffff")):
                     if rid.startswith(raw) and len(rid) > len(raw) and not rid[len(raw)].isalnum():

@@ -40,6 +40,7 @@ from .jurisdictions import within
 from .model import Case, Offence, Record
 
 EXACT, FOLD_EXACT = 100.0, 99.0
+ID_TAIL = 98.0  # the query is the end of an id after a "/", as written ("14-2.1")
 WORDS_MIN, WORDS_SPAN = 90.0, 8.0  # below every exact score (>= 98.5)
 SPREAD_MIN, SPREAD_SPAN = 85.0, 4.0
 FUZZY_SCALE = 0.84  # raw rapidfuzz similarity (0-100) -> below 85
@@ -171,6 +172,12 @@ def _add(out: list[Key], seen: set, field: str, value: str | None, exact: bool =
         return
     seen.add(k)
     out.append(Key(field, text, exact, art))
+
+
+def id_tails(rid: str) -> list[str]:
+    """The ends of an id after each "/": kr/sexual-crimes-act/14-2.1 -> sexual-crimes-act/14-2.1, 14-2.1."""
+    parts = rid.split("/")
+    return ["/".join(parts[i:]) for i in range(1, len(parts)) if "/".join(parts[i:])]
 
 
 def record_keys(record: Record) -> tuple[Key, ...]:
@@ -310,6 +317,7 @@ class SearchIndex:
         self.starts = starts
         self._info: dict[int, _KeyInfo] = {}
         self._ids: list[tuple[str, int]] | None = None
+        self._tails: dict[str, list[int]] | None = None
         self._vocab: list[str] | None = None
         self._short: tuple[list[int], list[str], list[str]] | None = None
         self._nothing: set[str] = set()  # queries an unfiltered search found nothing for
@@ -474,6 +482,15 @@ class SearchIndex:
                 out.append(ri)
         return out
 
+    def _id_tails(self, raw: str) -> list[int]:
+        """Records whose id ends with `raw` after a "/" ("14-2.1" for kr/sexual-crimes-act/14-2.1)."""
+        if self._tails is None:
+            self._tails = {}
+            for rid, ri in self.by_id.items():
+                for tail in id_tails(rid.lower()):
+                    self._tails.setdefault(tail, []).append(ri)
+        return self._tails.get(raw, [])
+
     def _strict(self, query: str, allowed, best: dict) -> None:
         """Exact, article and whole-word matches of `query` (no typo tolerance)."""
         text = normalise(query)
@@ -481,6 +498,9 @@ class SearchIndex:
         ri = self.by_id.get(raw)
         if ri is not None and (allowed is None or ri in allowed):
             _offer(best, ri, EXACT, "id")
+        for ri in self._id_tails(raw) if raw and not any(c.isspace() for c in raw) else ():
+            if allowed is None or ri in allowed:
+                _offer(best, ri, ID_TAIL, "id")
         id_like = "/" in raw
         if id_like:
             # Part of an id ("kr/sexual-crimes-act/14-2"): ids that continue it at a separator.

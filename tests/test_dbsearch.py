@@ -58,6 +58,8 @@ def _queries(cat, n=160):
             out.append(r.id if rng.random() < 0.5 else r.id.rsplit("/", 1)[0])
         else:
             out.append(r.id.rsplit("/", 1)[-1].replace("-", "(", 1) + ")" if "-" in r.id.rsplit("/", 1)[-1] else r.id.rsplit("/", 1)[-1])
+    for r in rng.sample(rows, 12):  # the ends of ids, as people copy them ("14-2.1")
+        out.append(r.id.split("/", 1)[-1] if rng.random() < 0.5 else r.id.rsplit("/", 1)[-1])
     return out
 
 

@@ -392,3 +392,18 @@ def test_no_match_messages_say_where_suggestions_come_from(cli):
     assert r.code == 2 and "lawref search `" not in r.err and "try `lawref search" not in r.err
     r = cli(["show", "kr/no such thing"])
     assert "try `lawref search 'no such thing'`" in r.err
+
+
+@pytest.mark.parametrize("rid", ["kr/sexual-crimes-act/14-2.1", "fr/code-penal/226-8-1", "kr/cho-ju-bin"])
+def test_the_end_of_an_id_finds_its_record_first(catalogue, rid):
+    for tail in (rid.split("/", 1)[1], rid.rsplit("/", 1)[1]):
+        assert search(catalogue, tail, limit=1)[0].id == rid, tail
+        assert search(catalogue, tail.upper(), limit=1)[0].id == rid, tail
+
+
+def test_an_id_end_is_matched_as_written_not_as_an_article():
+    """"14(2)" is not the id end "14-2": article 14-2 and article 14(2) are different."""
+    from lawref.search import id_tails
+
+    assert id_tails("kr/sexual-crimes-act/14-2.1") == ["sexual-crimes-act/14-2.1", "14-2.1"]
+    assert "14(2)" not in id_tails("kr/x/14-2")
