@@ -375,8 +375,12 @@ def _replace(n: Notable, **kw) -> Notable:
 # --------------------------------------------------------------------------- sorting
 
 
-def _prison_key(r: Row) -> float:
-    return r.prison_max.sort_key() if r.prison_max else (r.prison_min.sort_key() if r.prison_min else -1.0)
+def _prison_key(r: Row) -> tuple[float, int]:
+    """The maximum; for a law that states only a minimum, that minimum, placed above a
+    maximum of the same length ("at least 5 years" is never less than "up to 5 years")."""
+    if r.prison_max:
+        return (r.prison_max.sort_key(), 0)
+    return (r.prison_min.sort_key(), 1) if r.prison_min else (-1.0, 0)
 
 
 def _fine_key(r: Row) -> tuple[int, float]:
@@ -408,7 +412,7 @@ def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
     if by == "jurisdiction":
         groups.sort(key=lambda g: (g[0].jurisdiction, g[0].status != IN_FORCE, order[id(g)]))
     elif by == "prison":
-        groups.sort(key=lambda g: (g[0].status != IN_FORCE, -_prison_key(g[0]), g[0].jurisdiction, order[id(g)]))
+        groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _prison_key(g[0])), g[0].jurisdiction, order[id(g)]))
     else:
         groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _fine_key(g[0])), g[0].jurisdiction, order[id(g)]))
     return [r for g in groups for r in g]

@@ -344,3 +344,17 @@ def test_contradictory_or_unusable_options_are_refused(cli, args, says, tmp_path
     r = cli(args)
     assert r.code == 2 and says in r.err and r.out == ""
     assert not list(tmp_path.iterdir())  # nothing written
+
+
+def test_prison_sort_puts_at_least_n_above_up_to_n(catalogue):
+    """A law that states only a minimum ("at least 5 years") never sorts below a maximum of
+    the same length."""
+    from lawref.compare import compare
+
+    rows = [r for r in compare(catalogue, ["child-sexual-abuse-material"], dt.date(2025, 1, 1), sort="prison").rows if r.variant is None]
+    key = [(r.prison_max or r.prison_min).sort_key() if (r.prison_max or r.prison_min) else -1 for r in rows]
+    min_only = [i for i, r in enumerate(rows) if r.prison_max is None and r.prison_min is not None]
+    assert min_only, "the bundled data has a minimum-only offence (KR Youth Protection Act)"
+    for i in min_only:
+        assert all(key[j] >= key[i] for j in range(i)), "only longer terms come before it"
+        assert all(not (key[j] == key[i] and rows[j].prison_max is not None) for j in range(i))
