@@ -1007,6 +1007,22 @@ def _has_status(case: Case, status: str, day: _dt.date) -> Proceeding | None:
     return None
 
 
+def _date_finding(case: Case, dates, event: Proceeding) -> Finding:
+    """Whether a date the claim states is the date of the proceeding it describes."""
+    found = ", ".join(d.text for d in dates)
+    level = {"first-instance": "first-instance judgment", "appeal": "appeal judgment", "supreme": "final appeal judgment"}.get(event.level, event.level.replace("-", " "))
+    what = f"{level} ({event.court.split(',')[0]})"
+    expected = event.date.isoformat()
+    if any(d.covers(event.date) for d in dates):
+        expl = f"The {what} was on {_d(event.date)}, as stated."
+        return Finding("date", Verdict.ACCURATE, found, expected, expl, case.id, list(event.sources))
+    if len(dates) == 1:
+        expl = f"The {what} was on {_d(event.date)}, not {dates[0].text}."
+        return Finding("date", Verdict.INACCURATE, found, expected, expl, case.id, list(event.sources))
+    expl = f"None of the dates stated ({found}) is that of the {what}, {_d(event.date)}; they may refer to other events."
+    return Finding("date", Verdict.UNVERIFIABLE, found, expected, expl, case.id, list(event.sources))
+
+
 def _explicit_charge(p: Proceeding) -> bool:
     """Whether a proceeding records a charge itself (not a later step that implies one)."""
     return (p.outcome or "").lower() == "charged" or (p.level or "").lower() == "charge"
@@ -1355,6 +1371,10 @@ class Checker:
                 if s.status == "sentenced" and case_terms:
                     continue
                 out.append(_case_status(case, s, day))
+            if claim.dates:
+                event = sentence_proc or next((p for p in case.proceedings if any(_term_matches_proc(p, q.term) for q in case_terms)), None)
+                if event is not None:
+                    out.append(_date_finding(case, claim.dates, event))
             if r.case_how.startswith("surname"):
                 for f in out:
                     if f.record == case.id:

@@ -20,6 +20,7 @@ catalogue: matching claims to records is :mod:`lawref.check`'s job.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -95,6 +96,19 @@ class AgeQty:
 
 
 @dataclass(frozen=True)
+class DateQty:
+    """A date a claim states for an event ("in October 2024", "on 28 October 2024", "in 2024"):
+    the first and last day it can mean."""
+
+    first: _dt.date
+    last: _dt.date
+    text: str
+
+    def covers(self, day: _dt.date) -> bool:
+        return self.first <= day <= self.last
+
+
+@dataclass(frozen=True)
 class StatusQty:
     """A legal status claimed for a defendant: charged, convicted, acquitted, arrested, sentenced."""
 
@@ -123,6 +137,7 @@ class Claim:
     outcome: bool = False  # court-outcome wording ("was sentenced to", "received", "jailed for")
     statutory: bool = False  # statute wording ("can result in", "punishable by", "carries")
     context_words: tuple[str, ...] = ()  # subject words of earlier clauses of the same sentence
+    dates: tuple[DateQty, ...] = ()  # dates stated for events ("in October 2024")
 
     @property
     def checkable(self) -> bool:
@@ -776,10 +791,53 @@ def _find_ages(t: str) -> list[AgeQty]:
     for rx in _AGE_PATTERNS:
         for m in rx.finditer(t):
             n = int(m.group("n"))
-            if not 1 <= n <= 120 or m.start("n") in seen:
+            if n < 1 or m.start("n") in seen:  # an impossible age is still a claim (and wrong)
                 continue
             seen.add(m.start("n"))
             out.append(AgeQty(n, m.group(0).strip(), at_time))
+    return out
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december")
+_MONTH_RE = "|".join(_MONTHS) + "|" + "|".join(m[:3] + r"\.?" for m in _MONTHS if len(m) > 3) + "|sept\\.?"
+_DATE_PATTERNS = [
+    ("day", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\s*,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("day", re.compile(rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b")),
+    ("month", re.compile(rf"\b(?:in|on|during|since|by|from|until|as of|last|early|late|mid-?)\s+(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|during)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|to)\s*\d)", re.I)),
+]
+
+
+def _month(name: str) -> int:
+    n = name.lower().rstrip(".")
+    return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(n[:3]))
+
+
+def _find_dates(t: str) -> list[DateQty]:
+    """Dates stated for events: a day, a month or a year (no relative dates)."""
+    import calendar
+
+    out: list[DateQty] = []
+    taken: list[tuple[int, int]] = []
+    for precision, rx in _DATE_PATTERNS:
+        for m in rx.finditer(t):
+            if any(a < m.end() and m.start() < b for a, b in taken):
+                continue  # part of a more precise date already read
+            try:
+                y = int(m.group("y"))
+                if precision == "year":
+                    first, last = _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+                else:
+                    mo = int(m.group("mm")) if "mm" in rx.groupindex else _month(m.group("m"))
+                    if precision == "month":
+                        first, last = _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
+                    else:
+                        first = last = _dt.date(y, mo, int(m.group("d")))
+            except (ValueError, StopIteration):
+                continue
+            taken.append((m.start(), m.end()))
+            out.append(DateQty(first, last, m.group(0).strip()))
     return out
 
 
@@ -827,6 +885,7 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0) -> Claim:
         minor=mentions_minor(raw),
         outcome=outcome,
         statutory=statutory,
+        dates=tuple(_find_dates(raw)),
     )
 
 

@@ -452,3 +452,25 @@ def test_a_figure_matched_in_an_unverified_variant_is_flagged(catalogue):
     assert r.verdict is A and r.record == off.id
     assert online.prison.max.months == 36
     assert any("unverified" in c for c in r.json()["context"]) is online.unverified
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Hugh Nelson was jailed for 18 years in October 2022.", I),
+        ("Hugh Nelson was jailed for 18 years in October 2024.", A),
+        ("Hugh Nelson was jailed for 18 years on 28 October 2024.", A),
+    ],
+)
+def test_a_stated_date_is_checked_against_the_proceeding(catalogue, text, verdict):
+    case = catalogue.get("gb-eaw/hugh-nelson")
+    sentenced = next(p for p in case.proceedings if p.sentence and p.sentence.prison)
+    (r,) = check(catalogue, text, dt.date(2025, 1, 1)).results
+    dated = [f for f in r.findings if f.aspect == "date"]
+    assert len(dated) == 1 and dated[0].expected == sentenced.date.isoformat()
+    assert dated[0].verdict is verdict and r.verdict is verdict
+
+
+def test_an_impossible_age_is_inaccurate(catalogue):
+    (r,) = check(catalogue, "Cho Ju-bin, who was 250 at the time, received a 42-year sentence.", dt.date(2025, 1, 1)).results
+    assert r.verdict is I and any(f.aspect == "age" and f.verdict is I for f in r.findings)

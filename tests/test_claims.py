@@ -361,3 +361,24 @@ def test_later_clause_keeps_the_subject_of_the_sentence():
     claims = extract_claims("In South Korea, deepfake possession carries up to 3 years in prison, while making them carries up to 7 years.")
     assert len(claims) == 2
     assert claims[1].conduct == {"production"} and "deepfake" in claims[1].context_words
+
+
+@pytest.mark.parametrize(
+    "sentence, dates",
+    [
+        ("He was jailed for 18 years in October 2022.", [("2022-10-01", "2022-10-31")]),
+        ("He was sentenced on 28 October 2024 to 18 years.", [("2024-10-28", "2024-10-28")]),
+        ("On November 26, 2020 the court ruled.", [("2020-11-26", "2020-11-26")]),
+        ("In 2020, he was sentenced to 40 years.", [("2020-01-01", "2020-12-31")]),
+        ("It took effect on 2024-10-16.", [("2024-10-16", "2024-10-16")]),
+        ("He may 2023 something", []),  # "may" with no "in": not a date
+        ("between 2019 and 2020", []),
+        ("on 31 February 2023", []),  # impossible
+    ],
+)
+def test_stated_dates(sentence, dates):
+    assert [(d.first.isoformat(), d.last.isoformat()) for d in parse_claim(sentence).dates] == dates
+
+
+def test_an_impossible_age_is_still_an_age_claim():
+    assert [a.age for a in parse_claim("Cho Ju-bin, who was 250 at the time, received a 42-year sentence.").ages] == [250]
