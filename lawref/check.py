@@ -62,7 +62,7 @@ _SUBJECTS: dict[str, tuple[tuple[str, ...], ...]] = {
                  ("indecent", "photograph", "child"), ("child", "exploitation"), ("pedopornographie",), ("minor", "sexual"), ("iioc",)),
     "intimate-image-abuse": (("intimate", "image"), ("intimate",), ("revenge", "porn"), ("nude",), ("naked",), ("ncii",), ("image", "based", "abuse"),
                              ("sexual", "deepfake"), ("sexual", "image"), ("sexual", "montage"), ("sexual", "video"), ("sexual", "photo"),
-                             ("sexually", "explicit"), ("explicit", "image"), ("pornographic",), ("porn",)),
+                             ("sexually", "explicit"), ("explicit", "image"), ("pornographic",), ("porn",), ("sexual", "material")),
     "illegal-filming": (("spy", "cam"), ("hidden", "camera"), ("molka",), ("illegal", "filming"), ("upskirt",), ("voyeur",)),
     "sextortion": (("sextortion",), ("blackmail",), ("extortion",)),
 }  # fmt: skip
@@ -452,7 +452,10 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
             named = max(named, 1.0 + len(a) / 2)
     subj = len(subjects & k.subjects)
     overlap = len({w for w in k.title if not w.startswith("@")} & set(content))
-    if not named and not subj and overlap < 2:
+    # The conduct the title names counts towards describing the offence ("transmitting ...
+    # without consent" for "Using a carriage service to transmit ... without consent").
+    conduct_named = bool(claim.conduct & k.conduct & conduct_of(off.title))
+    if not named and not subj and overlap + conduct_named < 2:
         return 0.0
     score = named + 2.5 * subj + 0.5 * overlap
     if claim.conduct:
