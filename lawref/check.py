@@ -1162,6 +1162,9 @@ def _mentions(tokens: list[str], key: list[str]) -> bool:
 # --------------------------------------------------------------------------- the checker
 
 
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
+
+
 @dataclass
 class _Resolved:
     case: Case | None = None
@@ -1220,6 +1223,10 @@ class Checker:
                 return weak[0], "surname", []
             if len(weak) > 1:
                 return None, "", [c.id for c in weak]
+        # "He has not been convicted." right after a sentence about a case: that case, when
+        # the sentence names nobody and opens with a personal pronoun.
+        if self.mentioned_cases and not claim.names and _PRONOUN_START.match(claim.text) and (claim.statuses or claim.ages or claim.outcome):
+            return self.mentioned_cases[-1], "pronoun, named earlier", []
         return None, "", []
 
     def _jurisdictions(self, claim: Claim) -> tuple[list[str], str | None]:
@@ -1378,6 +1385,11 @@ class Checker:
                 event = sentence_proc or next((p for p in case.proceedings if any(_term_matches_proc(p, q.term) for q in case_terms)), None)
                 if event is not None:
                     out.append(_date_finding(case, claim.dates, event))
+            if r.case_how.startswith("pronoun"):
+                for f in out:
+                    if f.record == case.id:
+                        f.context.append(f"“{claim.text.split()[0]}” is read as {case.defendant.name}, named in the sentence before.")
+                        break
             if r.case_how.startswith("surname"):
                 for f in out:
                     if f.record == case.id:

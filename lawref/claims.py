@@ -540,6 +540,14 @@ _PLACE_TABLE: list[tuple[str, str, bool]] = [
     ("Hungary", "HU", False), ("Hungarian", "HU", False), ("Romania", "RO", False), ("Romanian", "RO", False), ("Pakistan", "PK", False),
     ("Pakistani", "PK", False), ("Bangladesh", "BD", False), ("Iran", "IR", False), ("Iranian", "IR", False), ("Saudi Arabia", "SA", False),
     ("Saudi", "SA", False), ("United Arab Emirates", "AE", False), ("UAE", "AE", False), ("Emirati", "AE", False),
+    # Cities of countries with one criminal law for the whole country (or nation): weak, so a
+    # country named in the same sentence wins. Not for federations, where a city does not say
+    # whether state or federal law is meant.
+    ("Seoul", "KR", True), ("Busan", "KR", True), ("Incheon", "KR", True), ("Daegu", "KR", True), ("Gwangju", "KR", True),
+    ("Paris", "FR", True), ("Lyon", "FR", True), ("Marseille", "FR", True), ("Toulouse", "FR", True), ("Lille", "FR", True),
+    ("London", "GB-EAW", True), ("Manchester", "GB-EAW", True), ("Birmingham", "GB-EAW", True), ("Liverpool", "GB-EAW", True),
+    ("Leeds", "GB-EAW", True), ("Bristol", "GB-EAW", True), ("Cardiff", "GB-EAW", True), ("Edinburgh", "GB-SCT", True),
+    ("Glasgow", "GB-SCT", True), ("Belfast", "GB-NIR", True), ("Tokyo", "JP", True), ("Osaka", "JP", True),
 ]
 
 

@@ -477,3 +477,17 @@ def test_a_stated_date_is_checked_against_the_proceeding(catalogue, text, verdic
 def test_an_impossible_age_is_inaccurate(catalogue):
     (r,) = check(catalogue, "Cho Ju-bin, who was 250 at the time, received a 42-year sentence.", dt.date(2025, 1, 1)).results
     assert r.verdict is I and any(f.aspect == "age" and f.verdict is I for f in r.findings)
+
+
+def test_a_pronoun_opening_the_next_sentence_is_the_case_just_named(catalogue):
+    rep = check(catalogue, "Pavel Durov was placed under formal investigation in France in August 2024. He has not been convicted.", dt.date(2025, 6, 1))
+    assert [r.record for r in rep.results] == ["fr/durov", "fr/durov"]
+    assert any("“He” is read as Pavel Durov" in c for c in rep.results[1].json()["context"])
+
+
+def test_a_city_names_its_country_when_nothing_else_does():
+    from lawref.claims import parse_claim
+
+    assert [p.code for p in parse_claim("In Seoul, viewing sexual deepfakes is punishable by up to three years.").places] == ["KR"]
+    codes = [p.code for p in parse_claim("A court in Paris applied Korean law.").places if not p.weak]
+    assert codes == ["KR"]
