@@ -639,6 +639,12 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
                     return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(v.sources) + (list(now.sources) if now else []), ctx)
     if unknown:
         return Finding(aspect, Verdict.UNVERIFIABLE, found, expected, f"Could not compare with {off.citation}: no exchange rate for the currencies involved.", off.id, list(now.sources) if now else [], ctx)
+    if aspect == "prison" and now is not None and now.prison is None and now.combine is not None:
+        # "imprisonment and/or a fine" with no term recorded: the law has a prison term the
+        # record could not state, so the claimed term can be neither confirmed nor refuted.
+        see = "; see the record's note" if now.note else ""
+        expl = f"{off.citation} provides imprisonment {now.combine.value} a fine, but the record gives no prison term{see} (missing figure)."
+        return Finding(aspect, Verdict.UNVERIFIABLE, found, None, expl, off.id, list(now.sources), ctx)
     if now is None:
         first = next((v for v in off.penalties if v.status is not Status.PROSPECTIVE), None)
         if first and first.start > day:

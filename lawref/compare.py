@@ -313,8 +313,10 @@ def offence_rows(o: Offence, day: _dt.date, currency: str, rates: RateTable) -> 
 
 def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVersion, variant, note, unverified, sources, day, currency, rates) -> Row:
     conv = convert_fine(fine, currency, day, rates)
-    if prison is None or fine is None:
+    if fine is None:
         combine = None  # nothing to combine
+    # A fine "and/or" imprisonment whose term is not recorded keeps its combine: the table
+    # then says "term not recorded" rather than suggest there is no prison term.
     return Row(
         **base,
         status=IN_FORCE,

@@ -491,3 +491,14 @@ def test_a_city_names_its_country_when_nothing_else_does():
     assert [p.code for p in parse_claim("In Seoul, viewing sexual deepfakes is punishable by up to three years.").places] == ["KR"]
     codes = [p.code for p in parse_claim("A court in Paris applied Korean law.").places if not p.weak]
     assert codes == ["KR"]
+
+
+def test_a_prison_term_the_record_lacks_is_unverifiable_not_wrong(catalogue):
+    """s.66E: imprisonment and/or a fine, the term not recorded: a claimed term can be
+    neither confirmed nor refuted."""
+    off = catalogue.get("gb-eaw/sexual-offences-act-2003/66e")
+    day = dt.date(2026, 6, 1)
+    v = off.in_force(day)
+    assert v.prison is None and v.combine is not None
+    (r,) = check(catalogue, "In England and Wales, creating a sexual deepfake of an adult can lead to six months in prison.", day).results
+    assert r.record == off.id and r.verdict is U and "no prison term" in r.explanation

@@ -178,7 +178,7 @@ def _cells(result) -> tuple[list[list[str]], list[str], list]:
             [
                 r.jurisdiction,
                 _offence(r, notes, ref),
-                _prison(r.prison_max, r.minimum_standard) or ("none stated" if r.prison_min else ""),
+                _prison(r.prison_max, r.minimum_standard) or ("none stated" if r.prison_min else ("term not recorded" if r.combine and r.fine else "")),
                 _prison(r.prison_min),
                 COMBINE_WORDS.get(r.combine.value, r.combine.value) if r.combine else "",
                 _fine(r),
