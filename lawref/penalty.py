@@ -41,6 +41,9 @@ def fine_words(f: Fine | None) -> str | None:
 def penalty_words(v: PenaltyVersion | Aggravated, minimum_standard: bool = False) -> str:
     """The whole penalty in plain words, joining prison and fine by `combine`."""
     p, f = prison_words(v.prison, minimum_standard), fine_words(v.fine)
+    if not p and f and v.combine is not None:
+        # "imprisonment and/or a fine" with the term not recorded (see the version's note).
+        p = "imprisonment (term not recorded)"
     if p and f:
         combine = v.combine or Combine.OR
         if combine is Combine.AND:
@@ -69,6 +72,11 @@ def change_kind(old: PenaltyVersion | None, new: PenaltyVersion) -> str:
     a, b = key(old), key(new)
     if a == b:
         return "unchanged" if (old.prison, old.fine, old.combine) == (new.prison, new.fine, new.combine) else "changed"
+    if (
+        new.fine is None and old.fine is not None and (old.combine or Combine.OR) is not Combine.AND
+        and new.prison is not None and all(y >= x for x, y in zip(a[:2], b[:2]))
+    ):
+        return "raised"  # the fine was an alternative to prison, and it is gone
     if all(y >= x for x, y in zip(a, b)):
         return "raised"
     if all(y <= x for x, y in zip(a, b)):

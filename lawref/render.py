@@ -1114,7 +1114,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         from .penalty import penalty_words
 
         if kind == "new-offence" or prev is None:
-            what = f"a new offence took effect ({penalty_words(v, o.minimum_standard)})"
+            what = f"the first recorded version took effect ({penalty_words(v, o.minimum_standard)})"
         else:
             verb = {"raised": "was raised", "lowered": "was lowered"}.get(kind, "changed")
             what = f"the penalty {verb} from {penalty_words(prev, o.minimum_standard)} to {penalty_words(v, o.minimum_standard)}"

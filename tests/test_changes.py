@@ -106,7 +106,7 @@ def test_table_piped(cli, pack):
 
 def test_prospective_change_is_marked(cli, pack):
     r = cli(["--data", str(pack), "changes", "--since", "2027", "-j", "kr"])
-    assert "new offence (not yet in force)" in r.out
+    assert "first recorded (not yet in force)" in r.out
 
 
 def test_nothing_in_the_period(cli):
@@ -127,3 +127,17 @@ def test_nothing_in_the_period(cli):
 def test_usage_errors(cli, args, message):
     r = cli(args)
     assert r.code == 2 and message in r.err and r.err.count("\n") == 1
+
+
+def test_dropping_the_fine_alternative_for_a_minimum_term_is_a_raise():
+    """"up to 7 years or a fine" -> "at least 3 years": the fine was an alternative; harsher."""
+    import datetime as dt
+
+    from lawref.model import Combine, Fine, PenaltyVersion, Prison, Term
+    from lawref.penalty import change_kind
+
+    old = PenaltyVersion(start=dt.date(2010, 1, 1), prison=Prison(max=Term(months=84)), fine=Fine(max=50_000_000, currency="KRW"), combine=Combine.OR)
+    new = PenaltyVersion(start=dt.date(2020, 6, 2), prison=Prison(min=Term(months=36)))
+    assert change_kind(old, new) == "raised"
+    both = PenaltyVersion(start=dt.date(2010, 1, 1), prison=Prison(max=Term(months=84)), fine=Fine(max=50_000_000, currency="KRW"), combine=Combine.AND)
+    assert change_kind(both, PenaltyVersion(start=dt.date(2020, 6, 2), prison=Prison(max=Term(months=60)))) == "lowered"

@@ -13,7 +13,7 @@ UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", help="O
 TagOpt = Annotated[list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="Only offences carrying this tag (repeatable: all must match).")]
 
 CHANGE_WORDS = {
-    "new-offence": "new offence",
+    "new-offence": "first recorded",  # a new offence, or where the record's history begins
     "raised": "raised",
     "lowered": "lowered",
     "changed": "changed",
@@ -32,8 +32,9 @@ def changes(
     """List penalty changes in a period, newest first: new offences, raised or lowered
     maxima and minima, repeals.
 
-    Each change compares a penalty version with the one before it. The first recorded
-    version of an offence counts as a new offence. Changes enacted but not yet in force are
+    Each change compares a penalty version with the one before it. An offence's first
+    recorded version is shown as "first recorded": a new offence, or where the record's
+    history begins (its note says which). Changes enacted but not yet in force are
     marked. --since 2024 means from 2024-01-01; --until 2024 means to 2024-12-31.
 
     Example: lawref changes --since 2024-01-01 -j KR
