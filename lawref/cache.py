@@ -241,7 +241,7 @@ def _unpack_result(blob) -> FileResult | None:
 
 def _meta_current(meta: dict, fp: str, root: str) -> bool:
     """Whether a store's meta says it was completed by this code for this pack."""
-    return meta.get("fp") == fp and meta.get("pack") == root and meta.get("complete") == 1
+    return meta.get("fp") == fp and meta.get("pack") == _p(root) and meta.get("complete") == 1
 
 
 def _grouped_keys(conn) -> list:
@@ -479,7 +479,7 @@ class PackCache:
         try:
             self._meta = None
             meta = self.meta
-            if meta.get("fp") != fp or meta.get("pack") != root:
+            if meta.get("fp") != fp or meta.get("pack") != _p(root):
                 self._clear()
             dirs: dict[str, int] = {}
             if os.path.isdir(root):
@@ -505,7 +505,7 @@ class PackCache:
             counts = dict(self.conn.execute("SELECT kind, count(*) FROM files WHERE id IS NOT NULL GROUP BY kind"))
             dups = self.conn.execute("SELECT count(*) FROM (SELECT id FROM files WHERE id IS NOT NULL GROUP BY id HAVING count(*) > 1)").fetchone()[0]
             new_meta = {
-                "fp": fp, "pack": root, "complete": 1,
+                "fp": fp, "pack": _p(root), "complete": 1,  # bytes: a path need not be UTF-8
                 "walk_problems": pickle.dumps(list(walk_problems)), "files": len(files),
                 "offences": counts.get("offence", 0), "cases": counts.get("case", 0), "dups": dups,
             }  # fmt: skip

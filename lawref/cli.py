@@ -235,6 +235,15 @@ def main(argv: list[str] | None = None) -> None:
             # simply stopped reading, which is not a failure.
             sys.exit(0)
         raise
+    except UnicodeEncodeError as e:
+        # Bytes that are not UTF-8 in an argument (a query, an id), carried as surrogates.
+        from .output import error
+
+        if "surrogate" in str(e):
+            error("an argument holds bytes that are not valid UTF-8; give text in UTF-8")
+            sys.exit(EXIT_USAGE)
+        error(f"internal error: {type(e).__name__}: {e} (set LAWREF_DEBUG=1 for details; please report it)")
+        sys.exit(EXIT_INTERNAL)
     except Exception as e:  # noqa: BLE001 - last resort: never show a traceback to users
         if type(e).__module__.startswith("sqlite3"):
             # A cache store damaged after it was opened (a truncated page, say): drop it.

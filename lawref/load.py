@@ -9,6 +9,7 @@ problem is collected as a :class:`~lawref.problems.Problem` and the rest still l
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -131,6 +132,8 @@ class _FileError(Exception):
 def _read_text(path: str, problems: list[Problem], shown: str) -> str:
     try:
         st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise _FileError(0, "not a regular file (a pipe, device or socket); a record is a plain YAML file")
         if st.st_size > MAX_FILE_BYTES:
             raise _FileError(0, f"file too large ({st.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}) — one record per file")
         with open(path, "rb") as fh:

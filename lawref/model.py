@@ -14,7 +14,7 @@ from typing import Union
 
 Date = _dt.date
 
-_TERM_RE = re.compile(r"^(?:(\d+)y)?(?:(\d+)m)?(?:(\d+)d)?$")
+_TERM_RE = re.compile(r"^(?:(\d{1,4})y)?(?:(\d{1,5})m)?(?:(\d{1,6})d)?$")
 
 
 class Combine(str, Enum):
@@ -54,7 +54,7 @@ class Term:
             return cls(life=True)
         m = _TERM_RE.match(t)
         if not t or not m or not any(m.groups()):
-            raise ValueError(f"not a term: {text!r} (use 5y, 6m, 2y6m, 30d or life)")
+            raise ValueError(f"not a term: {text[:40]!r}{'…' if len(text) > 40 else ''} (use 5y, 6m, 2y6m, 30d or life; at most 9999y)")
         y, mo, d = (int(g) if g else 0 for g in m.groups())
         return cls(months=y * 12 + mo, days=d)
 

@@ -307,9 +307,15 @@ def load_extra_rates(path: str | os.PathLike) -> tuple[list[ExtraRate], list[str
     """
     p = Path(path)
     try:
-        if p.stat().st_size > 1 << 20:
+        import stat as _stat
+
+        if not _stat.S_ISREG(p.stat().st_mode):
+            return [], [f"{p}: not a regular file; ignored"]
+        with open(p, "rb") as fh:  # bounded read: st_size is 0 for /proc files and devices
+            data = fh.read((1 << 20) + 1)
+        if len(data) > 1 << 20:
             return [], [f"{p}: larger than 1 MiB; ignored"]
-        text = p.read_text(encoding="utf-8")
+        text = data.decode("utf-8")
     except FileNotFoundError:
         return [], []
     except (OSError, UnicodeDecodeError) as e:
@@ -348,7 +354,7 @@ def load_extra_rates(path: str | os.PathLike) -> tuple[list[ExtraRate], list[str
         if not isinstance(day, _dt.date):
             problems.append(f"{where}: `date` should be YYYY-MM-DD; skipped")
             continue
-        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not rate > 0:
+        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not (0 < rate < float("inf")):
             problems.append(f"{where}: `rate` should be a positive number; skipped")
             continue
         if not (isinstance(base, str) and len(base) == 3 and base.isalpha()):

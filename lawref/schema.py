@@ -42,6 +42,9 @@ class Ctx:
         self.file = file
         self.problems: list[Problem] = []
         self.nodes = 0
+        # The valid items of lists that had an invalid one, by path: record-level checks
+        # (version order, overlaps) still run on them, so every problem is reported at once.
+        self.partial: dict[str, tuple] = {}
 
     def add(self, node: Node | None, path: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 1
@@ -126,8 +129,12 @@ def integer(node: Node, path: str, ctx: Ctx) -> int | _Invalid:
         return v
     raw = v.strip()
     if _plain(node) and _INT_RE.match(raw) and not (len(raw) > 1 and raw[0] == "0"):
-        return int(raw.replace("_", "").replace(",", ""))
-    ctx.add(node, path, f"expected a whole number, got {v!r}")
+        digits = raw.replace("_", "").replace(",", "")
+        if len(digits.lstrip("+-")) > 18:  # beyond any real amount, and beyond int64 in JSON
+            ctx.add(node, path, f"number too large ({len(digits)} digits)")
+            return INVALID
+        return int(digits)
+    ctx.add(node, path, f"expected a whole number, got {v[:40]!r}{'…' if len(v) > 40 else ''}")
     return INVALID
 
 
@@ -237,7 +244,10 @@ def list_of(item: Conv, min_items: int = 0) -> Conv:
         if len(node.value) < min_items:
             ctx.add(node, path, f"needs at least {min_items} item{'s' if min_items > 1 else ''}")
             return INVALID
-        return INVALID if failed else tuple(out)
+        if failed:
+            ctx.partial[path] = tuple(out)
+            return INVALID
+        return tuple(out)
 
     return conv
 
@@ -447,7 +457,7 @@ _COMMON = {
 
 
 def _check_versions_order(values, node, path, ctx) -> bool:
-    versions = values.get("penalties") or ()
+    versions = values.get("penalties") or ctx.partial.get(f"{path}.penalties" if path else "penalties", ())
     ok = True
     # Lines of each version for messages: take them from the version objects.
     for prev, cur in zip(versions, versions[1:]):
@@ -542,7 +552,7 @@ PROCEEDING = Obj(
 
 def _check_case(values, node, path, ctx) -> bool:
     ok = True
-    procs = values.get("proceedings") or ()
+    procs = values.get("proceedings") or ctx.partial.get(f"{path}.proceedings" if path else "proceedings", ())
     for prev, cur in zip(procs, procs[1:]):
         if cur.date < prev.date:
             ctx.problems.append(Problem(ctx.file, cur.line, "proceedings", f"proceedings out of order: {cur.date} listed after {prev.date}; list oldest first"))

@@ -115,3 +115,71 @@ def test_validate_lists_every_hostile_file(cli, tmp_path):
     for name, _, _ in HOSTILE:
         if name != "sexagesimal.yaml":
             assert name in r.out, name
+
+
+def test_a_number_too_long_for_python_is_one_problem_not_a_crash(tmp_path):
+    big = "9" * 5000
+    pack = write_pack(tmp_path / "p", {
+        GOOD: offence_yaml(),
+        "statutes/kr/test-act/2.yaml": offence_yaml(rid="kr/test-act/2").replace("max: 50000000", f"max: {big}"),
+        "statutes/kr/test-act/3.yaml": offence_yaml(rid="kr/test-act/3").replace("max: 5y", f"max: {big}y"),
+    })
+    cat = _load(pack)
+    assert "kr/test-act/1" in cat.records
+    assert any("too large" in m for m in _messages(cat, "2.yaml")), _messages(cat, "2.yaml")
+    assert _messages(cat, "3.yaml") and all(len(m) < 300 for m in _messages(cat, "3.yaml"))
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_a_named_pipe_in_a_pack_is_refused_not_read(tmp_path):
+    pack = write_pack(tmp_path / "p", {GOOD: offence_yaml()})
+    os.mkfifo(pack / "statutes" / "kr" / "test-act" / "pipe.yaml")
+    cat = _load(pack)  # would block forever if the pipe were opened
+    assert "kr/test-act/1" in cat.records
+    assert any("not a regular file" in m for m in _messages(cat, "pipe.yaml"))
+
+
+def test_every_problem_of_a_record_is_reported_at_once(tmp_path):
+    """An invalid version (a source without a title) does not hide an overlap between others."""
+    versions = """
+  - from: 2019-01-01
+    until: 2021-12-31
+    prison: {max: 1y}
+    sources: [{url: "https://example.org/a", title: A, accessed: 2026-11-26}]
+  - from: 2020-01-01
+    prison: {max: 2y}
+    sources: [{url: "https://example.org/b", title: B, accessed: 2026-11-26}]
+  - from: 2022-01-01
+    prison: {max: 3y}
+    sources: [{url: "https://example.org/c", accessed: 2026-11-26}]
+"""
+    pack = write_pack(tmp_path / "p", {GOOD: offence_yaml(versions=versions)})
+    msgs = " | ".join(_messages(_load(pack), "1.yaml"))
+    assert "title or a publisher" in msgs and "overlap" in msgs, msgs
+
+
+def test_rates_file_that_is_a_device_or_infinite_is_ignored_with_a_reason(tmp_path):
+    from lawref.money import load_extra_rates
+
+    dev = tmp_path / "rates.yaml"
+    os.symlink("/dev/zero", dev)
+    rates, problems = load_extra_rates(dev)
+    assert rates == [] and "not a regular file" in problems[0]
+    inf = tmp_path / "inf" / "rates.yaml"
+    inf.parent.mkdir()
+    inf.write_text("rates:\n  - {currency: TWD, date: 2024-09-03, rate: .inf, source: {url: 'https://example.org', title: x, accessed: 2026-11-26}}\n")
+    rates, problems = load_extra_rates(inf)
+    assert rates == [] and "positive number" in problems[0]
+
+
+def test_a_pack_path_that_is_not_utf8_loads(tmp_path):
+    import sys
+
+    if sys.platform == "darwin":
+        pytest.skip("macOS file names must be UTF-8")
+    root = os.path.join(os.fsencode(tmp_path), b"nu\xe9")
+    write_pack(tmp_path / os.fsdecode(b"nu\xe9"), {GOOD: offence_yaml()})
+    pack = os.fsdecode(root)
+    for use_cache in (True, True):  # build, then read the store
+        cat = load_catalogue([pack], bundled=False, use_cache=use_cache, env="")
+        assert "kr/test-act/1" in cat.records

@@ -68,3 +68,23 @@ def test_usage_errors_are_one_line(cli, args, names):
     assert r.code == 2
     lines = r.err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("lawref: error: ") and names in lines[0], r.err
+
+
+def test_arguments_that_are_not_utf8_are_a_usage_error(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, LAWREF_CACHE_DIR=str(tmp_path / "cache"))
+    for args in ([b"search", b"zz\xff"], [b"show", b"kr/\xff"], [b"compare", b"\xff"]):
+        run = subprocess.run([sys.executable.encode(), b"-m", b"lawref", *args], capture_output=True, env=env, timeout=120)
+        assert run.returncode == 2, run.stderr
+        assert b"not valid UTF-8" in run.stderr and b"internal error" not in run.stderr
+
+
+def test_lone_surrogates_never_reach_the_terminal():
+    from lawref.output import clean, plain
+
+    for f in (clean, plain):
+        out = f("x\udc9b31mred")
+        assert "\udc9b" not in out and "\ufffd" in out
