@@ -26,4 +26,4 @@ def parse_date(text: str | None, option: str = "--as-of") -> _dt.date:
             return nxt - _dt.timedelta(days=1)
         return _dt.date.fromisoformat(t)
     except (ValueError, OverflowError):
-        raise UsageError(f"{option}: not a valid date {text!r}; use YYYY-MM-DD (e.g. 2024-10-16)") from None
+        raise UsageError(f"{option}: not a valid date {text!r}; use YYYY-MM-DD (e.g. 2024-10-16), YYYY-MM or YYYY") from None

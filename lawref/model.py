@@ -339,15 +339,16 @@ class Case:
         before = [p for p in self.proceedings if p.date <= day]
         if not before:
             return None
-        if any(p.final for p in before):
-            return "final"
-        if len(before) < len(self.proceedings):
-            return "pending"
-        return self.status
+        if len(before) == len(self.proceedings):
+            return self.status or ("final" if any(p.final for p in before) else None)
+        return "final" if any(p.final for p in before) else "pending"
 
-    def final_sentence(self, day: Date | None = None) -> Proceeding | None:
-        """The latest proceeding with a sentence on or before `day`."""
+    def final_sentence(self, day: Date | None = None, main_only: bool = False) -> Proceeding | None:
+        """The latest proceeding with a sentence on or before `day`; with `main_only`, of the
+        case's named defendant (proceedings of co-defendants carry their own `defendant`)."""
         ps = [p for p in self.proceedings if p.sentence and (day is None or p.date <= day)]
+        if main_only:
+            ps = [p for p in ps if p.defendant in (None, self.defendant.name)] or ps
         return ps[-1] if ps else None
 
     def all_sources(self) -> list[Source]:

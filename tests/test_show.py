@@ -331,3 +331,27 @@ def test_status_on_for_every_bundled_case(catalogue):
         for p in case.proceedings:
             if p.date < last:
                 assert case.status_on(p.date) in ("pending", "final"), (case.id, p.date)
+
+
+def test_a_case_with_co_defendants_is_summed_up_by_its_named_defendant(catalogue):
+    from lawref.commands.show import case_brief
+
+    for case in (r for r in catalogue.records.values() if r.kind == "case"):
+        others = [p for p in case.proceedings if p.sentence and p.defendant not in (None, case.defendant.name)]
+        if not others:
+            continue
+        own = case.final_sentence(None, main_only=True)
+        assert own.defendant in (None, case.defendant.name)
+        brief = case_brief(case)
+        assert str(own.date) in brief and (own.defendant or "") in brief
+
+
+def test_show_marks_ages_reported_after_the_date(cli):
+    r = cli(["show", CHO, "--as-of", "2019-01-01"])
+    age_lines = [line for line in r.out.splitlines() if line.strip()[:2].isdigit() and " on 20" in line]
+    assert age_lines and all("(after the --as-of date)" in line for line in age_lines)
+
+
+def test_a_missing_data_directory_is_a_usage_error(cli, tmp_path):
+    r = cli(["--data", str(tmp_path / "nowhere"), "search", "deepfake"])
+    assert r.code == 2 and "not a directory" in r.err and r.out == ""

@@ -11,7 +11,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON on 
 CsvOpt = Annotated[bool, typer.Option("--csv", help="CSV on stdout, for spreadsheets.")]
 AsOfOpt = Annotated[
     Optional[str],
-    typer.Option("--as-of", metavar="DATE", help="Answer as the law stood on DATE (YYYY-MM-DD). Default: today."),
+    typer.Option("--as-of", metavar="DATE", help="Answer as the law stood on DATE: YYYY-MM-DD (YYYY-MM or YYYY mean the last day of that month or year). Default: today."),
 ]
 JurisdictionOpt = Annotated[
     Optional[List[str]],
@@ -37,7 +37,14 @@ def catalogue(ctx: typer.Context, full: bool = True):
     """
     st = state(ctx)
     if "catalogue" not in st:
+        import os
+
         from ..catalog import load_catalogue
+        from ..errors import UsageError
+
+        for d in st.get("data") or []:
+            if not os.path.isdir(os.path.expanduser(d)):
+                raise UsageError(f"--data {d}: not a directory (a data pack is a directory of YAML records)")
 
         cat = load_catalogue(st.get("data") or [], use_cache=not st.get("no_cache"), full=full)
         st["catalogue"] = cat

@@ -253,7 +253,7 @@ def _print(result) -> None:
     if not result.notable:
         w("  none in the catalogue for these offences\n")
     for n in result.notable:
-        state = "final" if n.final else "not final"
+        state = "final" if n.final else "not recorded as final"
         flag = " (unverified)" if n.unverified else ""
         w(f"  {plain(n.jurisdiction)} {plain(n.case_id)}: {plain(n.title)}\n")
         w(f"    {plain(n.sentence)} ({plain(n.court)}, {n.date.isoformat()}, {state}){flag}; cites {plain(', '.join(n.offences))}\n")

@@ -101,15 +101,17 @@ def case_brief(case, day: _dt.date | None = None) -> str:
     status = f"case, {st}" if st else "case"
     if day is not None and case.latest(day) is None and case.proceedings:
         return f"case: no proceedings yet (the first is on {case.proceedings[0].date})"
-    p = case.final_sentence(day)
+    p = case.final_sentence(day, main_only=True)
     if p is not None:
         flag = " (unverified)" if p.unverified else ""
+        who = f"{p.defendant}: " if p.defendant else ""
         from ..penalty import sentence_words
 
-        return f"{status}: {sentence_words(p.sentence)}{flag} ({p.date})"
+        return f"{status}: {who}{sentence_words(p.sentence)}{flag} ({p.date})"
     p = case.latest(day)
     if p is not None:
-        return f"{status}: {p.outcome or p.level} ({p.date})"
+        step = p.outcome if p.outcome and p.outcome not in ("other", "pending") else p.level
+        return f"{status}: {step} ({p.date})"
     return status
 
 
@@ -320,7 +322,7 @@ def _case(doc: _Doc, cat, c, day: _dt.date, explicit: bool) -> None:
     if st is None:
         status = " · no proceedings yet" if c.latest(day) is None else ""
     else:
-        status = f" · {_c(st)}" + (f" on {day}" if st != c.status else "")
+        status = f" · {_c(st)}" + (f" on {day}" if st != c.status and day != _dt.date.today() else "")
     doc.add(f"[dim]{_c(c.jurisdiction)} ({_c(name(c.jurisdiction))}) · case{status} · {_c(c.id)}[/dim]")
     d = c.defendant
     who = _c(d.name) + (f" ({_c(d.native_name)})" if d.native_name else "") + (f", born {d.born}" if d.born else "")
@@ -328,12 +330,14 @@ def _case(doc: _Doc, cat, c, day: _dt.date, explicit: bool) -> None:
     if d.ages:
         doc.add("Reported ages:")
         for a in d.ages:
-            when = f" on {a.date}" if a.date else ""
+            when = f" on {a.date}" + (" (after the --as-of date)" if a.date > day else "") if a.date else ""
             doc.add(f"  {a.age}{when} {doc.cite(a.sources)}{doc.flag(a.unverified)}")
             if a.note:
                 doc.add(f"[dim]{_indent(a.note)}[/dim]")
     doc.add()
     doc.add(_c(c.summary))
+    if any(p.date > day for p in c.proceedings):
+        doc.add(f"[dim](The summary tells the case as known today; the proceedings below are as of {day}.)[/dim]")
 
     if c.offences:
         doc.heading("Offences")
