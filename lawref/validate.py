@@ -52,5 +52,23 @@ def validate(dirs: list[str] | None = None, data: list[str] | None = None, use_c
     else:
         cat = load_catalogue(data or [], use_cache=use_cache)
         problems, packs = cat.problems, cat.packs
+    problems = list(problems) + _rates_problems(packs)
     ordered = tuple(sorted(set(problems), key=lambda p: (p.file, p.line, p.field, p.message)))
     return Report(ordered, sum(i.offences + i.cases for i in packs), sum(i.files for i in packs))
+
+
+def _rates_problems(packs) -> list:
+    """Problems of each pack's rates.yaml (the extra exchange rates compare and check use)."""
+    from .money import load_extra_rates
+    from .problems import Problem
+
+    out = []
+    for info in packs:
+        path = os.path.join(info.pack.path, "rates.yaml")
+        if not os.path.lexists(path):
+            continue
+        _, problems = load_extra_rates(path)
+        for msg in problems:
+            text = msg[len(path) + 2 :] if msg.startswith(path + ": ") else msg
+            out.append(Problem(path, 1, "rates", text))
+    return out

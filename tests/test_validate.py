@@ -153,3 +153,12 @@ def test_library_report_counts_only_the_pack_asked_about(tmp_path):
     bad = write_pack(tmp_path / "q", {OK: offence_yaml().replace("currency: KRW", "currency: XYZ")})
     report = validate([str(bad)], use_cache=False)
     assert not report.ok and report.records == 0 and "currency" in str(report.problems[0])
+
+
+def test_validate_reports_a_packs_rates_file(tmp_path, cli):
+    from factories import offence_yaml, write_pack
+
+    pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/1.yaml": offence_yaml()})
+    (pack / "rates.yaml").write_text("rates:\n  - {currency: TWD, date: 2024-09-03, rate: .inf}\n")
+    r = cli(["validate", str(pack)])
+    assert r.code == 1 and "rates.yaml:1: rates:" in r.out and "positive number" in r.out
