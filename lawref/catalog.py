@@ -289,6 +289,10 @@ def cross_check(cat: Catalogue) -> list[Problem]:
         name = "related" if row.kind == "offence" else "offences"
         for i, ref in enumerate(row.refs):
             target = cat.rows.get(ref)
+            if ref == row.id:
+                rec = cat.records[row.id]
+                out.append(Problem(rec.file, rec.line_of(f"{name}[{i}]"), f"{name}[{i}]", "the record refers to itself"))
+                continue
             if target is not None and target.kind == "offence":
                 continue
             rec = cat.records[row.id]

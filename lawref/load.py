@@ -112,7 +112,7 @@ def find_files(root: str, dirs_out: dict | None = None) -> tuple[list[str], list
             dirs_out[dirpath] = st.st_mtime_ns
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         for name in filenames:
-            if not name.endswith(YAML_SUFFIXES) or name.startswith("."):
+            if not name.lower().endswith(YAML_SUFFIXES) or name.startswith("."):
                 continue
             full = os.path.join(dirpath, name)
             if dirpath == root and name in PACK_META:
@@ -155,6 +155,9 @@ def _read_text(path: str, problems: list[Problem], shown: str) -> str:
     if "\r\n" in text:
         problems.append(Problem(shown, 1, "(file)", "Windows (CRLF) line endings; save with LF line endings"))
         text = text.replace("\r\n", "\n")
+    if "\r" in text:
+        problems.append(Problem(shown, 1, "(file)", "carriage-return (CR) line endings; save with LF line endings"))
+        text = text.replace("\r", "\n")
     return text
 
 

@@ -53,6 +53,7 @@ def validate(dirs: list[str] | None = None, data: list[str] | None = None, use_c
         cat = load_catalogue(data or [], use_cache=use_cache)
         problems, packs = cat.problems, cat.packs
     problems = list(problems) + _rates_problems(packs)
+    problems += [Problem(i.pack.path, 1, "(pack)", "no record files (*.yaml, *.yml) found") for i in packs if not i.files]
     ordered = tuple(sorted(set(problems), key=lambda p: (p.file, p.line, p.field, p.message)))
     return Report(ordered, sum(i.offences + i.cases for i in packs), sum(i.files for i in packs))
 

@@ -162,3 +162,22 @@ def test_validate_reports_a_packs_rates_file(tmp_path, cli):
     (pack / "rates.yaml").write_text("rates:\n  - {currency: TWD, date: 2024-09-03, rate: .inf}\n")
     r = cli(["validate", str(pack)])
     assert r.code == 1 and "rates.yaml:1: rates:" in r.out and "positive number" in r.out
+
+
+def test_small_gaps_are_reported(tmp_path, cli):
+    from factories import offence_yaml, write_pack
+
+    pack = write_pack(tmp_path / "p", {
+        "statutes/kr/test-act/1.yaml": offence_yaml(extra="related: [kr/test-act/1]\n"),
+        "statutes/kr/test-act/2.YAML": offence_yaml(rid="kr/test-act/2"),
+        "statutes/kr/test-act/3.yaml": offence_yaml(rid="kr/test-act/3").replace("\n", "\r"),
+    })
+    r = cli(["validate", str(pack)])
+    assert r.code == 1
+    assert "refers to itself" in r.out
+    assert "(CR) line endings" in r.out
+    assert "in 3 files" in r.out  # the upper-case extension is read too
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    r = cli(["validate", str(empty)])
+    assert r.code == 1 and "no record files" in r.out
