@@ -100,6 +100,22 @@ def _fold_word(word: str) -> str:
     return _REPEATS.sub(r"\1", word)
 
 
+# Article numbers as Korean and French write them, in the form the records use:
+# 제14조의2 -> 14-2, 제14조 제1항 -> 14(1), 226-8 al. 2 / alinéa 2 -> 226-8(2).
+_KO_ARTICLE = re.compile(r"제\s*(\d+)\s*조(?:\s*의\s*(\d+))?((?:\s*제\s*\d+\s*[항호])*)")
+_KO_PART = re.compile(r"제\s*(\d+)\s*[항호]")
+_FR_ALINEA = re.compile(r"\s*,?\s*\b(?:al\.?|alin[ée]a)\s*(\d+)\b", re.IGNORECASE)
+
+
+def _native_article(t: str) -> str:
+    def ko(m: re.Match) -> str:
+        main = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+        return main + "".join(f"({n})" for n in _KO_PART.findall(m.group(3) or ""))
+
+    t = _KO_ARTICLE.sub(ko, t)
+    return _FR_ALINEA.sub(lambda m: f"({m.group(1)})", t)
+
+
 def article_tokens(text: str, whole: bool = True) -> tuple[str, ...]:
     """An article number as (number, subdivisions...): "s.66B(1)" -> ("66b", "1"), "14-2" -> ("14-2",).
 
@@ -107,7 +123,8 @@ def article_tokens(text: str, whole: bool = True) -> tuple[str, ...]:
     article 14(2). Returns () when `text` is not an article number; with `whole=False` it
     only has to start like one ("2252A(a)(1)-(4); penalty (b)(1)" -> ("2252a", "a", "1")).
     """
-    t = _DESIGNATOR.sub("", unicodedata.normalize("NFKC", text).strip()).casefold()
+    t = _native_article(unicodedata.normalize("NFKC", text).strip())
+    t = _DESIGNATOR.sub("", t).casefold()
     m = _ART_MAIN.match(t)
     if not m:
         return ()

@@ -407,3 +407,18 @@ def test_an_id_end_is_matched_as_written_not_as_an_article():
 
     assert id_tails("kr/sexual-crimes-act/14-2.1") == ["sexual-crimes-act/14-2.1", "14-2.1"]
     assert "14(2)" not in id_tails("kr/x/14-2")
+
+
+@pytest.mark.parametrize(
+    ("query", "tokens"),
+    [("제14조의2", ("14-2",)), ("제14조의2 제1항", ("14-2", "1")), ("제14조 제1항", ("14", "1")), ("226-8 al. 2", ("226-8", "2")), ("227-23 alinéa 5", ("227-23", "5"))],
+)
+def test_korean_and_french_article_notation(query, tokens):
+    from lawref.search import article_tokens
+
+    assert article_tokens(query) == tokens
+
+
+def test_korean_article_notation_finds_the_article(catalogue):
+    hits = search(catalogue, "제14조의2", limit=4)
+    assert hits and all(h.id.startswith("kr/sexual-crimes-act/14-2") for h in hits)
