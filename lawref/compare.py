@@ -267,7 +267,12 @@ def resolve(cat, query: Sequence[str]) -> tuple[str, str | None, list[Offence]]:
         tags = sorted({t for o in cat.offences for t in o.tags})
         import difflib
 
-        raise NoMatch(phrase, difflib.get_close_matches(_norm_tag(phrase), tags, n=3, cutoff=0.5))
+        close = difflib.get_close_matches(_norm_tag(phrase), tags, n=3, cutoff=0.5)
+        if not close:  # no tag is near: the nearest offences and cases, as search suggests
+            from .search import suggest
+
+            close = suggest(cat, phrase, 3)
+        raise NoMatch(phrase, close)
     return "search", None, found
 
 
