@@ -498,7 +498,9 @@ def _alternatives_context(off: Offence, others: list[Offence], day: _dt.date) ->
         v = o.in_force(day)
         if v is None or (mine is not None and (v.prison, v.fine) == (mine.prison, mine.fine)):
             continue
-        out.append(f"Read as {off.id}; the claim could also describe {o.id} ({o.title}: {_prison_words(v.prison, o.minimum_standard)}; {_fine_words(v.fine)}).")
+        from .penalty import penalty_words
+
+        out.append(f"Read as {off.id}; the claim could also describe {o.id} ({o.title}: {penalty_words(v, o.minimum_standard)}).")
     return out
 
 
