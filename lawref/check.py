@@ -517,8 +517,9 @@ def _prison_match(p: Prison | None, q: TermQty, minimum_standard: bool = False) 
         return p.min is not None and p.min == q.term
     if q.qualifier == "max":
         return p.max is not None and p.max == q.term
-    if p.max is not None:
+    if p.max is not None and (p.max == q.term or not p.max_basis):
         return p.max == q.term
+    # No stated maximum (or only a general cap): a bare figure is the article's own minimum.
     return p.min is not None and p.min == q.term
 
 
@@ -688,6 +689,11 @@ def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[
         if "min" in kinds:
             out.append("It sets no minimum sentence: \"at least\" is read as the floor for the maximum Member States must provide.")
     if now is not None:
+        if kinds and now.prison is not None and now.prison.max_basis and now.prison.max is not None:
+            out.append(
+                f"The article itself sets only a minimum; its maximum of {now.prison.max.words()} is the general cap under "
+                f"{now.prison.max_basis}."
+            )
         if now.unverified:
             out.append(f"The record marks this penalty unverified{': ' + _first_sentence(now.note) if now.note else ''}.")
         for a in now.aggravated:
@@ -1464,7 +1470,11 @@ class Checker:
                 out += [_conversion_finding(q.money, c, day, self.rates, self.tol, off.id) for c in q.converted]
         kinds = {q.qualifier for q in terms} | {"max" if q.qualifier == "exact" else q.qualifier for q in terms}
         if any(q.qualifier == "exact" for q in terms):
-            out[0].context.append("The claim gives no qualifier (\"up to\", \"at least\"); it is read as the statutory maximum.")
+            now = off.in_force(day)
+            p = now.prison if now is not None else None
+            floor_only = p is not None and p.min is not None and (p.max is None or p.max_basis) and all(q.term != p.max for q in terms)
+            what = "the minimum the article sets (it states no maximum of its own)" if floor_only else "the statutory maximum"
+            out[0].context.append(f"The claim gives no qualifier (\"up to\", \"at least\"); it is read as {what}.")
         ctx = _penalty_context(off, day, self.cat, claim, kinds & {"max", "min"}, [c for c in r.jurisdictions if c.upper() != off.jurisdiction.upper()])
         if r.jurisdiction_note:
             ctx.insert(0, r.jurisdiction_note)

@@ -46,6 +46,7 @@ class Row:
     variant: str | None = None
     prison_max: Term | None = None
     prison_min: Term | None = None
+    prison_max_basis: str | None = None
     fine: Fine | None = None
     converted: Conversion | NoConversion | None = None
     combine: Combine | None = None
@@ -90,6 +91,7 @@ class Row:
             "status_text": self.status_text,
             "prison_max_months": self.prison_max.json() if self.prison_max else None,
             "prison_min_months": self.prison_min.json() if self.prison_min else None,
+            "prison_max_basis": self.prison_max_basis,
             "combine": self.combine.value if self.combine else None,
             "fine_max": self.fine_max_json(),
             "fine_converted": conv.json() if isinstance(conv, Conversion) else None,
@@ -328,6 +330,7 @@ def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVers
         variant=variant,
         prison_max=prison.max if prison else None,
         prison_min=prison.min if prison else None,
+        prison_max_basis=prison.max_basis if prison else None,
         fine=fine,
         converted=conv,
         combine=combine,
@@ -480,6 +483,8 @@ def compare(
         notes.append("A minimum standard (EU directive) sets the least maximum penalty member states must provide, not a penalty applied to anyone directly.")
     if any(isinstance(r.converted, Conversion) and r.converted.source != "same currency" for r in rows):
         notes.append(f"Fines converted to {currency} at the ECB reference rate of {as_of.isoformat()} or the latest before it (cross rates via EUR); the rate date is given per row.")
+    for basis in dict.fromkeys(r.prison_max_basis for r in rows if r.prison_max_basis):
+        notes.append(f"Where an article states only a minimum, the maximum shown is the general limit on fixed-term imprisonment under {basis} (\"general cap\" in tables).")
     notes.extend(f"rates: {p}" for p in rates.problems)
     if not in_force_ids:
         notes.append(f"None of the matching offences was in force on {as_of.isoformat()}.")

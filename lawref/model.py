@@ -119,8 +119,12 @@ class Source:
 
 @dataclass(frozen=True)
 class Prison:
+    """A prison range. `max_basis` names the general provision a maximum comes from when
+    the article states only a minimum (e.g. Korea's Criminal Act Art. 42: 30 years)."""
+
     max: Term | None = None
     min: Term | None = None
+    max_basis: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,10 @@ def prison_words(p: Prison | None, minimum_standard: bool = False) -> str | None
         if lo is not None:
             return f"life imprisonment or at least {lo.possessive()} imprisonment"
         return "up to life imprisonment"
+    if p.max_basis and hi is not None:
+        # The article sets only a floor; the cap is a general rule (kept apart, and named).
+        own = f"at least {lo.possessive()} imprisonment" if lo is not None else "imprisonment"
+        return f"{own} (up to {hi.words()} under {p.max_basis})"
     if lo is not None and hi is not None:
         return f"{lo.words()} to {hi.possessive()} imprisonment"
     if lo is not None:

@@ -623,19 +623,22 @@ def _term_words(t) -> str | None:
     return t.words() if t is not None else None
 
 
-def _prison_short(prison_max, prison_min, minimum_standard: bool) -> str | None:
+def _prison_short(prison, minimum_standard: bool) -> str | None:
     """Compact prison figure for tables: `7 years`, `3 to 7 years`, `at least 3 years`."""
-    if prison_max is None and prison_min is None:
+    if prison is None or (prison.max is None and prison.min is None):
         return None
-    if minimum_standard and prison_max is not None:
-        return f"max. at least {prison_max.words()}"
-    if prison_max is not None and prison_max.life:
-        return f"life (min. {prison_min.words()})" if prison_min is not None else "life"
-    if prison_max is not None and prison_min is not None:
-        return f"{prison_min.words()} to {prison_max.words()}"
-    if prison_min is not None:
-        return f"at least {prison_min.words()}"
-    return prison_max.words()
+    hi, lo = prison.max, prison.min
+    if minimum_standard and hi is not None:
+        return f"max. at least {hi.words()}"
+    if hi is not None and hi.life:
+        return f"life (min. {lo.words()})" if lo is not None else "life"
+    if hi is not None and prison.max_basis:
+        return f"{lo.words() if lo is not None else 'no minimum'} to {hi.words()} (general cap)"
+    if hi is not None and lo is not None:
+        return f"{lo.words()} to {hi.words()}"
+    if lo is not None:
+        return f"at least {lo.words()}"
+    return hi.words()
 
 
 def _fine_short(fine) -> str | None:
@@ -735,7 +738,7 @@ def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -
     from .money import Conversion, NoConversion
 
     conv = r.converted
-    prison = Prison(max=r.prison_max, min=r.prison_min) if (r.prison_max or r.prison_min) else None
+    prison = Prison(max=r.prison_max, min=r.prison_min, max_basis=r.prison_max_basis) if (r.prison_max or r.prison_min) else None
     figures = any(x is not None for x in (r.prison_max, r.prison_min)) or (r.fine is not None and (r.fine.max is not None or r.fine.min))
     ks = _key_source(r.sources)
     key_ref = key.ref(ks) if ks is not None else None
@@ -753,10 +756,11 @@ def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -
         "in_force": r.status == IN_FORCE,
         "status_text": r.status_text,
         "has_figures": bool(figures),
-        "prison": _prison_short(r.prison_max, r.prison_min, r.minimum_standard),
+        "prison": _prison_short(prison, r.minimum_standard),
         "prison_max": _term_words(r.prison_max),
         "prison_min": _term_words(r.prison_min),
         "prison_max_months": r.prison_max.json() if r.prison_max else None,
+        "prison_max_basis": r.prison_max_basis,
         "fine": _fine_short(r.fine),
         "fine_unlimited": bool(r.fine is not None and r.fine.unlimited),
         "fine_amount_converted": conv.rounded() if isinstance(conv, Conversion) else None,
@@ -787,7 +791,7 @@ def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
         "status": v.status.value,
         "in_force": v.covers(day),
         "upcoming": v.start > day,
-        "prison": _prison_short(v.prison.max if v.prison else None, v.prison.min if v.prison else None, o.minimum_standard),
+        "prison": _prison_short(v.prison, o.minimum_standard),
         "fine": _fine_short(v.fine),
         "combine": v.combine.value if v.combine else None,
         "penalty": penalty_words(v, o.minimum_standard),
@@ -797,7 +801,7 @@ def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
         "aggravated": [
             {
                 "label": a.label,
-                "prison": _prison_short(a.prison.max if a.prison else None, a.prison.min if a.prison else None, o.minimum_standard),
+                "prison": _prison_short(a.prison, o.minimum_standard),
                 "fine": _fine_short(a.fine),
                 "penalty": penalty_words(a, o.minimum_standard) if (a.prison or a.fine) else None,
                 "note": a.note,
@@ -1069,8 +1073,8 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
     best: dict[str, dict] = {}
     for r in national:
         m = r["prison_max_months"]
-        if m is None:
-            continue
+        if m is None or r["prison_max_basis"]:
+            continue  # a general cap (e.g. 30 years for any fixed term) is not the article's own choice
         months = 10**6 if m == "life" else m
         if r["jurisdiction"] not in best or months > best[r["jurisdiction"]]["_m"]:
             best[r["jurisdiction"]] = {**r, "_m": months}
@@ -1198,6 +1202,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
     from .penalty import penalty_words
 
     pick = None
+    topic_ids = {o.id for o in offences}
     for c in list(explicit_cases) or list(cases):
         p = c.final_sentence(day)
         if p is None or p.sentence is None:
@@ -1211,9 +1216,11 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             if v is None:
                 continue
             ratio = None
-            if imposed is not None and not imposed.life and v.prison and v.prison.max and not v.prison.max.life:
+            # Against the article's own maximum (a general cap says little about this offence).
+            if imposed is not None and not imposed.life and v.prison and v.prison.max and not v.prison.max.life and not v.prison.max_basis:
                 ratio = imposed.sort_key() / max(v.prison.max.sort_key(), 1)
-            score = abs(ratio - 1) if ratio is not None else -1.0
+            # An offence of the handout's own table first, then the widest gap.
+            score = (o.id in topic_ids, abs(ratio - 1) if ratio is not None else -1.0)
             if pick is None or score > pick[0]:
                 pick = (score, ratio, c, p, o, v)
         if pick is not None:

@@ -368,6 +368,9 @@ def _check_prison(values, node, path, ctx) -> bool:
     if lo is not None and hi is not None and lo.sort_key() > hi.sort_key():
         ctx.add(node, path, f"min {lo} is above max {hi}")
         return False
+    if values.get("max_basis") is not None and hi is None:
+        ctx.add(node, path + ".max_basis" if path else "max_basis", "max_basis names where the maximum comes from: give max too")
+        return False
     return True
 
 
@@ -382,7 +385,7 @@ def _check_fine(values, node, path, ctx) -> bool:
     return True
 
 
-PRISON = Obj(m.Prison, {"max": F(term), "min": F(term)}, check=_check_prison)
+PRISON = Obj(m.Prison, {"max": F(term), "min": F(term), "max_basis": F(text)}, check=_check_prison)
 FINE = Obj(m.Fine, {"max": F(amount), "min": F(integer), "currency": F(currency)}, check=_check_fine)
 
 _PENALTY_FIELDS = {

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+from pathlib import Path
 
 import pytest
 
@@ -346,15 +347,25 @@ def test_contradictory_or_unusable_options_are_refused(cli, args, says, tmp_path
     assert not list(tmp_path.iterdir())  # nothing written
 
 
-def test_prison_sort_puts_at_least_n_above_up_to_n(catalogue):
+def test_prison_sort_puts_at_least_n_above_up_to_n(tmp_path):
     """A law that states only a minimum ("at least 5 years") never sorts below a maximum of
-    the same length."""
+    the same length. The bundled KR records name the general 30-year cap; a pack without it
+    (the cap lines removed from the real files) has minimum-only offences."""
+    import shutil
+
+    from lawref.catalog import load_catalogue
     from lawref.compare import compare
 
-    rows = [r for r in compare(catalogue, ["child-sexual-abuse-material"], dt.date(2025, 1, 1), sort="prison").rows if r.variant is None]
+    root = tmp_path / "pack"
+    shutil.copytree(Path(__file__).parent.parent / "data", root)
+    for f in (root / "statutes" / "kr").rglob("*.yaml"):
+        text = f.read_text(encoding="utf-8")
+        f.write_text(text.replace("    max: 30y\n    max_basis: Criminal Act Art. 42\n", ""), encoding="utf-8")
+    cat = load_catalogue([str(root)], bundled=False, use_cache=False, env="")
+    rows = [r for r in compare(cat, ["child-sexual-abuse-material"], dt.date(2025, 1, 1), sort="prison").rows if r.variant is None]
     key = [(r.prison_max or r.prison_min).sort_key() if (r.prison_max or r.prison_min) else -1 for r in rows]
     min_only = [i for i, r in enumerate(rows) if r.prison_max is None and r.prison_min is not None]
-    assert min_only, "the bundled data has a minimum-only offence (KR Youth Protection Act)"
+    assert min_only, "the pack has minimum-only offences (KR Youth Protection Act)"
     for i in min_only:
         assert all(key[j] >= key[i] for j in range(i)), "only longer terms come before it"
         assert all(not (key[j] == key[i] and rows[j].prison_max is not None) for j in range(i))

@@ -20,7 +20,7 @@ TABLE_HEADERS = ["Jur.", "Offence [source]", "Max prison", "Min prison", "", "Ma
 _WIDTHS = {0: 6, 2: 8, 3: 7, 4: 6, 5: 11, 6: 11, 7: 10}
 CSV_HEADERS = [
     "id", "variant", "jurisdiction", "instrument", "article", "conduct", "status", "status_text",
-    "prison_max_months", "prison_min_months", "combine", "fine_max", "fine_currency",
+    "prison_max_months", "prison_min_months", "prison_max_basis", "combine", "fine_max", "fine_currency",
     "fine_converted", "converted_currency", "rate", "rate_date", "rate_source", "conversion_note",
     "in_force_from", "in_force_until", "minimum_standard", "transposition_deadline", "unverified",
     "sources",
@@ -117,6 +117,13 @@ def _converted(row, notes: "_Notes") -> str:
     return ""
 
 
+def _prison_max(row) -> str:
+    text = _prison(row.prison_max, row.minimum_standard)
+    if text and row.prison_max_basis:
+        return f"{text} (general cap)"
+    return text or ("none stated" if row.prison_min else ("term not recorded" if row.combine and row.fine else ""))
+
+
 def _offence(row, notes: "_Notes", ref: str) -> str:
     if row.is_variant:
         text = f"+ aggravated: {row.variant}"
@@ -178,7 +185,7 @@ def _cells(result) -> tuple[list[list[str]], list[str], list]:
             [
                 r.jurisdiction,
                 _offence(r, notes, ref),
-                _prison(r.prison_max, r.minimum_standard) or ("none stated" if r.prison_min else ("term not recorded" if r.combine and r.fine else "")),
+                _prison_max(r),
                 _prison(r.prison_min),
                 COMBINE_WORDS.get(r.combine.value, r.combine.value) if r.combine else "",
                 _fine(r),
@@ -279,6 +286,7 @@ def _csv_row(r) -> list:
         r.status_text or "",
         r.prison_max.json() if r.prison_max else "",
         r.prison_min.json() if r.prison_min else "",
+        r.prison_max_basis or "",
         r.combine.value if r.combine else "",
         fine_max if fine_max is not None else "",
         (r.fine.currency or "") if r.fine else "",
