@@ -139,6 +139,9 @@ CLAIMS = [
     ("Selling sexual deepfakes for profit in South Korea is punishable by at least three years in prison.", "2025-01-01", A, "kr/sexual-crimes-act/14-2.3"),
     ("In Korea, producing child sexual exploitation material is punishable by life imprisonment.", "2025-01-01", A, "kr/youth-protection-act/11.1"),
     ("South Korean law punishes blackmail using intimate videos with at least one year in prison.", "2025-01-01", A, "kr/sexual-crimes-act/14-3.1"),
+    # The article sets only a floor; the 30-year cap is the Criminal Act's general limit.
+    ("South Korean law punishes blackmail using intimate videos with up to 30 years in prison.", "2025-01-01", A, "kr/sexual-crimes-act/14-3.1"),
+    ("South Korean law punishes blackmail using intimate videos with up to five years in prison.", "2025-01-01", I, "kr/sexual-crimes-act/14-3.1"),
     ("In South Korea, distributing deepfakes carries a maximum of 10 years in prison.", "2025-01-01", I, "kr/sexual-crimes-act/14-2.2"),
     ("Making deepfakes in South Korea is punishable by between five and seven years.", "2025-01-01", I, "kr/sexual-crimes-act/14-2.1"),  # no minimum
     ("In South Korea, producing deepfakes now carries up to seven years, up from five years.", "2025-01-01", A, "kr/sexual-crimes-act/14-2.1"),
@@ -183,6 +186,14 @@ def test_claims(catalogue, text, day, verdict, record):
 def test_unverifiable_says_what_is_missing(catalogue, text, missing):
     (r,) = check(catalogue, text, dt.date(2025, 1, 1)).results
     assert r.verdict is U and missing in r.explanation
+
+
+def test_a_general_cap_is_named_as_such(catalogue):
+    rep = check(catalogue, "In South Korea, blackmail with deepfakes is punishable by up to 30 years in prison.", dt.date(2025, 1, 1))
+    (r,) = rep.results
+    assert r.verdict is A and "Criminal Act Art. 42" in r.expected
+    assert any("general cap under Criminal Act Art. 42" in c for c in r.context), r.context
+    assert any("/형법/" in s.url for s in r.sources), "the general provision is cited"
 
 
 def test_outdated_says_when_it_changed_and_what_it_is_now(catalogue):

@@ -369,3 +369,15 @@ def test_prison_sort_puts_at_least_n_above_up_to_n(tmp_path):
     for i in min_only:
         assert all(key[j] >= key[i] for j in range(i)), "only longer terms come before it"
         assert all(not (key[j] == key[i] and rows[j].prison_max is not None) for j in range(i))
+
+
+def test_general_cap_is_a_maximum_with_its_basis(catalogue):
+    """KR articles that state only a minimum: the maximum is the 30-year general cap, named."""
+    from lawref.compare import compare
+
+    res = compare(catalogue, ["kr/sexual-crimes-act/14-3.2", "kr/sexual-crimes-act/14-2.1"], dt.date(2025, 1, 1))
+    rows = {r.id: r.json() for r in res.rows if r.variant is None}
+    capped, own = rows["kr/sexual-crimes-act/14-3.2"], rows["kr/sexual-crimes-act/14-2.1"]
+    assert (capped["prison_max_months"], capped["prison_min_months"], capped["prison_max_basis"]) == (360, 36, "Criminal Act Art. 42")
+    assert own["prison_max_basis"] is None and own["prison_max_months"] == 84
+    assert any("Criminal Act Art. 42" in n for n in res.notes)

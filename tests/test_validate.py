@@ -40,6 +40,7 @@ BROKEN = [
     ("unknown currency", offence_yaml().replace("currency: KRW", "currency: XYZ"), None, ["currency"]),
     ("unknown jurisdiction", offence_yaml().replace("jurisdiction: KR", "jurisdiction: XX"), 2, ["jurisdiction"]),
     ("bad term", offence_yaml().replace("max: 7y", "max: seven"), None, ["term"]),
+    ("max_basis without max", offence_yaml().replace("prison: {max: 7y}", "prison: {min: 1y, max_basis: Criminal Act Art. 42}"), None, ["max_basis", "give max"]),
     (
         "versions out of order",
         offence_yaml(versions=f"  - from: 2025-01-01\n    prison: {{max: 7y}}\n{SOURCE}  - from: 2020-01-01\n    until: 2024-12-31\n    prison: {{max: 5y}}\n{SOURCE}"),
