@@ -840,6 +840,52 @@ def _term_matches_proc(p: Proceeding, term: Term) -> str | None:
     return None
 
 
+_NOW_WORDS = re.compile(r"\b(?:now|currently|still|is serving|are serving|remains)\b", re.I)
+
+
+def _stated_days(claim: Claim, day: _dt.date) -> tuple[list[_dt.date], object | None]:
+    """The days a claim speaks of by its own words, none after `day`, with the date phrase:
+    "in April 2021" → the end of that period; "before October 2024" → the day before;
+    "since 2022" → both its first day and `day`. ([day], None) for present-tense claims
+    ("now", "currently"), claims that state no date or several, and dates of a law's own
+    passage ("amended in 2024")."""
+    dates = [d for d in claim.dates if not d.law_event]
+    if len(dates) != 1 or _NOW_WORDS.search(claim.text):
+        return [day], None
+    d = dates[0]
+    if d.first > day:
+        return [day], None
+    if d.relation == "since":
+        # Some day within the period named: "since October 2024" holds from its end at least.
+        start = min(d.last, day)
+        return ([start, day] if start < day else [day]), d
+    if d.relation == "before":
+        return [d.first - _dt.timedelta(days=1)], d
+    if d.relation == "after":
+        return [day], None
+    return [min(d.last, day)], d
+
+
+def _change_date_finding(off: Offence, stated, day: _dt.date) -> Finding:
+    """Whether the date a claim gives for a change is when the penalty in force on `day` took effect."""
+    v = off.in_force(day)
+    if v is None:
+        return Finding("date", Verdict.UNVERIFIABLE, stated.text, None, f"No version of {off.citation} is in force on {_d(day)}.", off.id)
+    if stated.covers(v.start):
+        expl = f"The current penalty of {off.citation} took effect on {_d(v.start)}, as stated."
+        return Finding("date", Verdict.ACCURATE, stated.text, v.start.isoformat(), expl, off.id, list(v.sources))
+    expl = f"The current penalty of {off.citation} took effect on {_d(v.start)}, not {stated.text}"
+    if v.promulgated and stated.covers(v.promulgated):
+        expl += f" (it was promulgated then, on {_d(v.promulgated)})"
+    return Finding("date", Verdict.INACCURATE, stated.text, v.start.isoformat(), expl + ".", off.id, list(v.sources))
+
+
+def _stated_event_day(claim: Claim, day: _dt.date) -> _dt.date:
+    """The one day a past event claim speaks of (see `_stated_days`)."""
+    days, _ = _stated_days(claim, day)
+    return days[0]
+
+
 def _case_sentence(case: Case, q: TermQty, day: _dt.date) -> Finding:
     found = f"a sentence of {_term_words(q.term)}"
     standing, superseded = _standing(case, day)
@@ -1069,6 +1115,9 @@ def _case_status(case: Case, s, day: _dt.date) -> Finding:
             f"conviction on {_d(later.date)}, after {_d(day)} (missing date)."
         )
         return Finding("status", Verdict.UNVERIFIABLE, found, None, expl, case.id, list(later.sources), ctx)
+    if hit is None and s.negated and s.status == "arrested" and not _records_arrests(case):
+        expl = f"The record of {name} lists no arrest at all, so this cannot be checked (missing event)."
+        return Finding("status", Verdict.UNVERIFIABLE, found, None, expl, case.id, [], ctx)
     if hit is None and s.negated:
         expl = f"No proceeding shows {name} {s.status} as of {_d(day)}" + (f"; latest: {_proc_words(latest)}." if latest else ".")
         return Finding("status", Verdict.ACCURATE, found, f"not {s.status}", expl, case.id, list(latest.sources) if latest else [], ctx)
@@ -1079,8 +1128,16 @@ def _case_status(case: Case, s, day: _dt.date) -> Finding:
         expl = f"Not yet on {_d(day)}: {name} was {s.status} on {_d(later.date)}."
         return Finding("status", Verdict.INACCURATE, found, f"not yet {s.status}", expl, case.id, list(later.sources), ctx)
     state = f"; latest: {_proc_words(latest)}" if latest else ""
+    if s.status == "arrested" and not _records_arrests(case) and latest is not None:
+        # Many records start at the charge or the trial: a missing arrest is not a denial.
+        expl = f"The record of {name} lists no arrest (it starts with the {case.proceedings[0].level} of {_d(case.proceedings[0].date)}), so this cannot be checked (missing event)."
+        return Finding("status", Verdict.UNVERIFIABLE, found, None, expl, case.id, list(case.proceedings[0].sources), ctx)
     expl = f"No proceeding shows {name} {s.status} as of {_d(day)}{state} (case status: {case.status or 'not recorded'})."
     return Finding("status", Verdict.INACCURATE, found, f"not {s.status}", expl, case.id, list(latest.sources) if latest else [], ctx)
+
+
+def _records_arrests(case: Case) -> bool:
+    return any((p.level or "").lower() == "arrest" for p in case.proceedings)
 
 
 # --------------------------------------------------------------------------- case names
@@ -1374,18 +1431,30 @@ class Checker:
         elif case is not None:
             case, who = _for_defendant(case, claim)
             sentence_proc = None
+            # "was sentenced to 34 years in April 2021": the sentence standing then, not today.
+            when = _stated_event_day(claim, day)
             for q in case_terms:
-                f = _case_sentence(case, q, day)
+                f = _case_sentence(case, q, when)
                 out.append(f)
                 if f.verdict is Verdict.ACCURATE:
-                    standing, _ = _standing(case, day)
+                    standing, _ = _standing(case, when)
                     sentence_proc = next((p for p in standing if _term_matches_proc(p, q.term)), None)
+                    if when != day and sentence_proc is not None:
+                        now, _ = _standing(case, day)
+                        if sentence_proc not in now:
+                            cur = [p for p in now if getattr(p, "defendant", None) == getattr(sentence_proc, "defendant", None)]
+                            if cur:
+                                how = "upheld" if _sentence_total(cur[-1]) == _sentence_total(sentence_proc) else "replaced"
+                                f.context.append(f"Checked on the date the claim gives ({_d(when)}); it was later {how}: {_proc_words(cur[-1])}.")
             for q in case_fines:
                 out.append(_case_fine(case, q, day, self.rates, self.tol))
                 out += [_conversion_finding(q.money, c, day, self.rates, self.tol, case.id) for c in q.converted if q.money]
+            implied_charge = None
             if sentence_proc is None:
-                hits = [_has_status(case, s.status, day) for s in claim.statuses if not s.negated]
-                sentence_proc = next((p for p in hits if p is not None), None)
+                hits = [(s.status, _has_status(case, s.status, day)) for s in claim.statuses if not s.negated]
+                # A conviction implies a charge but does not date it.
+                sentence_proc = next((p for st, p in hits if p is not None and (st != "charged" or _explicit_charge(p))), None)
+                implied_charge = next((p for st, p in hits if p is not None and st == "charged" and not _explicit_charge(p)), None)
             for q in claim.ages:
                 if who and who.split("(")[0].strip().lower() not in case.defendant.name.lower():
                     out.append(Finding("age", Verdict.UNVERIFIABLE, f"age {q.age}", None, f"Ages are recorded for {case.defendant.name} only, not {who}.", case.id))
@@ -1399,6 +1468,9 @@ class Checker:
                 event = sentence_proc or next((p for p in case.proceedings if any(_term_matches_proc(p, q.term) for q in case_terms)), None)
                 if event is not None:
                     out.append(_date_finding(case, claim.dates, event))
+                elif implied_charge is not None:
+                    expl = f"The record gives no charge date for {case.defendant.name}: it shows only the conviction on {_d(implied_charge.date)} (missing date)."
+                    out.append(Finding("date", Verdict.UNVERIFIABLE, ", ".join(d.text for d in claim.dates), None, expl, case.id, list(implied_charge.sources)))
             if r.case_how.startswith("pronoun"):
                 for f in out:
                     if f.record == case.id:
@@ -1410,8 +1482,22 @@ class Checker:
                         how = "named earlier in the text" if "earlier" in r.case_how else "the only case with that name"
                         f.context.append(f"“{claim.names[0] if claim.names else case.defendant.name}” is read as {case.defendant.name} ({how}).")
                         break
-        if stat_terms or stat_fines:
+        change = any(q.previous for q in stat_terms)
+        if (stat_terms or stat_fines) and change and r.case is None and r.offence is not None:
+            # "rose from five to seven years in March 2024": the date is the change's.
             out += self._statutory(claim, r, day, stat_terms, stat_fines)
+            _, stated = _stated_days(claim, day)
+            if stated is not None:
+                out.append(_change_date_finding(r.offence, stated, day))
+        elif stat_terms or stat_fines:
+            days, stated = _stated_days(claim, day) if r.case is None else ([day], None)
+            runs = [(d, self._statutory(claim, r, d, stat_terms, stat_fines)) for d in days]
+            # "since 2022": wrong on either day is wrong; the worst run speaks.
+            when, found = max(runs, key=lambda x: (worst(f.verdict for f in x[1]).severity, x[0]))
+            if stated is not None and found and r.offence is not None:
+                on = " and on ".join(_d(d) for d in days)
+                found[0].context.insert(0, f"The claim dates itself (“{stated.text}”): checked against the law on {on}.")
+            out += found
         if not out:
             out.append(Finding("claim", Verdict.UNVERIFIABLE, "", None, "Nothing to check: no penalty, sentence, fine, age or legal status was found in this sentence."))
         return out

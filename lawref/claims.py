@@ -103,8 +103,18 @@ class DateQty:
     first: _dt.date
     last: _dt.date
     text: str
+    relation: str = "in"  # in | since | until | before | after (the word before the date)
+    law_event: bool = False  # "passed in 2020", "amended in October 2024": dates a law, not a state
 
     def covers(self, day: _dt.date) -> bool:
+        if self.relation == "since":
+            return day >= self.first
+        if self.relation == "until":
+            return day <= self.last
+        if self.relation == "before":
+            return day < self.first
+        if self.relation == "after":
+            return day > self.last
         return self.first <= day <= self.last
 
 
@@ -813,9 +823,28 @@ _DATE_PATTERNS = [
     ("day", re.compile(rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m>{_MONTH_RE})\s*,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("day", re.compile(rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b")),
-    ("month", re.compile(rf"\b(?:in|on|during|since|by|from|until|as of|last|early|late|mid-?)\s+(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("year", re.compile(r"\b(?:in|during)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|to)\s*\d)", re.I)),
+    ("month", re.compile(rf"\b(?:in|on|during|since|by|from|until|till|before|after|prior to|as of|last|early|late|mid-?)\s+(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
+    ("year", re.compile(r"\b(?:in|during|since|by|from|until|till|before|after|prior to|as of)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|to)\s*\d)", re.I)),
 ]
+_RELATIONS = {
+    "since": "since", "from": "since", "as of": "since", "by": "until", "until": "until", "till": "until",
+    "before": "before", "prior to": "before", "after": "after",
+}  # fmt: skip
+_RELATION_RE = re.compile(r"\b(since|from|as of|by|until|till|before|prior to|after|in|on|during)\s+(?:(?:early|late|mid-?)\s*)?(?:the\s+)?$", re.I)
+_LAW_EVENT_RE = re.compile(
+    r"\b(?:passed|enacted|adopted|introduced|amended|approved|signed|promulgated|created|made law|came into (?:force|effect)|took effect|"
+    r"in force|commenced|voted|revised|tightened|strengthened|raised|changed|amendment|reform|law of|act of)\s*(?:,\s*)?$",
+    re.I,
+)
+
+
+def _relation(t: str, start: int) -> tuple[str, bool]:
+    """The relation a date has from the words just before it, and whether it dates a law."""
+    lead = t[max(0, start - 40) : start]
+    m = _RELATION_RE.search(lead)
+    rel = _RELATIONS.get(" ".join(m.group(1).lower().split()), "in") if m else "in"
+    before = lead[: m.start()] if m else lead
+    return rel, bool(_LAW_EVENT_RE.search(before))
 
 
 def _month(name: str) -> int:
@@ -846,7 +875,10 @@ def _find_dates(t: str) -> list[DateQty]:
             except (ValueError, StopIteration):
                 continue
             taken.append((m.start(), m.end()))
-            out.append(DateQty(first, last, m.group(0).strip()))
+            # The relation word: inside the match (month and year patterns) or just before it.
+            at = m.start("m") if "m" in rx.groupindex and precision == "month" else (m.start("y") if precision == "year" else m.start())
+            rel, law = _relation(t, at)
+            out.append(DateQty(first, last, m.group(0).strip(), rel, law))
     return out
 
 

@@ -150,6 +150,19 @@ CLAIMS = [
     ("Cho Ju-bin was 24 when he was arrested.", "2025-01-01", A, "kr/cho-ju-bin"),
     ("Cho, 30, is serving a 42-year term.", "2026-11-26", A, "kr/cho-ju-bin"),
     ("Rotondo, 55, was ordered to pay A$343,500.", "2025-10-01", A, "au/esafety-v-rotondo"),
+    # A claim that dates itself is checked on that date, whatever --as-of says.
+    ("In 2021, making sexual deepfakes in South Korea carried up to seven years in prison.", "2026-11-26", I, "kr/sexual-crimes-act/14-2.1"),
+    ("In 2021, making sexual deepfakes in South Korea carried up to five years in prison.", "2026-11-26", A, "kr/sexual-crimes-act/14-2.1"),
+    ("Before October 2024, Korea punished deepfake creation with up to 5 years in prison.", "2026-11-26", A, "kr/sexual-crimes-act/14-2.1"),
+    ("Since 2022, making deepfakes in South Korea is punishable by up to seven years.", "2026-11-26", I, "kr/sexual-crimes-act/14-2.1"),
+    ("Since October 2024, making deepfakes in South Korea is punishable by up to seven years.", "2026-11-26", A, "kr/sexual-crimes-act/14-2.1"),
+    ("South Korea's deepfake maximum rose from five to seven years in March 2024.", "2026-11-26", I, "kr/sexual-crimes-act/14-2.1"),
+    ("South Korea's deepfake maximum rose from five to seven years in October 2024.", "2026-11-26", A, "kr/sexual-crimes-act/14-2.1"),
+    # A dated sentence is the one standing then; an unrecorded event is not a denial.
+    ("Moon Hyeong-wook was sentenced to 34 years in April 2021.", "2026-11-26", A, "kr/moon-hyeong-wook"),
+    ("Cho Ju-bin was jailed for 42 years in November 2020.", "2026-11-26", I, "kr/cho-ju-bin"),
+    ("Hugh Nelson was arrested in 2023.", "2026-11-26", U, "gb-eaw/hugh-nelson"),
+    ("David Tatum was charged in 2022.", "2026-11-26", U, "us/david-tatum"),
     # Must stay unverifiable: what is missing is named.
     ("In France, possessing sexual deepfakes carries up to two years in prison.", "2025-01-01", U, None),  # only sharing is an offence
     ("In Germany, making deepfakes can lead to two years in prison.", "2025-01-01", U, None),
