@@ -375,6 +375,13 @@ def _covers(named: str, rec_j: str) -> bool:
     return rec_j == named.split("-")[0]  # a state named, a national record
 
 
+def _state_of(named: str, rec_j: str) -> bool:
+    """Whether `named` is a state or province of the federation `rec_j` (not one of the UK's
+    nations, whose records lawref keys by their own codes)."""
+    named, rec_j = named.upper(), rec_j.upper()
+    return "-" in named and "-" not in rec_j and named.split("-")[0] == rec_j and rec_j != "GB"
+
+
 def _seq_in(needle: list[str], hay: list[str]) -> bool:
     n = len(needle)
     if not n or n > len(hay):
@@ -709,7 +716,12 @@ def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[
         state = "is expected to take effect" if v.status is Status.PROSPECTIVE else "took effect"
         out.append(f"A new penalty {state} on {_d(v.start)}: {penalty_words(v, off.minimum_standard)}.")
     for code in named:
-        if off.jurisdiction.upper() != code.upper():
+        if _state_of(code, off.jurisdiction):
+            out.append(
+                f"lawref holds no records of {_jname(code)} law; this is the {_jname(off.jurisdiction)} offence, which applies "
+                f"there too, and the state's own law may set a different penalty."
+            )
+        elif off.jurisdiction.upper() != code.upper():
             out.append(f"The record covers {_jname(off.jurisdiction)}, not all of {_jname(code)}.")
     # A higher penalty when the person depicted is a child: the jurisdiction's child-abuse
     # offence with the same conduct.
@@ -1301,8 +1313,12 @@ class Checker:
         return None, "", []
 
     def _jurisdictions(self, claim: Claim) -> tuple[list[str], str | None]:
-        strong = [p.code for p in claim.places if not p.weak]
-        codes = strong or [p.code for p in claim.places]
+        places = list(claim.places)
+        if any(p.text.lower() == "federal" for p in places):
+            # "A Texas man faces ... in federal prison": the state is where he is from.
+            places = [p for p in places if not p.code.upper().startswith("US-")]
+        strong = [p.code for p in places if not p.weak]
+        codes = strong or [p.code for p in places]
         codes = list(dict.fromkeys(codes))
         if codes:
             self._para_places[claim.paragraph] = codes
@@ -1539,6 +1555,15 @@ class Checker:
                 out.append(_assess_previous(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard)))
                 continue
             out.append(_assess_penalty(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard), claim.words))
+        # "at least 5 years and up to life": one line when both parts match the same way.
+        merged: list[Finding] = []
+        for f in out:
+            twin = next((g for g in merged if (g.aspect, g.verdict, g.explanation) == (f.aspect, f.verdict, f.explanation)), None)
+            if twin is not None:
+                twin.found = f"{twin.found}; {f.found}"
+            else:
+                merged.append(f)
+        out = merged
         for q in fines:
             notes: list[str] = []
 
@@ -1561,6 +1586,16 @@ class Checker:
             floor_only = p is not None and p.min is not None and (p.max is None or p.max_basis) and all(q.term != p.max for q in terms)
             what = "the minimum the article sets (it states no maximum of its own)" if floor_only else "the statutory maximum"
             out[0].context.append(f"The claim gives no qualifier (\"up to\", \"at least\"); it is read as {what}.")
+        states = [c for c in r.jurisdictions if _state_of(c, off.jurisdiction) and not any(o.jurisdiction.upper() == c.upper() for o in self.cat.offences)]
+        if states and len(states) == len(r.jurisdictions):
+            # A state named, only the federal law held: a mismatch may be the state's own law.
+            for f in out:
+                if f.verdict in (Verdict.INACCURATE, Verdict.OUTDATED):
+                    f.verdict = Verdict.UNVERIFIABLE
+                    f.explanation = (
+                        f"Not the {_jname(off.jurisdiction)} offence ({f.explanation.rstrip('.')}); the claim names "
+                        f"{_jname(states[0])}, whose own law lawref does not hold (missing jurisdiction)."
+                    )
         ctx = _penalty_context(off, day, self.cat, claim, kinds & {"max", "min"}, [c for c in r.jurisdictions if c.upper() != off.jurisdiction.upper()])
         if r.jurisdiction_note:
             ctx.insert(0, r.jurisdiction_note)

@@ -285,6 +285,7 @@ def normalise_numbers(text: str) -> str:
     t = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", t)  # thousands separators
     t = re.sub(r"(\w)-(" + _UNIT_WORDS + r")\b", r"\1 \2", t, flags=re.I)  # five-year, 42-year
     t = re.sub(r"\b(year|month)s?-old\b", r"\1 old", t, flags=re.I)
+    t = re.sub(r"\b(?:a\s+)?(quarter|half|third)\s+(?:of\s+)?an?\s+(million|billion)\b", lambda m: f"{ {'quarter': 0.25, 'half': 0.5, 'third': 1 / 3}[m.group(1).lower()]:g} {m.group(2)}", t, flags=re.I)
     t = _sub_magnitudes(t)
     t = re.sub(r"\bhalf an? (year|month)\b", lambda m: "6 months" if m.group(1).lower() == "year" else "15 days", t, flags=re.I)
     t = re.sub(r"\b(?:a|an|one) (year|month|week|day|decade)s? and a half\b", lambda m: f"1.5 {m.group(1)}s", t, flags=re.I)
@@ -417,7 +418,8 @@ _WORD_RE = "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True))
 _MONEY = re.compile(
     rf"(?P<sym>{_SYM_RE})\s?(?P<n1>{_NUM})(?:\s?(?P<m1>k|m|mn|mil|bn|b)\b)?(?:\s?(?P<c1>(?-i:[A-Z]{{3}}))\b)?"
     rf"|\b(?P<code>(?-i:[A-Z]{{3}}))\s?(?P<n2>{_NUM})(?:\s?(?P<m2>k|m|mn|mil|bn|b)\b)?"
-    rf"|\b(?P<n3>{_NUM})(?:\s?(?P<m3>k|m|mn|mil|bn|b)\b)?\s?(?:(?P<word>{_WORD_RE})\b|(?P<code3>(?-i:[A-Z]{{3}}))\b)",
+    rf"|\b(?P<n3>{_NUM})(?:\s?(?P<m3>k|m|mn|mil|bn|b)\b)?(?:\s?|-)(?:(?P<word>{_WORD_RE})\b|(?P<code3>(?-i:[A-Z]{{3}}))\b)"
+    rf"|\b(?P<n4>{_NUM})(?:\s?(?P<m4>k|m|mn|mil|bn|b)\b)?\s?(?P<sym4>[€£₩¥₹₽$])",
     re.I,
 )
 _APPROX = r"(?:about|around|roughly|approximately|approx\.?|some|nearly|almost|over|under|just over|just under|more than|less than|equivalent to|the equivalent of|worth|~|≈|c\.)"
@@ -561,6 +563,11 @@ _PLACE_TABLE: list[tuple[str, str, bool]] = [
 ]
 
 
+_FEDERATIONS = ("US", "AU", "CA")
+# Subdivision names that are more often something else in news text (a person, the US capital).
+_AMBIGUOUS_SUBDIVISIONS = frozenset({"Washington", "Victoria", "Georgia", "District of Columbia"})
+
+
 @lru_cache(maxsize=1)
 def _place_regex() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
     table: dict[str, tuple[str, bool]] = {}
@@ -573,6 +580,11 @@ def _place_regex() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
             for n in (getattr(c, "common_name", None), getattr(c, "name", None), getattr(c, "official_name", None)):
                 if n and "," not in n and n not in table:
                     table[n] = (c.alpha_2, False)
+        # States and provinces of federations, whose own criminal law lawref may not hold.
+        for cc in _FEDERATIONS:
+            for sub in pycountry.subdivisions.get(country_code=cc) or ():
+                if sub.name not in table and sub.name not in _AMBIGUOUS_SUBDIVISIONS and "," not in sub.name:
+                    table[sub.name] = (sub.code, False)
     except Exception:  # noqa: BLE001 - pycountry missing: the table above still works
         pass
     alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
@@ -639,7 +651,13 @@ def _window_before(t: str, start: int, floor: int) -> str:
     lo = max(floor, start - 100)
     w = t[lo:start]
     cut = max(w.rfind(";"), w.rfind(" but "), w.rfind(" while "), w.rfind(" whereas "), w.rfind(" - "))
+    # A qualifier before an earlier quantity is that quantity's ("at least 5 years and up to life").
+    for m in _QUANTITY_IN_WINDOW.finditer(w):
+        cut = max(cut, m.end() - 1)
     return w[cut + 1 :] if cut >= 0 else w
+
+
+_QUANTITY_IN_WINDOW = re.compile(r"\b\d+(?:\.\d+)?\s+(?:years?|yrs?|months?|weeks?|days?)\b", re.I)
 
 
 def _qualifier(t: str, start: int, end: int, floor: int) -> str:
@@ -725,14 +743,17 @@ def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, in
 
 def _money_of(m: re.Match) -> Money | None:
     g = m.groupdict()
-    num = g["n1"] or g["n2"] or g["n3"]
-    mag = g["m1"] or g["m2"] or g["m3"]
+    num = g["n1"] or g["n2"] or g["n3"] or g["n4"]
+    mag = g["m1"] or g["m2"] or g["m3"] or g["m4"]
     try:
         amount = float(num) * (_MAGNITUDE[mag.lower()] if mag else 1)
     except (TypeError, ValueError, KeyError):
         return None
     assumed = False
-    if g["sym"]:
+    if g["sym4"]:  # "90 000 €", "250 000 $" (French and other European usage)
+        cur = _SYMBOLS.get(g["sym4"])
+        assumed = g["sym4"] == "$"
+    elif g["sym"]:
         cur = _SYMBOLS.get(g["sym"]) or _SYMBOLS.get(g["sym"].upper())
         if g["c1"] and _is_currency(g["c1"]):
             cur = g["c1"].upper()

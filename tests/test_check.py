@@ -163,6 +163,15 @@ CLAIMS = [
     ("Cho Ju-bin was jailed for 42 years in November 2020.", "2026-11-26", I, "kr/cho-ju-bin"),
     ("Hugh Nelson was arrested in 2023.", "2026-11-26", U, "gb-eaw/hugh-nelson"),
     ("David Tatum was charged in 2022.", "2026-11-26", U, "us/david-tatum"),
+    # A state of a federation: its own law is not held, so only a match with federal law counts.
+    ("In New South Wales, sharing sexual deepfakes carries up to six years.", "2025-06-01", A, "au/criminal-code/474-17a"),
+    ("In Texas, publishing deepfake nudes of adults carries up to five years in prison.", "2025-06-01", U, "us/47-usc/223-h-adult"),
+    ("A Texas man faces up to 10 years in federal prison for possessing child pornography.", "2025-06-01", A, "us/18-usc/2252a-possession"),
+    # Fines and ranges written in other ways.
+    ("France's deepfake law carries one year in prison and a 25,000-euro fine.", "2025-06-01", I, "fr/code-penal/226-8"),
+    ("In France, sharing a deepfake without consent carries one year in prison and a fine of 15 000 €.", "2025-06-01", A, "fr/code-penal/226-8"),
+    ("Under the Take It Down Act, publishing deepfake nudes of adults carries a fine of up to a quarter of a million dollars.", "2025-06-01", A, "us/47-usc/223-h-adult"),
+    ("South Korea punishes producing child sexual exploitation material with at least five years and up to life imprisonment.", "2025-06-01", A, "kr/youth-protection-act/11.1"),
     # Must stay unverifiable: what is missing is named.
     ("In France, possessing sexual deepfakes carries up to two years in prison.", "2025-01-01", U, None),  # only sharing is an offence
     ("In Germany, making deepfakes can lead to two years in prison.", "2025-01-01", U, None),
