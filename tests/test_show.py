@@ -56,9 +56,27 @@ def test_korean_deepfake_before_and_after_the_2024_change(cli, catalogue):
         timeline = _section(out, "Timeline")
         marked = [line for line in timeline.splitlines() if line.startswith("*")]
         assert len(marked) == 1 and penalty_words(version) in marked[0] and "(in force)" in marked[0]
-    # Before the change, the enacted change is announced with its date.
+    # Before the change was passed (promulgated 2024-10-16, in force that day), it is not
+    # announced: on 2024-01-01 nobody knew of it. The timeline still lists it.
+    assert versions[1].promulgated and versions[1].promulgated > days[0]
     out = cli(["show", DEEPFAKE_KR, "--as-of", "2024-01-01"]).out
-    assert f"From {versions[1].start}: {penalty_words(versions[1])}" in out
+    assert f"From {versions[1].start}:" not in out
+    assert str(versions[1].start) in _section(out, "Timeline")
+
+
+def test_a_change_is_announced_once_enacted(cli, tmp_path):
+    """Promulgated 2024-03-01, in force 2024-06-01: announced between the two dates only."""
+    versions = (
+        f"  - from: 2020-01-01\n    until: 2024-05-31\n    prison: {{max: 5y}}\n{SOURCE}"
+        f"  - from: 2024-06-01\n    promulgated: 2024-03-01\n    prison: {{max: 7y}}\n{SOURCE}"
+    )
+    pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/1.yaml": offence_yaml(versions=versions)})
+    for day, announced in (("2024-02-01", False), ("2024-04-01", True)):
+        r = cli(["--data", str(pack), "show", "kr/test-act/1", "--as-of", day])
+        assert r.code == 0, r.err
+        assert ("From 2024-06-01: up to 7 years' imprisonment" in r.out) is announced, r.out
+        data = json.loads(cli(["--data", str(pack), "show", "kr/test-act/1", "--as-of", day, "--json"]).out)
+        assert [u["from"] for u in data["upcoming"]] == (["2024-06-01"] if announced else [])
 
 
 def test_json_in_force_follows_the_as_of_date(cli, catalogue):
@@ -71,7 +89,10 @@ def test_json_in_force_follows_the_as_of_date(cli, catalogue):
         assert data["in_force"]["from"] == version.start.isoformat()
         assert data["in_force"] == data["penalties"][rec.penalties.index(version)]
     before = json.loads(cli(["show", DEEPFAKE_KR, "--as-of", "2024-01-01", "--json"]).out)
-    assert [u["from"] for u in before["upcoming"]] == [change.isoformat()]
+    assert before["upcoming"] == []  # promulgated only on 2024-10-16
+    promulgated = rec.penalties[-1].promulgated
+    on = json.loads(cli(["show", DEEPFAKE_KR, "--as-of", (promulgated - dt.timedelta(days=1)).isoformat(), "--json"]).out)
+    assert on["upcoming"] == []
 
 
 def test_json_uses_the_yaml_field_names(cli, catalogue):

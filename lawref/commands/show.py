@@ -73,12 +73,17 @@ def status_text(offence, day: _dt.date) -> str:
 
 
 def pending(offence, day: _dt.date) -> list:
-    """Versions not in force on `day` that come after it: later versions, and versions the
-    data records as enacted but not yet in force (`status: prospective`), even past their
-    expected date."""
+    """Versions not in force on `day` that come after it, already enacted on `day` (promulgated
+    by then; without a promulgation date, only versions recorded as enacted but not in force,
+    `status: prospective`, even past their expected date). A law passed after `day` was not
+    known then: the timeline still lists it."""
     from ..model import Status
 
-    return [v for v in offence.penalties if v.start > day or (v.status is Status.PROSPECTIVE and not v.covers(day))]
+    def known(v) -> bool:
+        # Enacted by `day`: promulgated by then, or (no date recorded) flagged as enacted.
+        return v.promulgated <= day if v.promulgated is not None else v.status is Status.PROSPECTIVE
+
+    return [v for v in offence.penalties if (v.start > day or (v.status is Status.PROSPECTIVE and not v.covers(day))) and known(v)]
 
 
 def upcoming_text(offence, day: _dt.date) -> list[str]:
