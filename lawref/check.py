@@ -604,6 +604,10 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
     claim (`claim_words`) is named.
     """
     now = off.in_force(day)
+    if now is None and off.before_history(day) == "not-recorded":
+        first = min(off.penalties, key=lambda v: v.start)
+        expl = f"The record of {off.citation} starts on {_d(first.start)}; its penalty on {_d(day)} is not recorded (missing version)."
+        return Finding(aspect, Verdict.UNVERIFIABLE, found, None, expl, off.id, list(first.sources))
     expected = words(now) if now else f"no such offence in force on {_d(day)}"
     ctx: list[str] = []
     unknown = False

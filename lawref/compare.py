@@ -30,6 +30,7 @@ SORTS = ("jurisdiction", "prison", "fine")
 IN_FORCE = "in-force"
 NOT_YET = "not-yet-in-force"
 ENDED = "no-longer-in-force"
+NOT_RECORDED = "not-recorded"  # before the first recorded version of an offence that may be older
 
 
 @dataclass(frozen=True)
@@ -305,7 +306,14 @@ def offence_rows(o: Offence, day: _dt.date, currency: str, rates: RateTable) -> 
         if later:
             first = min(later, key=lambda x: x.start)
             prospective = first.status is Status.PROSPECTIVE
-            text = f"not yet in force: expected from {first.start.isoformat()}" if prospective else f"no specific offence before {first.start.isoformat()}"
+            history = o.before_history(day)
+            if history == "not-recorded" and not prospective:
+                # The offence may well be older than its first recorded version.
+                since = f"offence in force since {o.created.isoformat()}; " if o.created else ""
+                text = f"{since}penalty not recorded before {first.start.isoformat()}"
+                return [Row(**base, status=NOT_RECORDED, status_text=text, in_force_from=first.start, sources=first.sources or o.sources)]
+            start = o.created if history == "not-created" and o.created else first.start
+            text = f"not yet in force: expected from {first.start.isoformat()}" if prospective else f"no specific offence before {start.isoformat()}"
             return [Row(**base, status=NOT_YET, status_text=text, in_force_from=first.start, sources=first.sources or o.sources)]
         ended = [x for x in o.penalties if x.end is not None and x.end < day]
         last = max(ended, key=lambda x: x.end) if ended else _first_version(o)

@@ -201,6 +201,10 @@ class Offence:
     tags: tuple[str, ...] = ()
     minimum_standard: bool = False
     transposition_deadline: Date | None = None
+    # When the offence itself first took effect, if known: the first version's `from` when
+    # that version created it, or an earlier date when its older penalties are not recorded.
+    # Without it, days before the first version are "not recorded", never "no offence".
+    created: Date | None = None
     related: tuple[str, ...] = ()
     notes: str | None = None
     sources: tuple[Source, ...] = ()
@@ -208,6 +212,15 @@ class Offence:
     file: str = field(default="", compare=False)
     pack: str = field(default="", compare=False)
     field_lines: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def before_history(self, day: Date) -> str | None:
+        """Why no version covers `day` when it is before the first recorded version:
+        "not-created" (the offence did not exist yet), "not-recorded" (it may have existed,
+        but its penalty then is not recorded); None when `day` is not before the first."""
+        first = min((v.start for v in self.penalties), default=None)
+        if first is None or day >= first:
+            return None
+        return "not-created" if self.created is not None and day < self.created else "not-recorded"
 
     def line_of(self, key: str) -> int:
         """The line of a field (`related`, `offences[2]`) in the record's file."""

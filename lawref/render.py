@@ -1131,7 +1131,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         )
 
     # 3. Offences not yet in force on the date.
-    later = [r for r in base if r["status"] != "in-force" and r["in_force_from"]]
+    later = [r for r in base if r["status"] == "not-yet-in-force" and r["in_force_from"]]
     if later:
         r = min(later, key=lambda r: r["in_force_from"])
         qs.append(
@@ -1146,7 +1146,8 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         )
     # 3b. Jurisdictions the catalogue covers that have no offence in force for this topic.
     if topic_tag:
-        covered = {r["jurisdiction"] for r in base if r["in_force"]}
+        # A jurisdiction whose offence predates its recorded history is not "without an offence".
+        covered = {r["jurisdiction"] for r in base if r["in_force"] or r["status"] == "not-recorded"}
         all_j = sorted({o.jurisdiction for o in cat.offences})
         missing = [j for j in all_j if j not in covered]
         if missing and covered:

@@ -473,6 +473,10 @@ def _check_versions_order(values, node, path, ctx) -> bool:
         elif prev.end is not None and cur.start <= prev.end:
             ctx.problems.append(Problem(ctx.file, cur.line, "penalties", f"versions overlap: {cur.start} starts on or before the previous version ends ({prev.end})"))
             ok = False
+    created = values.get("created")
+    if created is not None and versions and created > min(v.start for v in versions):
+        ctx.add(node, "created", f"created {created} is after the first version's from ({min(v.start for v in versions)}): the offence cannot have a penalty before it exists")
+        ok = False
     if values.get("transposition_deadline") and not values.get("minimum_standard"):
         ctx.add(node, "transposition_deadline", "only meaningful with minimum_standard: true")
         ok = False
@@ -491,6 +495,7 @@ OFFENCE = Obj(
         "native_offence": F(text),
         "minimum_standard": F(boolean),
         "transposition_deadline": F(date),
+        "created": F(date),
         "penalties": F(list_of(VERSION, min_items=1), required=True),
         "related": F(list_of(record_id)),
     },

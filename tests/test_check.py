@@ -172,6 +172,8 @@ CLAIMS = [
     ("In France, sharing a deepfake without consent carries one year in prison and a fine of 15 000 €.", "2025-06-01", A, "fr/code-penal/226-8"),
     ("Under the Take It Down Act, publishing deepfake nudes of adults carries a fine of up to a quarter of a million dollars.", "2025-06-01", A, "us/47-usc/223-h-adult"),
     ("South Korea punishes producing child sexual exploitation material with at least five years and up to life imprisonment.", "2025-06-01", A, "kr/youth-protection-act/11.1"),
+    # Before a record's history starts, the penalty is unknown, not absent.
+    ("In France, distributing child pornography carried up to seven years in prison in 2015.", "2026-11-26", U, "fr/code-penal/227-23"),
     # Must stay unverifiable: what is missing is named.
     ("In France, possessing sexual deepfakes carries up to two years in prison.", "2025-01-01", U, None),  # only sharing is an offence
     ("In Germany, making deepfakes can lead to two years in prison.", "2025-01-01", U, None),

@@ -381,3 +381,18 @@ def test_general_cap_is_a_maximum_with_its_basis(catalogue):
     assert (capped["prison_max_months"], capped["prison_min_months"], capped["prison_max_basis"]) == (360, 36, "Criminal Act Art. 42")
     assert own["prison_max_basis"] is None and own["prison_max_months"] == 84
     assert any("Criminal Act Art. 42" in n for n in res.notes)
+
+
+def test_before_the_recorded_history_is_not_recorded_not_no_offence(catalogue):
+    """Art. 227-23 is far older than its first recorded version (2020-08-01): before that
+    date the row says the penalty is not recorded, not that there was no offence. An offence
+    whose first version created it (`created`) says there was none."""
+    from lawref.compare import NOT_RECORDED, NOT_YET, compare
+
+    old = catalogue.records["fr/code-penal/227-23"]
+    new = catalogue.records["fr/code-penal/226-8-1"]
+    assert old.created is None and new.created == new.penalties[0].start
+    rows = {r.id: r for r in compare(catalogue, [old.id, new.id], dt.date(2019, 1, 1)).rows if r.variant is None}
+    assert rows[old.id].status == NOT_RECORDED and "not recorded before 2020-08-01" in rows[old.id].status_text
+    assert "no specific offence" not in rows[old.id].status_text
+    assert rows[new.id].status == NOT_YET and rows[new.id].status_text == f"no specific offence before {new.created}"

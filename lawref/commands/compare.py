@@ -177,6 +177,8 @@ def _cells(result) -> tuple[list[list[str]], list[str], list]:
         since = ""
         if r.status == "in-force" and r.in_force_from:
             since = r.in_force_from.isoformat()
+        elif r.in_force_from and r.status == "not-recorded":
+            since = f"recorded from {r.in_force_from.isoformat()}"
         elif r.in_force_from:
             since = f"not before {r.in_force_from.isoformat()}"
         elif r.in_force_until:

@@ -65,7 +65,10 @@ def status_text(offence, day: _dt.date) -> str:
         return version_words(offence, v)
     starts = [p.start for p in offence.penalties]
     if starts and day < min(starts):
-        return f"not in force (from {min(starts)})"
+        if offence.before_history(day) == "not-recorded":
+            since = f"in force since {offence.created}, " if offence.created else ""
+            return f"{since}penalty not recorded before {min(starts)}"
+        return f"not in force (from {offence.created or min(starts)})"
     ended = [p.end for p in offence.penalties if p.end is not None and p.end < day]
     if ended:
         return f"not in force (ended {max(ended)})"
