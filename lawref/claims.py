@@ -516,52 +516,7 @@ def mentions_minor(text: str) -> bool:
 
 # --------------------------------------------------------------------------- places
 
-# Names, adjectives and demonyms of the places legal claims name most. Any other country is
-# found by its ISO name (pycountry); `weak` entries count only when nothing else is named.
-_PLACE_TABLE: list[tuple[str, str, bool]] = [
-    ("South Korea", "KR", False), ("Republic of Korea", "KR", False), ("South Korean", "KR", False), ("South Koreans", "KR", False),
-    ("North Korea", "KP", False), ("North Korean", "KP", False), ("North Koreans", "KP", False),
-    ("Korea", "KR", False), ("Korean", "KR", False), ("Koreans", "KR", False), ("ROK", "KR", False),
-    ("France", "FR", False), ("French", "FR", False),
-    ("United Kingdom", "GB", False), ("UK", "GB", False), ("U.K.", "GB", False), ("Great Britain", "GB", False), ("Britain", "GB", False),
-    ("British", "GB", False), ("Britons", "GB", False),
-    ("England and Wales", "GB-EAW", False), ("English and Welsh", "GB-EAW", False), ("England", "GB-EAW", False), ("Wales", "GB-EAW", False),
-    ("English law", "GB-EAW", False), ("English courts", "GB-EAW", False), ("Welsh", "GB-EAW", False),
-    ("Scotland", "GB-SCT", False), ("Scottish", "GB-SCT", False), ("Northern Ireland", "GB-NIR", False), ("Northern Irish", "GB-NIR", False),
-    ("United States of America", "US", False), ("United States", "US", False), ("U.S.A.", "US", False), ("USA", "US", False),
-    ("U.S.", "US", False), ("US", "US", False), ("America", "US", False), ("American", "US", False), ("Americans", "US", False),
-    ("federal", "US", True), ("Federal", "US", True),
-    ("Australia", "AU", False), ("Australian", "AU", False), ("Australians", "AU", False),
-    ("European Union", "EU", False), ("EU", "EU", False), ("E.U.", "EU", False), ("European", "EU", True),
-    ("Germany", "DE", False), ("German", "DE", False), ("Japan", "JP", False), ("Japanese", "JP", False), ("China", "CN", False),
-    ("Chinese", "CN", False), ("India", "IN", False), ("Indian", "IN", False), ("Canada", "CA", False), ("Canadian", "CA", False),
-    ("Italy", "IT", False), ("Italian", "IT", False), ("Spain", "ES", False), ("Spanish", "ES", False), ("Ireland", "IE", False),
-    ("Irish", "IE", False), ("Netherlands", "NL", False), ("Dutch", "NL", False), ("Belgium", "BE", False), ("Belgian", "BE", False),
-    ("Switzerland", "CH", False), ("Swiss", "CH", False), ("Sweden", "SE", False), ("Swedish", "SE", False), ("Norway", "NO", False),
-    ("Norwegian", "NO", False), ("Denmark", "DK", False), ("Danish", "DK", False), ("Finland", "FI", False), ("Finnish", "FI", False),
-    ("Poland", "PL", False), ("Polish", "PL", False), ("Russia", "RU", False), ("Russian", "RU", False), ("Ukraine", "UA", False),
-    ("Ukrainian", "UA", False), ("Brazil", "BR", False), ("Brazilian", "BR", False), ("Mexico", "MX", False), ("Mexican", "MX", False),
-    ("New Zealand", "NZ", False), ("Singapore", "SG", False), ("Singaporean", "SG", False), ("Taiwan", "TW", False), ("Taiwanese", "TW", False),
-    ("Thailand", "TH", False), ("Thai", "TH", False), ("Vietnam", "VN", False), ("Vietnamese", "VN", False), ("Philippines", "PH", False),
-    ("Filipino", "PH", False), ("Indonesia", "ID", False), ("Indonesian", "ID", False), ("Malaysia", "MY", False), ("Malaysian", "MY", False),
-    ("Turkey", "TR", False), ("Turkish", "TR", False), ("Israel", "IL", False), ("Israeli", "IL", False), ("Egypt", "EG", False),
-    ("Egyptian", "EG", False), ("South Africa", "ZA", False), ("South African", "ZA", False), ("Nigeria", "NG", False), ("Nigerian", "NG", False),
-    ("Kenya", "KE", False), ("Kenyan", "KE", False), ("Argentina", "AR", False), ("Argentine", "AR", False), ("Argentinian", "AR", False),
-    ("Chile", "CL", False), ("Chilean", "CL", False), ("Austria", "AT", False), ("Austrian", "AT", False), ("Portugal", "PT", False),
-    ("Portuguese", "PT", False), ("Greece", "GR", False), ("Greek", "GR", False), ("Czech Republic", "CZ", False), ("Czech", "CZ", False),
-    ("Hungary", "HU", False), ("Hungarian", "HU", False), ("Romania", "RO", False), ("Romanian", "RO", False), ("Pakistan", "PK", False),
-    ("Pakistani", "PK", False), ("Bangladesh", "BD", False), ("Iran", "IR", False), ("Iranian", "IR", False), ("Saudi Arabia", "SA", False),
-    ("Saudi", "SA", False), ("United Arab Emirates", "AE", False), ("UAE", "AE", False), ("Emirati", "AE", False),
-    # Cities of countries with one criminal law for the whole country (or nation): weak, so a
-    # country named in the same sentence wins. Not for federations, where a city does not say
-    # whether state or federal law is meant.
-    ("Seoul", "KR", True), ("Busan", "KR", True), ("Incheon", "KR", True), ("Daegu", "KR", True), ("Gwangju", "KR", True),
-    ("Paris", "FR", True), ("Lyon", "FR", True), ("Marseille", "FR", True), ("Toulouse", "FR", True), ("Lille", "FR", True),
-    ("London", "GB-EAW", True), ("Manchester", "GB-EAW", True), ("Birmingham", "GB-EAW", True), ("Liverpool", "GB-EAW", True),
-    ("Leeds", "GB-EAW", True), ("Bristol", "GB-EAW", True), ("Cardiff", "GB-EAW", True), ("Edinburgh", "GB-SCT", True),
-    ("Glasgow", "GB-SCT", True), ("Belfast", "GB-NIR", True), ("Tokyo", "JP", True), ("Osaka", "JP", True),
-]
-
+from .places import PLACE_TABLE as _PLACE_TABLE  # noqa: E402
 
 _FEDERATIONS = ("US", "AU", "CA")
 # Subdivision names that are more often something else in news text (a person, the US capital).

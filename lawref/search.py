@@ -768,6 +768,31 @@ def listing(catalogue, filters: Filters | None = None, limit: int | None = None)
     return index_for(catalogue).listing(filters, limit)
 
 
+def places_in_query(catalogue, text: str) -> tuple[str, frozenset[str], list[str]]:
+    """A jurisdiction named in a query ("deepfake South Korea", "UK revenge porn"): the
+    query without it, the codes it names, and the words that named them. Only places the
+    catalogue has records for count; UsageError for a place it has none for, so that
+    "deepfake Germany" never answers with other countries' laws."""
+    from .errors import UsageError
+    from .places import query_places
+
+    words = text.split()
+    found = query_places(words)
+    if not found or len(found) == len(words) == 0:
+        return text, frozenset(), []
+    known = sorted({j.upper() for j in index_for(catalogue).jurisdictions()})
+    codes = [code for _, _, code, _ in found]
+    missing = [(code, name) for _, _, code, name in found if not any(within(k, (code,)) for k in known)]
+    if missing:
+        from .jurisdictions import name as jname
+
+        named = ", ".join(f"{n} ({jname(c)}, {c})" if jname(c).lower() != n.lower() else f"{n} ({c})" for c, n in missing)
+        raise UsageError(f"search: no records for {named}; the catalogue covers {', '.join(known)}")
+    taken = {i for a, b, _, _ in found for i in range(a, b)}
+    rest = " ".join(w for i, w in enumerate(words) if i not in taken)
+    return rest, frozenset(codes), [name for _, _, _, name in found]
+
+
 def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: Iterable[str] | None = None, kind: str | None = None) -> Filters:
     """Filters checked against the catalogue. Raises UsageError for a code or tag no record has."""
     import difflib

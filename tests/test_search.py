@@ -422,3 +422,28 @@ def test_korean_and_french_article_notation(query, tokens):
 def test_korean_article_notation_finds_the_article(catalogue):
     hits = search(catalogue, "제14조의2", limit=4)
     assert hits and all(h.id.startswith("kr/sexual-crimes-act/14-2") for h in hits)
+
+
+@pytest.mark.parametrize("query, code", [("deepfake Korea", "KR"), ("South Korea deepfake", "KR"), ("UK revenge porn", "GB"), ("French deepfake", "FR")])
+def test_a_country_in_the_query_filters(cli, catalogue, query, code):
+    from lawref.jurisdictions import within
+
+    r = cli(["search", query, "--json", "-n", "0"])
+    assert r.code == 0, r.err
+    hits = json.loads(r.out)
+    assert hits and all(within(h["jurisdiction"], (code,)) for h in hits)
+    assert "--jurisdiction" in r.err
+    # Every offence of that jurisdiction the rest of the query finds alone is there.
+    rest = " ".join(w for w in query.split() if w not in ("Korea", "South", "UK", "French"))
+    alone = [h["id"] for h in json.loads(cli(["search", rest, "--json", "-n", "0", "-j", code]).out)]
+    assert [h["id"] for h in hits] == alone
+
+
+def test_a_country_without_records_is_an_error_not_other_laws(cli):
+    r = cli(["search", "deepfake Germany"])
+    assert r.code == 2 and "no records for Germany" in r.err and r.out == ""
+
+
+def test_an_explicit_jurisdiction_leaves_the_query_alone(cli):
+    r = cli(["search", "Korea", "-j", "KR", "--json"])
+    assert "--jurisdiction" not in r.err

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from enum import Enum
 from typing import Annotated
 
@@ -52,8 +54,14 @@ def search(
 
     day = as_of(as_of_)
     cat = catalogue(ctx)
-    filters = lib.make_filters(cat, jurisdiction, tag, kind.value if kind else None)
     text = " ".join(query or []).strip()
+    if text and not jurisdiction:
+        # "deepfake South Korea": the place filters, the other words search.
+        text, codes, names = lib.places_in_query(cat, text)
+        if codes:
+            jurisdiction = sorted(codes)
+            sys.stderr.write(f"search: reading {', '.join(repr(n) for n in names)} as --jurisdiction {','.join(jurisdiction)}\n")
+    filters = lib.make_filters(cat, jurisdiction, tag, kind.value if kind else None)
     if text:
         hits = lib.search(cat, text, filters, limit=limit or None)
     elif filters != lib.Filters():
