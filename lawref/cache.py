@@ -39,7 +39,7 @@ from .files import atomic_write_bytes  # re-exported for callers of lawref.cache
 from .load import FileResult, Pack, parse_file
 from .problems import Problem
 
-SCHEMA = 9
+SCHEMA = 10
 BUSY_TIMEOUT = 900.0  # seconds to wait for another process's build (a cold 100k build takes minutes)
 _SEP = "\x1f"
 

@@ -46,6 +46,7 @@ from .search import (
     _offer,
     _split_citation,
     article_tokens,
+    parent_score,
     fold,
     normalise,
 )
@@ -235,6 +236,10 @@ class DbSearch:
                 for row, stored in self._q(p, "SELECT row, art FROM keys WHERE art >= ? AND art < ?", (lo, lo[:-1] + "\x1e")):
                     have = tuple(stored[:-1].split(_ART_SEP))
                     offer((p, row), EXACT if have == a else WORDS_MIN + WORDS_SPAN * len(a) / max(len(a), len(have)))
+                # "227-23 al. 1": a record of the enclosing article, just below.
+                for k in range(len(a) - 1, 0, -1):
+                    for (row,) in self._q(p, "SELECT row FROM keys WHERE art = ?", (_ART_SEP.join(a[:k]) + _ART_SEP,)):
+                        offer((p, row), parent_score(k, len(a)))
         return bounds
 
     def _exact_rows(self, p: int, text: str, column: str, group: bool, first: int | None = None) -> list[int]:

@@ -141,6 +141,44 @@ def article_tokens(text: str, whole: bool = True) -> tuple[str, ...]:
     return tuple(out)
 
 
+def parent_score(have: int, asked: int) -> float:
+    """The score of a record whose article encloses the one asked for (`have` of `asked`
+    tokens): below an article that continues the query by as much."""
+    return WORDS_MIN + WORDS_SPAN * have / asked - 0.5
+
+
+def article_variants(text: str) -> list[tuple[str, ...]]:
+    """Every provision a multi-part article string names, as article tokens:
+    "2252A(a)(1)-(4), (a)(6)" -> (2252a,a,1) (2252a,a,2) (2252a,a,3) (2252a,a,4) (2252a,a,6);
+    "223(h)(2)(A), (3)(A)" -> (223,h,2,a) (223,h,3,a). A later part replaces the same number
+    of trailing subdivisions; "(1)-(4)" is a numeric range. Text after ";" (e.g. a penalty
+    subsection) is not part of the offence's article."""
+    first = article_tokens(text, whole=False)
+    if not first:
+        return []
+    out = [first]
+    head = text.split(";", 1)[0]
+    # What follows the first reference: the subdivisions it used, then the rest.
+    m = re.search(r"((?:\s*\([0-9A-Za-z]+\))+)", head)
+    rest = head[m.end() :] if m else ""
+    last = first
+    for part in re.finditer(r"(?P<range>\s*[-\u2010-\u2015]\s*\((?P<to>\d+)\))|(?P<more>\s*,\s*(?:and\s+)?(?P<subs>(?:\([0-9A-Za-z]+\))+))", rest):
+        if part.group("range"):
+            hi = int(part.group("to"))
+            if not last[-1].isdigit() or not 0 < hi - int(last[-1]) <= 50:
+                break
+            for n in range(int(last[-1]) + 1, hi + 1):
+                out.append(last[:-1] + (str(n),))
+            last = out[-1]
+        else:
+            subs = tuple(x.casefold() for x in re.findall(r"\(([0-9A-Za-z]+)\)", part.group("subs")))
+            if len(subs) >= len(last):
+                break
+            last = last[: len(last) - len(subs)] + subs
+            out.append(last)
+    return list(dict.fromkeys(out))
+
+
 # ---------------------------------------------------------------- keys
 
 # Encoded key: FIELD \x1e FLAG \x02 TEXT \x03 FOLDED \x04 ARTICLE, keys joined by \x1f, records
@@ -211,6 +249,10 @@ def record_keys(record: Record) -> tuple[Key, ...]:
     if isinstance(record, Offence):
         ins = record.instrument
         _add(out, seen, "article", record.article, article=True)
+        for art in article_variants(record.article)[1:]:  # "2252A(a)(1)-(4), (a)(6)": each part
+            if ("article", "", art) not in seen:
+                seen.add(("article", "", art))
+                out.append(Key("article", "", True, art))
         for name in (ins.title, ins.short, ins.native_title, ins.citation):
             _add(out, seen, "instrument", name)
         _add(out, seen, "text", record.offence, exact=False)
@@ -475,6 +517,14 @@ class SearchIndex:
                 info = self._key(ks)
                 score = EXACT if info.article == art else WORDS_MIN + WORDS_SPAN * len(art) / max(len(art), len(info.article))
                 out.append((ri, score, info.field))
+        # "227-23 al. 1", "2252A(a)(5)(B)": a record of the enclosing article, just below.
+        for k in range(len(art) - 1, 0, -1):
+            parent = art[:k]
+            pattern = "\x04" + re.escape(_ART.join(parent)) + f"(?=[{_KEY_SEP}{_REC_SEP}]|$)"
+            for m in re.finditer(pattern, self.text):
+                ri, ks = self._locate(m.start())
+                if allowed is None or ri in allowed:
+                    out.append((ri, parent_score(len(parent), len(art)), self._key(ks).field))
         return out
 
     def _records_with_words(self, tokens: Sequence[str], among: set[int], fields: Sequence[str]) -> set[int]:

@@ -102,6 +102,12 @@ RANKED_FIRST = [
     ("s.66B", {}, "gb-eaw/sexual-offences-act-2003/66b"),
     ("s 66B(2)", {}, "gb-eaw/sexual-offences-act-2003/66b-2"),
     ("474.17A", {}, "au/criminal-code/474-17a"),
+    # Each part of a multi-part article, and a sub-paragraph of a recorded article.
+    ("2252A(a)(2)", {}, "us/18-usc/2252a"),
+    ("2252A(a)(6)", {}, "us/18-usc/2252a"),
+    ("223(h)(3)(B)", {}, "us/47-usc/223-h-minor"),
+    ("227-23 al. 1", {}, "fr/code-penal/227-23"),
+    ("226-8 al. 2", {}, "fr/code-penal/226-8"),
     # instrument titles, short titles, native titles
     ("Criminal Justice Act 1988", {}, "gb-eaw/criminal-justice-act-1988/160"),
     ("PCA 1978", {}, "gb-eaw/protection-of-children-act-1978/1"),
@@ -447,3 +453,18 @@ def test_a_country_without_records_is_an_error_not_other_laws(cli):
 def test_an_explicit_jurisdiction_leaves_the_query_alone(cli):
     r = cli(["search", "Korea", "-j", "KR", "--json"])
     assert "--jurisdiction" not in r.err
+
+
+@pytest.mark.parametrize(
+    "article, expected",
+    [
+        ("2252A(a)(1)-(4), (a)(6); penalty (b)(1)", [("2252a", "a", str(n)) for n in (1, 2, 3, 4, 6)]),
+        ("223(h)(2)(A), (3)(A), (4)(A)", [("223", "h", str(n), "a") for n in (2, 3, 4)]),
+        ("14-2(1)", [("14-2", "1")]),
+        ("not an article", []),
+    ],
+)
+def test_article_variants(article, expected):
+    from lawref.search import article_variants
+
+    assert article_variants(article) == expected
