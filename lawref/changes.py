@@ -2,7 +2,8 @@
 
 Each change is read from the dated penalty versions of an offence: every version is compared
 with the one before it (:func:`lawref.penalty.change_kind`). The first recorded version
-counts as a new offence; a version that ends with no successor is a repeal the day after
+is a new offence when the record says it created the offence (`created`), else where the
+record's history begins ("first-recorded"); a version that ends with no successor is a repeal the day after
 its `until`. Versions that change nothing in the penalty are not changes.
 """
 
@@ -24,7 +25,7 @@ class Change:
 
     date: _dt.date
     offence: Offence
-    kind: str  # new-offence | raised | lowered | changed | repealed
+    kind: str  # new-offence | first-recorded | raised | lowered | changed | repealed
     before: PenaltyVersion | None
     after: PenaltyVersion | None
 
@@ -51,6 +52,8 @@ def offence_changes(offence: Offence) -> list[Change]:
             out.append(Change(v.start, offence, "repealed", prev, v))
         else:
             kind = change_kind(prev, v)
+            if kind == "new-offence" and v is offence.penalties[0] and offence.created != v.start:
+                kind = "first-recorded"  # where the record's history begins, not known to be new
             if kind != "unchanged":
                 out.append(Change(v.start, offence, kind, prev, v))
         prev = v

@@ -75,7 +75,9 @@ def change_kind(old: PenaltyVersion | None, new: PenaltyVersion) -> str:
 
     a, b = key(old), key(new)
     if a == b:
-        return "unchanged" if (old.prison, old.fine, old.combine) == (new.prison, new.fine, new.combine) else "changed"
+        if (old.prison, old.fine, old.combine) != (new.prison, new.fine, new.combine):
+            return "changed"
+        return _variants_change(old, new, key)
     if (
         new.fine is None and old.fine is not None and (old.combine or Combine.OR) is not Combine.AND
         and new.prison is not None and all(y >= x for x, y in zip(a[:2], b[:2]))
@@ -86,6 +88,23 @@ def change_kind(old: PenaltyVersion | None, new: PenaltyVersion) -> str:
     if all(y <= x for x, y in zip(a, b)):
         return "lowered"
     return "changed"
+
+
+def _variants_change(old: PenaltyVersion, new: PenaltyVersion, key) -> str:
+    """How the aggravated variants with figures changed when the base penalty did not: a
+    variant added or made heavier is "raised", removed or made lighter "lowered"."""
+    va = {x.label: key(x) for x in old.aggravated if x.prison or x.fine}
+    vb = {x.label: key(x) for x in new.aggravated if x.prison or x.fine}
+    if va == vb:
+        return "unchanged"
+    # A variant reworded but with the same prison range is the same variant.
+    for lab in [x for x in va if x not in vb]:
+        twin = next((y for y in vb if y not in va and vb[y][:2] == va[lab][:2]), None)
+        if twin is not None:
+            vb[lab] = vb.pop(twin)
+    up = any(lab not in va or any(y > x for x, y in zip(va[lab], k)) for lab, k in vb.items())
+    down = any(lab not in vb or any(y < x for x, y in zip(k, vb[lab])) for lab, k in va.items())
+    return "raised" if up and not down else "lowered" if down and not up else "changed"
 
 
 def sentence_words(sentence: Sentence) -> str:

@@ -1009,6 +1009,8 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
         for v in o.penalties:
             prospective = v.status.value == "prospective"
             kind = change_kind(prev, v)
+            if kind == "new-offence" and v is o.penalties[0] and o.created != v.start:
+                kind = "unchanged"  # where the record's history begins: not a dated event of the law
             if kind != "unchanged":
                 upcoming = v.start > day
                 text = _CHANGE_TEXT.get(kind, kind)

@@ -49,14 +49,14 @@ def test_every_kind_of_change(pack_catalogue):
     rec = pack_catalogue.get("kr/test-act/1")
     got = [(c.date.isoformat(), c.kind, c.prospective) for c in offence_changes(rec)]
     assert got == [
-        ("2010-01-01", "new-offence", False),
+        ("2010-01-01", "first-recorded", False),  # no `created`: the offence may be older
         ("2016-01-01", "raised", False),
         ("2020-01-01", "lowered", False),
         ("2024-01-01", "repealed", False),  # the gap after 2023-12-31
         ("2027-06-14", "new-offence", True),
     ]
     repealed = offence_changes(pack_catalogue.get("fr/test-act/2"))
-    assert [(c.date.isoformat(), c.kind) for c in repealed] == [("2012-03-01", "new-offence"), ("2021-03-01", "repealed")]
+    assert [(c.date.isoformat(), c.kind) for c in repealed] == [("2012-03-01", "first-recorded"), ("2021-03-01", "repealed")]
     assert repealed[-1].after is None and repealed[-1].before is not None
 
 
@@ -74,9 +74,21 @@ def test_period_and_order(pack_catalogue):
 
 def test_bundled_changes_agree_with_change_kind(catalogue):
     for c in changes(catalogue.offences):
-        if c.kind != "repealed":
+        if c.kind == "first-recorded":
+            assert c.before is None and c.offence.created != c.date
+        elif c.kind != "repealed":
             assert c.kind == change_kind(c.before, c.after)
             assert c.kind != "unchanged"
+
+
+def test_a_created_offence_is_new_and_a_variant_change_counts(tmp_path):
+    from lawref.catalog import load_catalogue
+
+    agg = "    aggravated:\n      - label: online\n        prison: {max: 9y}\n"
+    versions = _version("2010-01-01", "5y", "2015-12-31") + _version("2016-01-01", "5y", extra=agg)
+    pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/1.yaml": offence_yaml(versions=versions, extra="created: 2010-01-01\n")})
+    rec = load_catalogue([str(pack)], bundled=False, use_cache=False, env="").get("kr/test-act/1")
+    assert [(c.date.isoformat(), c.kind) for c in offence_changes(rec)] == [("2010-01-01", "new-offence"), ("2016-01-01", "raised")]
 
 
 def test_korean_deepfake_change_in_october_2024(cli, catalogue):
@@ -106,7 +118,7 @@ def test_table_piped(cli, pack):
 
 def test_prospective_change_is_marked(cli, pack):
     r = cli(["--data", str(pack), "changes", "--since", "2027", "-j", "kr"])
-    assert "first recorded (not yet in force)" in r.out
+    assert "new offence (not yet in force)" in r.out  # back after a gap (repeal)
 
 
 def test_nothing_in_the_period(cli):

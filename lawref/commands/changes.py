@@ -13,7 +13,8 @@ UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", help="O
 TagOpt = Annotated[list[str] | None, typer.Option("--tag", "-t", metavar="TAG", help="Only offences carrying this tag (repeatable: all must match).")]
 
 CHANGE_WORDS = {
-    "new-offence": "first recorded",  # a new offence, or where the record's history begins
+    "new-offence": "new offence",  # the first version created the offence (`created`)
+    "first-recorded": "first recorded",  # where the record's history begins; it may be older
     "raised": "raised",
     "lowered": "lowered",
     "changed": "changed",
@@ -33,8 +34,9 @@ def changes(
     maxima and minima, repeals.
 
     Each change compares a penalty version with the one before it. An offence's first
-    recorded version is shown as "first recorded": a new offence, or where the record's
-    history begins (its note says which). Changes enacted but not yet in force are
+    version is a "new offence" when the record says it created the offence, else "first
+    recorded" (where the record's history begins; the offence may be older). A change only
+    to an aggravated variant counts too. Changes enacted but not yet in force are
     marked. --since 2024 means from 2024-01-01; --until 2024 means to 2024-12-31.
 
     Example: lawref changes --since 2024-01-01 -j KR
@@ -106,6 +108,7 @@ def change_json(c) -> dict:
 
 def _table(found, today) -> None:
     from ..output import table
+    from ..penalty import penalty_words
     from .show import version_words
 
     rows = []
@@ -116,5 +119,15 @@ def _table(found, today) -> None:
             kind += " (not yet in force)"
         before = version_words(o, c.before) if c.before is not None else "-"
         after = version_words(o, c.after) if c.after is not None and c.kind != "repealed" else "-"
+        if c.before is not None and c.after is not None and penalty_words(c.before) == penalty_words(c.after):
+            # Only an aggravated variant changed: show the variants.
+            before, after = _with_variants(before, c.before), _with_variants(after, c.after)
         rows.append([c.date.isoformat(), o.id, o.jurisdiction, kind, before, after])
     table(["date", "id", "jurisdiction", "change", "before", "after"], rows, widths={1: 30, 2: 8, 3: 12})
+
+
+def _with_variants(words: str, v) -> str:
+    from ..penalty import penalty_words
+
+    extra = [f"{a.label}: {penalty_words(a)}" for a in v.aggravated if a.prison or a.fine]
+    return words + "".join(f"; + {x}" for x in extra) if extra else words + "; no aggravated variant"
