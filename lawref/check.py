@@ -801,7 +801,7 @@ def _last_matching_rate_day(native: Money, conv_money: Money, day: _dt.date, rat
 # --------------------------------------------------------------------------- cases
 
 
-_APPELLATE = ("appeal", "supreme")
+from .model import APPELLATE as _APPELLATE  # noqa: E402
 
 
 def _sentence_total(p: Proceeding) -> Term | None:
@@ -828,19 +828,7 @@ def _proc_words(p: Proceeding) -> str:
 
 
 def _standing(case: Case, day: _dt.date) -> tuple[list[Proceeding], list[Proceeding]]:
-    """(standing, superseded) sentenced proceedings on `day`.
-
-    A sentence is superseded by a later appellate ruling with a sentence for the same
-    defendant (both on or before `day`); separate first-instance cases after the last
-    appellate ruling stand together.
-    """
-    ps = [p for p in case.proceedings if p.sentence and p.date <= day]
-    standing, superseded = [], []
-    for p in ps:
-        who = getattr(p, "defendant", None)
-        later = [q for q in ps if q.date > p.date and q.level in _APPELLATE and getattr(q, "defendant", None) == who]
-        (superseded if later else standing).append(p)
-    return standing, superseded
+    return case.standing(day)
 
 
 def _term_matches_proc(p: Proceeding, term: Term) -> str | None:

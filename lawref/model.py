@@ -17,6 +17,9 @@ Date = _dt.date
 _TERM_RE = re.compile(r"^(?:(\d{1,4})y)?(?:(\d{1,5})m)?(?:(\d{1,6})d)?$")
 
 
+APPELLATE = ("appeal", "supreme")  # court levels whose sentence replaces the one below
+
+
 class Combine(str, Enum):
     """How a prison term and a fine combine."""
 
@@ -359,6 +362,20 @@ class Case:
         if len(before) == len(self.proceedings):
             return self.status or ("final" if any(p.final for p in before) else None)
         return "final" if any(p.final for p in before) else "pending"
+
+    def standing(self, day: Date) -> tuple[list[Proceeding], list[Proceeding]]:
+        """(standing, superseded) sentenced proceedings on `day`.
+
+        A sentence is superseded by a later appellate ruling with a sentence for the same
+        defendant (both on or before `day`); separate first-instance cases after the last
+        appellate ruling stand together.
+        """
+        ps = [p for p in self.proceedings if p.sentence and p.date <= day]
+        standing, superseded = [], []
+        for p in ps:
+            later = [q for q in ps if q.date > p.date and q.level in APPELLATE and q.defendant == p.defendant]
+            (superseded if later else standing).append(p)
+        return standing, superseded
 
     def final_sentence(self, day: Date | None = None, main_only: bool = False) -> Proceeding | None:
         """The latest proceeding with a sentence on or before `day`; with `main_only`, of the

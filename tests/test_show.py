@@ -376,3 +376,25 @@ def test_show_marks_ages_reported_after_the_date(cli):
 def test_a_missing_data_directory_is_a_usage_error(cli, tmp_path):
     r = cli(["--data", str(tmp_path / "nowhere"), "search", "deepfake"])
     assert r.code == 2 and "not a directory" in r.err and r.out == ""
+
+
+def test_a_case_line_shows_every_sentence_standing_then(catalogue):
+    """Two first-instance sentences of the same defendant in separate cases both stand until
+    an appeal replaces them: the one-line summary names both, not just the latest."""
+    from lawref.commands.show import case_brief
+
+    case = catalogue.records[CHO]
+    for p in case.proceedings:
+        standing, _ = case.standing(p.date)
+        mine = [q for q in standing if q.defendant in (None, case.defendant.name)]
+        brief = case_brief(case, p.date)
+        assert all(str(q.date) in brief for q in mine), (p.date, brief)
+    assert any(len([q for q in case.standing(p.date)[0]]) > 1 for p in case.proceedings), "Cho had two separate first-instance sentences"
+
+
+def test_a_case_line_prefers_a_step_with_an_outcome(catalogue):
+    from lawref.commands.show import case_brief
+
+    case = catalogue.records["us/david-tatum"]
+    denied = next(p for p in case.proceedings if p.outcome == "other")
+    assert "convicted" in case_brief(case, denied.date)

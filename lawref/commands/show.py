@@ -111,12 +111,19 @@ def case_brief(case, day: _dt.date | None = None) -> str:
         return f"case: no proceedings yet (the first is on {case.proceedings[0].date})"
     p = case.final_sentence(day, main_only=True)
     if p is not None:
-        flag = " (unverified)" if p.unverified else ""
-        who = f"{p.defendant}: " if p.defendant else ""
         from ..penalty import sentence_words
 
-        return f"{status}: {who}{sentence_words(p.sentence)}{flag} ({p.date})"
-    p = case.latest(day)
+        # The sentences standing then: separate cases of the same defendant stand together.
+        mine = [q for q in case.standing(day or _dt.date.max)[0] if q.defendant == p.defendant] or [p]
+        parts = []
+        for q in mine:
+            flag = " (unverified)" if q.unverified else ""
+            parts.append(f"{sentence_words(q.sentence)}{flag} ({q.date})")
+        who = f"{p.defendant}: " if p.defendant else ""
+        return f"{status}: {who}{' + '.join(parts)}"
+    # The latest step with an outcome (a denied motion, "other", says less than a conviction).
+    steps = [q for q in case.proceedings if (day is None or q.date <= day) and q.outcome and q.outcome not in ("other", "pending")]
+    p = steps[-1] if steps else case.latest(day)
     if p is not None:
         step = p.outcome if p.outcome and p.outcome not in ("other", "pending") else p.level
         return f"{status}: {step} ({p.date})"
