@@ -874,12 +874,14 @@ def _find_statuses(t: str) -> list[StatusQty]:
     return out
 
 
-def parse_claim(text: str, index: int = 0, paragraph: int = 0) -> Claim:
-    """Everything checkable in one sentence."""
+def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | None = None) -> Claim:
+    """Everything checkable in one sentence (or clause). `like`: the first clause of the
+    same sentence, whose statute/outcome wording and conduct an elliptical later clause
+    shares ("..., while France sets two years")."""
     raw = clean_text(text).strip()
     t = normalise_numbers(raw)
-    outcome = bool(_OUTCOME.search(t))
-    statutory = bool(_STATUTORY.search(t))
+    outcome = bool(_OUTCOME.search(t)) or bool(like and like.outcome)
+    statutory = bool(_STATUTORY.search(t)) or bool(like and like.statutory)
     fines, money_spans = _find_fines(t, statutory, outcome)
     terms = _find_terms(t, statutory, outcome, money_spans)
     ages = _find_ages(t)
@@ -898,7 +900,8 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0) -> Claim:
         statuses=tuple(statuses),
         names=tuple(names),
         words=tuple(words_of(raw)),
-        conduct=conduct_of(raw),
+        conduct=conduct_of(raw) or (like.conduct if like else frozenset()),
+        context_words=_shared_subject(like) if like else (),
         minor=mentions_minor(raw),
         outcome=outcome,
         statutory=statutory,
@@ -920,6 +923,53 @@ def split_clauses(sentence: str) -> list[str]:
     return [p if p.endswith((".", "!", "?")) else p + "." for p in parts[:-1]] + [parts[-1]]
 
 
+def _shared_subject(like: Claim) -> tuple[str, ...]:
+    """The words of a sentence's first clause that say what is compared (not where, not how
+    much), for a later clause that leaves them out."""
+    place_words = {w.lower() for p in like.places for w in p.text.split()}
+    return tuple(w for w in like.words if w.lower() not in place_words and not any(c.isdigit() for c in w))
+
+
+_CONNECTOR = re.compile(r"\s*[,;]\s*(?:(?:while|whereas|and|but)\s+)?|\s+(?:while|whereas|and|but)\s+", re.I)
+
+
+def split_places(sentence: str) -> list[str]:
+    """A sentence comparing jurisdictions cut between them, each part one place with its
+    figures: "South Korea punishes X with up to seven years, while France sets two years"
+    and "X carries two years in France and six years in Australia". The sentence whole
+    unless every part has a figure."""
+    rx, table = _place_regex()
+    text = clean_text(sentence)
+    mentions = [(m.start("p"), m.end("p"), table[m.group("p")][0]) for m in rx.finditer(text) if not table[m.group("p")][1]]
+    if len({c for _, _, c in mentions}) < 2:
+        return [sentence]
+    whole = parse_claim(text)
+
+    def figures(part: str) -> bool:
+        c = parse_claim(part, like=whole)
+        return bool(c.terms or c.fines)
+
+    cuts: list[tuple[int, int]] = []
+    prev = 0
+    for (a0, a1, ca), (b0, b1, cb) in zip(mentions, mentions[1:]):
+        if ca == cb:
+            continue
+        nxt = next((m0 for m0, _, c in mentions if m0 > b0 and c != cb), len(text))
+        for m in reversed(list(_CONNECTOR.finditer(text, a1, b0))):
+            if figures(text[prev : m.start()]) and figures(text[m.end() : nxt]):
+                cuts.append((m.start(), m.end()))
+                prev = m.end()
+                break
+    if not cuts:
+        return [sentence]
+    parts, prev = [], 0
+    for a, b in cuts:
+        parts.append(text[prev:a].strip(" ,;"))
+        prev = b
+    parts.append(text[prev:].strip(" ,;"))
+    return [p if p.endswith((".", "!", "?")) else p + "." for p in parts[:-1]] + [parts[-1]]
+
+
 def extract_claims(text: str) -> list[Claim]:
     """Every sentence (or separate clause) of `text` parsed, in order.
 
@@ -932,10 +982,15 @@ def extract_claims(text: str) -> list[Claim]:
     for p, para in enumerate(split_paragraphs(text)):
         for s in split_sentences(para):
             parts = split_clauses(s)
+            by_place = len(parts) == 1 and len(split := split_places(s)) > 1
+            if by_place:
+                parts = split
             earlier: list[str] = []
+            first: Claim | None = None
             for part in parts:
-                c = parse_claim(part, len(out), p)
-                if earlier:
+                c = parse_claim(part, len(out), p, like=first if by_place else None)
+                first = first or c
+                if earlier and not by_place:
                     c = replace(c, context_words=tuple(earlier))
                 out.append(c)
                 # What later clauses may refer back to ("them"): subjects, not conduct.

@@ -537,3 +537,28 @@ def test_a_prison_term_the_record_lacks_is_unverifiable_not_wrong(catalogue):
     assert v.prison is None and v.combine is not None
     (r,) = check(catalogue, "In England and Wales, creating a sexual deepfake of an adult can lead to six months in prison.", day).results
     assert r.record == off.id and r.verdict is U and "no prison term" in r.explanation
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "South Korea punishes deepfake creation with up to seven years, while France sets two years and England six months.",
+            [("kr/sexual-crimes-act/14-2.1", A), ("fr/", A), ("gb-eaw/", I)],
+        ),
+        (
+            "Sharing sexual deepfakes carries up to two years in France and up to six years in Australia.",
+            [("fr/code-penal/226-8-1", A), ("au/criminal-code/474-17a", A)],
+        ),
+        (
+            "Sharing sexual deepfakes carries up to two years in France and up to three years in Australia.",
+            [("fr/code-penal/226-8-1", A), ("au/criminal-code/474-17a", I)],
+        ),
+    ],
+)
+def test_a_sentence_comparing_jurisdictions_is_one_claim_per_place(catalogue, text, expected):
+    rep = check(catalogue, text, dt.date(2025, 6, 1))
+    got = [(r.record, r.verdict) for r in rep.results]
+    assert len(got) == len(expected), got
+    for (rec, verdict), (want, v) in zip(got, expected):
+        assert rec and rec.startswith(want) and verdict is v, got
