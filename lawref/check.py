@@ -870,6 +870,16 @@ def _stated_days(claim: Claim, day: _dt.date) -> tuple[list[_dt.date], object | 
     return [min(d.last, day)], d
 
 
+def _negated(f: Finding) -> Finding:
+    """The finding for a claim that a penalty does NOT apply ("is no longer punishable by
+    two years"): true where the figure is wrong or outdated, false where it is right."""
+    if f.verdict is Verdict.ACCURATE:
+        f.verdict, f.explanation = Verdict.INACCURATE, f"The claim says it is not, but it is: {f.explanation}"
+    elif f.verdict in (Verdict.OUTDATED, Verdict.INACCURATE):
+        f.verdict, f.explanation = Verdict.ACCURATE, f"Right, it is not: {f.explanation}"
+    return f
+
+
 def _change_date_finding(off: Offence, stated, day: _dt.date) -> Finding:
     """Whether the date a claim gives for a change is when the penalty in force on `day` took effect."""
     v = off.in_force(day)
@@ -1546,7 +1556,12 @@ class Checker:
             if q.previous:
                 out.append(_assess_previous(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard)))
                 continue
-            out.append(_assess_penalty(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard), claim.words))
+            said = q.words().removeprefix("not ")  # compared as stated, then the negation applies
+            f = _assess_penalty(off, day, "prison", said, lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard), claim.words)
+            if q.negated:
+                f = _negated(f)
+                f.found = q.words()
+            out.append(f)
         # "at least 5 years and up to life": one line when both parts match the same way.
         merged: list[Finding] = []
         for f in out:

@@ -59,12 +59,14 @@ class TermQty:
     kind: str  # "penalty" (statute wording), "sentence" (court outcome) or "unknown"
     start: int = field(default=0, compare=False)
     previous: bool = False  # the figure before a change: "up from five years", "raised from 5 to 7"
+    negated: bool = False  # "is no longer punishable by two years", "does not carry"
 
     def words(self) -> str:
         t = self.term.words()
         t = "life imprisonment" if self.term.life else t
         w = {"max": f"up to {t}", "min": f"at least {t}"}.get(self.qualifier, t)
-        return f"previously {w}" if self.previous else w
+        w = f"previously {w}" if self.previous else w
+        return f"not {w}" if self.negated else w
 
 
 @dataclass(frozen=True)
@@ -456,6 +458,14 @@ _GENERIC_SUBJECT = re.compile(
     r"\b(?:those|anyone|anybody|people|persons?|offenders?|perpetrators?|someone|whoever|individuals?|defendants|if|when|once|unless|upon|those who are|who are|can be|could be|may be|will be|would be)\s+(?:\w+\s+){0,1}$",
     re.I,
 )
+# A statement that a penalty does not apply: "is no longer punishable by", "does not carry".
+# Not "not less than" / "no more than" (qualifiers).
+_PENALTY_NEGATION = re.compile(
+    r"(?:\b(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had)\s+(?:not|never|no\s+longer)\b|"
+    r"\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|no\s+longer|never)\b)"
+    r"(?![^.;]*\b(?:less|more|fewer|greater|higher|lower)\s+than\b)[^.;]{0,60}$",
+    re.I,
+)
 _NEGATION = re.compile(r"\b(?:not|never|yet to be|no longer|neither|nor)\b|n't\b", re.I)
 
 # Conduct: what the offender did, as the shared tags name it.
@@ -690,7 +700,8 @@ def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, in
         previous = bool(_PREVIOUS_BEFORE.search(t[max(floor, m.start() - 40) : m.start()]))
         if previous and q == "exact" and out:
             q = out[-1].qualifier  # "up to seven years, up from five"
-        out.append(TermQty(_term_of(m), q, m.group(0), _kind(q, statutory, outcome), m.start(), previous))
+        negated = bool(_PENALTY_NEGATION.search(_window_before(t, m.start(), floor)))
+        out.append(TermQty(_term_of(m), q, m.group(0), _kind(q, statutory, outcome), m.start(), previous, negated))
         taken.append((m.start(), m.end()))
     out.sort(key=lambda x: x.start)
     return out

@@ -174,6 +174,10 @@ CLAIMS = [
     ("South Korea punishes producing child sexual exploitation material with at least five years and up to life imprisonment.", "2025-06-01", A, "kr/youth-protection-act/11.1"),
     # Before a record's history starts, the penalty is unknown, not absent.
     ("In France, distributing child pornography carried up to seven years in prison in 2015.", "2026-11-26", U, "fr/code-penal/227-23"),
+    # A penalty said NOT to apply.
+    ("In France, sharing a sexual deepfake is no longer punishable by two years in prison.", "2025-06-01", I, "fr/code-penal/226-8-1"),
+    ("In South Korea, making deepfakes is no longer punishable by five years in prison.", "2025-06-01", A, "kr/sexual-crimes-act/14-2.1"),
+    ("In South Korea, distributing deepfakes carries not less than five years.", "2025-06-01", I, "kr/sexual-crimes-act/14-2.2"),
     # Must stay unverifiable: what is missing is named.
     ("In France, possessing sexual deepfakes carries up to two years in prison.", "2025-01-01", U, None),  # only sharing is an offence
     ("In Germany, making deepfakes can lead to two years in prison.", "2025-01-01", U, None),
