@@ -870,6 +870,13 @@ def _stated_days(claim: Claim, day: _dt.date) -> tuple[list[_dt.date], object | 
     return [min(d.last, day)], d
 
 
+_ARTICLE_CITE = re.compile(
+    r"(?:\b(?:articles?|art\.?|sections?|sec\.?|s\.|§+)\s*|\bU\.?\s?S\.?\s?C\.?\s*(?:§+\s*)?)"
+    r"(?P<a>\d[0-9A-Za-z]*(?:[-.]\d+[0-9A-Za-z]*)*(?:\s*\([0-9A-Za-z]+\))*)",
+    re.I,
+)
+
+
 def _negated(f: Finding) -> Finding:
     """The finding for a claim that a penalty does NOT apply ("is no longer punishable by
     two years"): true where the figure is wrong or outdated, false where it is right."""
@@ -1382,6 +1389,26 @@ class Checker:
                     break
         return sorted(found) if len(found) == 1 else []
 
+    def _cited(self, claim: Claim, codes: list[str]) -> list[Offence]:
+        """Offences whose article the claim cites ("Article 226-8-1", "section 474.17A",
+        "18 U.S.C. 2252A"): the article itself, a part of it, or the article enclosing it;
+        within the jurisdictions named, if any."""
+        from .search import article_tokens, article_variants
+
+        found: list[Offence] = []
+        for m in _ARTICLE_CITE.finditer(claim.text):
+            want = article_tokens(m.group("a"), whole=False)
+            if not want:
+                continue
+            for o in self.cat.offences:
+                if codes and not any(_covers(c, o.jurisdiction) for c in codes):
+                    continue
+                for have in article_variants(o.article):
+                    n = min(len(have), len(want))
+                    if have[:n] == want[:n] and o not in found:
+                        found.append(o)
+        return found
+
     def resolve(self, claim: Claim, day: _dt.date) -> _Resolved:
         r = _Resolved()
         r.case, r.case_how, r.case_ambiguous = self._find_case(claim)
@@ -1389,6 +1416,15 @@ class Checker:
         statutory = [q for q in claim.terms if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
         statutory += [q for q in claim.fines if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
         if not statutory:
+            return r
+        cited = self._cited(claim, r.jurisdictions) if r.case is None else []
+        if cited and len({o.jurisdiction for o in cited}) == 1:
+            # The claim names the article: that record (the best-matching one if several).
+            cited.sort(key=lambda o: tuple(-x for x in self._matches_any(o, claim, day)) + (-_offence_score(o, claim, self._okeys), o.id))
+            if not r.jurisdictions:
+                r.jurisdictions = [cited[0].jurisdiction]
+                r.jurisdiction_note = f"Jurisdiction taken from the article the claim cites ({_jname(cited[0].jurisdiction)})."
+            r.offence, r.alternatives = cited[0], cited[1:]
             return r
         codes = r.jurisdictions
         if not codes and r.case is None:

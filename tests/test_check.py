@@ -174,6 +174,11 @@ CLAIMS = [
     ("South Korea punishes producing child sexual exploitation material with at least five years and up to life imprisonment.", "2025-06-01", A, "kr/youth-protection-act/11.1"),
     # Before a record's history starts, the penalty is unknown, not absent.
     ("In France, distributing child pornography carried up to seven years in prison in 2015.", "2026-11-26", U, "fr/code-penal/227-23"),
+    # The article cited picks the record, and its jurisdiction when none is named.
+    ("Article 226-8-1 of the French Criminal Code carries two years in prison.", "2025-06-01", A, "fr/code-penal/226-8-1"),
+    ("Under section 474.17A of Australia's Criminal Code, the maximum penalty is six years.", "2025-06-01", A, "au/criminal-code/474-17a"),
+    ("18 U.S.C. 2252A carries a mandatory minimum of five years.", "2025-06-01", A, "us/18-usc/2252a"),
+    ("Under 18 USC 1466A, producing obscene AI images of children carries up to 10 years.", "2025-06-01", I, "us/18-usc/1466a"),
     # A penalty said NOT to apply.
     ("In France, sharing a sexual deepfake is no longer punishable by two years in prison.", "2025-06-01", I, "fr/code-penal/226-8-1"),
     ("In South Korea, making deepfakes is no longer punishable by five years in prison.", "2025-06-01", A, "kr/sexual-crimes-act/14-2.1"),
