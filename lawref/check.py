@@ -588,6 +588,42 @@ def _options(v: PenaltyVersion) -> list[tuple[PenaltyVersion, Aggravated | None]
     return [(v, None)] + [(v, a) for a in v.aggravated]
 
 
+_all_options = _options
+_FIRST_TIME = re.compile(r"\bfirst[- ]time\b|\bfirst offen[cs]|\bno prior\b|\bwithout (?:a |any )?prior\b|\bfirst conviction\b", re.I)
+_REPEAT = re.compile(r"\bprior\b|\bhabitual|\brepeat|\bprevious|\brecidiv", re.I)
+_ADULT = re.compile(r"\badults?\b|\bgrown[- ]ups?\b", re.I)
+
+
+def _variant_filter(off: Offence, claim_words: Iterable[str]):
+    """Which (version, variant) readings a claim's own words allow: a variant for other
+    conduct (possession when the claim says producing), for repeat offenders when it says
+    first-time, for minors when it says adults; and not the base offence when the claim is
+    about a minor and a variant is the one for minors."""
+    from .claims import conduct_of, mentions_minor
+
+    text = " ".join(claim_words)
+    conduct, minor = conduct_of(text), mentions_minor(text)
+    first_time, adult = bool(_FIRST_TIME.search(text)), bool(_ADULT.search(text))
+    child_offence = _CHILD_TAG in off.tags or mentions_minor(off.title)
+
+    def fits(opt) -> bool:
+        v, a = opt
+        if a is None:
+            return not (minor and not child_offence and any(mentions_minor(x.label) for x in v.aggravated))
+        lab_conduct = conduct_of(a.label)
+        if lab_conduct and conduct and not (lab_conduct & conduct):
+            return False
+        if first_time and _REPEAT.search(a.label):
+            return False
+        if adult and mentions_minor(a.label):
+            return False
+        if minor and _ADULT.search(a.label) and not mentions_minor(a.label):
+            return False
+        return True
+
+    return fits
+
+
 def _label(a: Aggravated | None) -> str:
     return f" when {a.label}" if a else ""
 
@@ -612,6 +648,11 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
     ctx: list[str] = []
     unknown = False
     cw = set(_content(claim_words))
+    fits = _variant_filter(off, claim_words)
+
+    def _options(v: PenaltyVersion) -> list[tuple[PenaltyVersion, Aggravated | None]]:  # noqa: F811 - the claim's readings only
+        every = _all_options(v)
+        return [o for o in every if fits(o)] or every
 
     def affinity(opt) -> int:
         a = opt[1]
@@ -666,6 +707,10 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
         else:
             expl = f"{off.citation} was not in force on {_d(day)}."
         return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(first.sources) if first else [], ctx)
+    readings = _options(now)
+    if all(a is not None for _, a in readings):
+        # The claim's words point at variants ("of a minor"): those are what it is measured by.
+        expected = "; ".join(f"{words(a)}{_label(a)}" for _, a in readings)
     expl = f"{off.citation} ({off.title}) provides {expected} on {_d(day)}, not {found}."
     return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(now.sources), ctx)
 
