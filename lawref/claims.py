@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import Term
+from .places import PLACE_TABLE as _PLACE_TABLE
 
 # --------------------------------------------------------------------------- values
 
@@ -455,7 +456,9 @@ _STATUS_RE = {
     for k, v in _STATUS_WORDS.items()
 }
 _GENERIC_SUBJECT = re.compile(
-    r"\b(?:those|anyone|anybody|people|persons?|offenders?|perpetrators?|someone|whoever|individuals?|defendants|if|when|once|unless|upon|those who are|who are|can be|could be|may be|will be|would be)\s+(?:\w+\s+){0,1}$",
+    r"\b(?:those|anyone|anybody|people|persons?|offenders?|perpetrators?|someone|whoever|individuals?|defendants|if|when|once|unless|upon|those who are|who are|can be|could be|may be|will be|would be|"
+    + "|".join(re.escape(n) for n, _, _ in _PLACE_TABLE if n.endswith(("ans", "ons")))  # "Americans convicted of ..."
+    + r")\s+(?:\w+\s+){0,1}$",
     re.I,
 )
 # A statement that a penalty does not apply: "is no longer punishable by", "does not carry".
@@ -525,8 +528,6 @@ def mentions_minor(text: str) -> bool:
 
 
 # --------------------------------------------------------------------------- places
-
-from .places import PLACE_TABLE as _PLACE_TABLE  # noqa: E402
 
 _FEDERATIONS = ("US", "AU", "CA")
 # Subdivision names that are more often something else in news text (a person, the US capital).

@@ -184,6 +184,8 @@ CLAIMS = [
     ("Under 18 USC 1466A, producing obscene AI images of children carries up to 10 years.", "2025-06-01", I, "us/18-usc/1466a"),
     ("In the US, threatening to share a deepfake of a minor carries up to 18 months.", "2025-07-01", I, "us/47-usc/223-h-threats"),
     ("In the US, a first offence of distributing child pornography can mean 40 years in prison.", "2025-06-01", I, "us/18-usc/2252a"),
+    # "Americans convicted of ..." is a rule about anyone, not a claim about a case.
+    ("Americans convicted of possessing child abuse images face up to 10 years.", "2025-06-01", A, "us/18-usc/2252a-possession"),
     # A penalty said NOT to apply.
     ("In France, sharing a sexual deepfake is no longer punishable by two years in prison.", "2025-06-01", I, "fr/code-penal/226-8-1"),
     ("In South Korea, making deepfakes is no longer punishable by five years in prison.", "2025-06-01", A, "kr/sexual-crimes-act/14-2.1"),
