@@ -1695,6 +1695,13 @@ class Checker:
         return out
 
     def check_claim(self, claim: Claim, as_of: _dt.date, today: _dt.date) -> ClaimResult:
+        from dataclasses import replace
+
+        from .claims import relative_dates
+
+        rel = relative_dates(claim.text, as_of)  # "last March": as of the day the claim was made
+        if rel:
+            claim = replace(claim, dates=claim.dates + tuple(rel))
         r = self.resolve(claim, as_of)
         res = ClaimResult(claim, as_of, self.evaluate(claim, r, as_of))
         if today != as_of:

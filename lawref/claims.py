@@ -870,6 +870,38 @@ def _find_dates(t: str) -> list[DateQty]:
     return out
 
 
+_RELATIVE = re.compile(rf"\b(?P<rel>in\s+|since\s+|before\s+|until\s+)?(?P<w>last|this|earlier this|late last|early last)\s+(?P<u>year|month|week|{_MONTH_RE})\b(?!\s+(?:19|20)\d\d)", re.I)
+
+
+def relative_dates(text: str, day: _dt.date) -> list[DateQty]:
+    """Dates a claim gives relative to the day it was made ("last March", "last year",
+    "this month", "earlier this year"), as of `day`."""
+    import calendar
+
+    out = []
+    for m in _RELATIVE.finditer(clean_text(text)):
+        w, u = " ".join(m.group("w").lower().split()), m.group("u").lower()
+        rel = _RELATIONS.get((m.group("rel") or "").strip().lower(), "in")
+        if u == "year":
+            y = day.year - (1 if "last" in w else 0)
+            first, last = _dt.date(y, 1, 1), _dt.date(y, 12, 31)
+        elif u == "month":
+            y, mo = (day.year, day.month) if w == "this" else ((day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1))
+            first, last = _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        elif u == "week":
+            continue
+        else:
+            mo = _month(u)
+            # "last March": the most recent March before the month of `day`.
+            y = day.year if mo < day.month else day.year - 1
+            if w == "this":
+                y = day.year
+            first, last = _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        when = str(first.year) if u == "year" else f"{calendar.month_name[first.month]} {first.year}"
+        out.append(DateQty(first, min(last, day), f"{m.group(0).strip()} ({when})", rel))
+    return out
+
+
 def _find_statuses(t: str) -> list[StatusQty]:
     out: list[StatusQty] = []
     for status, rx in _STATUS_RE.items():

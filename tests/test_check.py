@@ -186,6 +186,10 @@ CLAIMS = [
     ("In the US, a first offence of distributing child pornography can mean 40 years in prison.", "2025-06-01", I, "us/18-usc/2252a"),
     # "Americans convicted of ..." is a rule about anyone, not a claim about a case.
     ("Americans convicted of possessing child abuse images face up to 10 years.", "2025-06-01", A, "us/18-usc/2252a-possession"),
+    # Dates relative to the claim's date.
+    ("Hugh Nelson received an 18-year jail term last March.", "2025-01-15", I, "gb-eaw/hugh-nelson"),
+    ("Hugh Nelson received an 18-year jail term last October.", "2025-01-15", A, "gb-eaw/hugh-nelson"),
+    ("Kim Nok-wan was sentenced to life in prison last month.", "2025-12-10", A, "kr/kim-nok-wan"),
     # A penalty said NOT to apply.
     ("In France, sharing a sexual deepfake is no longer punishable by two years in prison.", "2025-06-01", I, "fr/code-penal/226-8-1"),
     ("In South Korea, making deepfakes is no longer punishable by five years in prison.", "2025-06-01", A, "kr/sexual-crimes-act/14-2.1"),
