@@ -1465,7 +1465,7 @@ class Checker:
         cited = self._cited(claim, r.jurisdictions) if r.case is None else []
         if cited and len({o.jurisdiction for o in cited}) == 1:
             # The claim names the article: that record (the best-matching one if several).
-            cited.sort(key=lambda o: tuple(-x for x in self._matches_any(o, claim, day)) + (-_offence_score(o, claim, self._okeys), o.id))
+            cited.sort(key=lambda o: (-_offence_score(o, claim, self._okeys),) + tuple(-x for x in self._matches_any(o, claim, day)) + (o.id,))
             if not r.jurisdictions:
                 r.jurisdictions = [cited[0].jurisdiction]
                 r.jurisdiction_note = f"Jurisdiction taken from the article the claim cites ({_jname(cited[0].jurisdiction)})."

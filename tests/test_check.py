@@ -179,9 +179,9 @@ CLAIMS = [
     ("Under section 474.17A of Australia's Criminal Code, the maximum penalty is six years.", "2025-06-01", A, "au/criminal-code/474-17a"),
     ("18 U.S.C. 2252A carries a mandatory minimum of five years.", "2025-06-01", A, "us/18-usc/2252a"),
     ("Under 18 USC 1466A, producing obscene AI images of children carries up to 10 years.", "2025-06-01", I, "us/18-usc/1466a"),
+    ("Under 18 USC 1466A(b), possessing obscene AI images of children carries up to 10 years.", "2025-06-01", A, "us/18-usc/1466a-b"),
     # The claim's own words rule out variants (other conduct, repeat offenders, adults) and,
     # for a minor, the adult base penalty.
-    ("Under 18 USC 1466A, producing obscene AI images of children carries up to 10 years.", "2025-06-01", I, "us/18-usc/1466a"),
     ("In the US, threatening to share a deepfake of a minor carries up to 18 months.", "2025-07-01", I, "us/47-usc/223-h-threats"),
     ("In the US, a first offence of distributing child pornography can mean 40 years in prison.", "2025-06-01", I, "us/18-usc/2252a"),
     # "Americans convicted of ..." is a rule about anyone, not a claim about a case.

@@ -23,7 +23,7 @@ CSV_HEADERS = [
     "prison_max_months", "prison_min_months", "prison_max_basis", "combine", "fine_max", "fine_currency",
     "fine_converted", "converted_currency", "rate", "rate_date", "rate_source", "conversion_note",
     "in_force_from", "in_force_until", "minimum_standard", "transposition_deadline", "unverified",
-    "sources",
+    "note", "sources",
 ]  # fmt: skip
 
 
@@ -303,5 +303,6 @@ def _csv_row(r) -> list:
         "true" if r.minimum_standard else "false",
         r.transposition_deadline.isoformat() if r.transposition_deadline else "",
         "true" if r.unverified else "false",
+        r.note or "",
         " ".join(s.url for s in r.sources),
     ]
