@@ -104,10 +104,18 @@ def date(node: Node, path: str, ctx: Ctx) -> _dt.date | _Invalid:
         ctx.add(node, path, f"not a date: {v!r} (use YYYY-MM-DD)")
         return INVALID
     try:
-        return _dt.date.fromisoformat(v)
+        d = _dt.date.fromisoformat(v)
     except ValueError:
         ctx.add(node, path, f"impossible date: {v!r}")
         return INVALID
+    if not MIN_YEAR <= d.year <= MAX_YEAR:
+        # 9999-12-31 as "forever" or 0001-01-01 as "always": omit `until` / give the real date.
+        ctx.add(node, path, f"date {v} is outside {MIN_YEAR}-{MAX_YEAR}: omit it if open-ended, or give the real date")
+        return INVALID
+    return d
+
+
+MIN_YEAR, MAX_YEAR = 1000, 2999  # dates lawref computes with stay far from date.min / date.max
 
 
 def boolean(node: Node, path: str, ctx: Ctx) -> bool | _Invalid:

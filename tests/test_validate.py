@@ -40,6 +40,7 @@ BROKEN = [
     ("unknown currency", offence_yaml().replace("currency: KRW", "currency: XYZ"), None, ["currency"]),
     ("unknown jurisdiction", offence_yaml().replace("jurisdiction: KR", "jurisdiction: XX"), 2, ["jurisdiction"]),
     ("bad term", offence_yaml().replace("max: 7y", "max: seven"), None, ["term"]),
+    ("a date far outside history", offence_yaml().replace("until: 2024-12-31", "until: 9999-12-31"), None, ["outside", "open-ended"]),
     ("created after the first version", offence_yaml(extra="created: 2021-01-01\n"), None, ["created", "after the first version"]),
     ("max_basis without max", offence_yaml().replace("prison: {max: 7y}", "prison: {min: 1y, max_basis: Criminal Act Art. 42}"), None, ["max_basis", "give max"]),
     (
