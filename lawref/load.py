@@ -91,6 +91,7 @@ def find_files(root: str, dirs_out: dict | None = None) -> tuple[list[str], list
         return [], [Problem(root, 1, "(pack)", "not a directory (check --data / LAWREF_DATA)")]
     files: list[str] = []
     seen_dirs: set[tuple[int, int]] = set()
+    inside = os.path.realpath(root)
 
     def onerror(err: OSError) -> None:
         problems.append(Problem(err.filename or root, 1, "(file)", f"cannot read directory: {err.strerror}"))
@@ -110,7 +111,17 @@ def find_files(root: str, dirs_out: dict | None = None) -> tuple[list[str], list
         seen_dirs.add(key)
         if dirs_out is not None:
             dirs_out[dirpath] = st.st_mtime_ns
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        keep = []
+        for d in sorted(d for d in dirnames if not d.startswith(".")):
+            full = os.path.join(dirpath, d)
+            if os.path.islink(full):
+                # A link may point anywhere (/proc, /): follow it only within the pack.
+                target = os.path.realpath(full)
+                if target != inside and not target.startswith(inside.rstrip(os.sep) + os.sep):
+                    problems.append(Problem(full, 1, "(file)", f"directory symlink leads outside the pack ({target}); not followed"))
+                    continue
+            keep.append(d)
+        dirnames[:] = keep
         for name in filenames:
             if not name.lower().endswith(YAML_SUFFIXES) or name.startswith("."):
                 continue

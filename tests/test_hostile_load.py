@@ -183,3 +183,16 @@ def test_a_pack_path_that_is_not_utf8_loads(tmp_path):
     for use_cache in (True, True):  # build, then read the store
         cat = load_catalogue([pack], bundled=False, use_cache=use_cache, env="")
         assert "kr/test-act/1" in cat.records
+
+
+def test_directory_symlinks_leaving_the_pack_are_not_followed(cli, tmp_path):
+    """A link to /proc/self (endless) or to any directory outside the pack is reported, not
+    walked: validate ends, and the records inside still load."""
+    pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/1.yaml": offence_yaml()})
+    outside = write_pack(tmp_path / "elsewhere", {"statutes/kr/test-act/2.yaml": offence_yaml("kr/test-act/2")})
+    os.symlink("/proc/self", pack / "statutes" / "proc")
+    os.symlink(outside / "statutes", pack / "statutes" / "more")
+    os.symlink(pack / "statutes" / "kr", pack / "statutes" / "inside")  # within the pack: followed
+    r = cli(["validate", str(pack)])
+    assert "leads outside the pack" in r.out and r.out.count("leads outside the pack") == 2
+    assert "kr/test-act/2" not in r.out
