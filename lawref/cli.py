@@ -196,6 +196,7 @@ def main(argv: list[str] | None = None) -> None:
 
     try:
         rv = app(args=argv, prog_name="lawref", standalone_mode=False)
+        sys.stdout.flush()  # a full disk shows here, as a write error, not at interpreter exit
         if isinstance(rv, int) and not isinstance(rv, bool) and rv:
             sys.exit(rv)  # an explicit exit code (click's Exit)
     except click_errors.NoArgsIsHelpError as e:
@@ -235,6 +236,25 @@ def main(argv: list[str] | None = None) -> None:
             # simply stopped reading, which is not a failure.
             sys.exit(0)
         raise
+    except OSError as e:
+        import errno
+
+        if e.filename is None and e.errno in (errno.ENOSPC, errno.EIO, errno.EDQUOT, errno.EFBIG, errno.EBADF):
+            # Writing the output failed (`> /dev/full`, a full disk): the reader's problem, said once.
+            try:
+                sys.stdout = open(os.devnull, "w")
+            except OSError:
+                pass
+            from .output import error
+
+            error(f"cannot write the output: {e.strerror or e}")
+            sys.exit(1)
+        if os.environ.get("LAWREF_DEBUG"):
+            raise
+        from .output import error
+
+        error(f"internal error: {type(e).__name__}: {e} (set LAWREF_DEBUG=1 for details; please report it)")
+        sys.exit(EXIT_INTERNAL)
     except UnicodeEncodeError as e:
         # Bytes that are not UTF-8 in an argument (a query, an id), carried as surrogates.
         from .output import error

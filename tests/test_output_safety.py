@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from lawref.output import clean, plain, strip_controls
@@ -88,3 +90,16 @@ def test_lone_surrogates_never_reach_the_terminal():
     for f in (clean, plain):
         out = f("x\udc9b31mred")
         assert "\udc9b" not in out and "\ufffd" in out
+
+
+@pytest.mark.skipif(not os.path.exists("/dev/full"), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["show", "kr/cho-ju-bin"], ["validate"], ["compare", "deepfake"]])
+def test_a_full_disk_is_a_write_error_not_a_bug(args, tmp_path):
+    import subprocess
+    import sys
+
+    env = {**os.environ, "LAWREF_CACHE_DIR": str(tmp_path / "cache")}
+    with open("/dev/full", "w") as full:
+        r = subprocess.run([sys.executable, "-m", "lawref", *args], stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=120)
+    assert r.returncode == 1, r.stderr
+    assert "cannot write the output" in r.stderr and "internal error" not in r.stderr and "Traceback" not in r.stderr
