@@ -25,6 +25,7 @@ from .errors import LawrefError, OutputExists, UsageError
 _TMP_SUFFIX = ".tmp"
 _replace = os.replace  # one indirection, so tests can interrupt the final step
 _ABANDONED_AFTER = 24 * 3600  # a temp file this old is abandoned even if its pid is reused
+_OUR_TEMP = __import__("re").compile(r"^(\d+)-[A-Za-z0-9_]{8}$")  # tempfile.mkstemp's 8 random characters
 
 
 class WriteFailed(LawrefError):
@@ -73,18 +74,17 @@ def clean_stale_temps(path: Path) -> int:
     now = time.time()
     for name in glob.glob(pattern):
         tail = os.path.basename(name)[len(_temp_prefix(path)) : -len(_TMP_SUFFIX)]
-        pid_text = tail.split("-", 1)[0]
-        try:
-            pid = int(pid_text)
-        except ValueError:
-            pid = -1  # an old-style temp name: judge by age alone
+        m = _OUR_TEMP.match(tail)
+        if m is None:
+            continue  # not a name lawref makes (PID-XXXXXXXX): someone else's file, left alone
+        pid = int(m.group(1))
         try:
             age = now - os.lstat(name).st_mtime
         except OSError:
             continue
         if pid == os.getpid():
             continue
-        if (pid > 0 and not _pid_alive(pid)) or (pid < 0 and age > 60) or age > _ABANDONED_AFTER:
+        if (pid > 0 and not _pid_alive(pid)) or age > _ABANDONED_AFTER:
             try:
                 os.unlink(name)
                 removed += 1

@@ -175,7 +175,7 @@ def test_killed_cache_build_leaves_a_working_cache_and_no_temp_files(tmp_path):
         proc.wait()
     # a temp file as a killed writer leaves it (pid 999999 is not running)
     d.mkdir(parents=True, exist_ok=True)
-    (d / ".store-x.sqlite.999999-abcdef.tmp").write_bytes(b"partial")
+    (d / ".store-x.sqlite.999999-abcdef12.tmp").write_bytes(b"partial")
     cat = _load(pack)
     assert len(cat.records) == 400 and cat.get("kr/test-act/399").title == "T399"
     assert not list(d.rglob("*.tmp"))

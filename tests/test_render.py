@@ -609,3 +609,22 @@ def test_every_defendant_sentenced_on_the_last_day_is_in_the_outcome(catalogue):
             for p in same:
                 if p.defendant:
                     assert p.defendant in by_id[c.id]["outcome"], (c.id, p.defendant)
+
+
+def test_render_leaves_other_peoples_temp_like_files_alone(cli, tmp_path):
+    """Only temp names lawref makes (.NAME.PID-XXXXXXXX.tmp) are swept, never a user's file
+    that merely looks similar."""
+    import os
+    import time
+
+    out = tmp_path / "h.md"
+    theirs = [tmp_path / ".h.md.my-notes.tmp", tmp_path / ".h.md.123-x.tmp"]
+    old = time.time() - 3600
+    for f in theirs:
+        f.write_text("mine")
+        os.utime(f, (old, old))
+    ours = tmp_path / ".h.md.999999-abcdef12.tmp"  # a dead writer's temp file
+    ours.write_text("partial")
+    r = cli(["render", "kr/cho-ju-bin", "--format", "md", "-o", str(out)])
+    assert r.code == 0, r.err
+    assert all(f.exists() for f in theirs) and not ours.exists()
