@@ -147,4 +147,15 @@ def csv_out(headers: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
     w = csv.writer(sys.stdout, lineterminator="\n")
     w.writerow(headers)
     for r in rows:
-        w.writerow([plain("" if c is None else c) for c in r])
+        w.writerow([_cell(c) for c in r])
+
+
+def _cell(value: Any) -> Any:
+    """A CSV cell: text made plain, and text a spreadsheet would run as a formula ("=...",
+    "+...", "-...", "@...") prefixed with an apostrophe (OWASP's advice). Numbers stay numbers."""
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        return value
+    text = plain(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text

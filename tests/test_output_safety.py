@@ -103,3 +103,19 @@ def test_a_full_disk_is_a_write_error_not_a_bug(args, tmp_path):
         r = subprocess.run([sys.executable, "-m", "lawref", *args], stdout=full, stderr=subprocess.PIPE, text=True, env=env, timeout=120)
     assert r.returncode == 1, r.stderr
     assert "cannot write the output" in r.stderr and "internal error" not in r.stderr and "Traceback" not in r.stderr
+
+
+def test_csv_cells_never_run_as_spreadsheet_formulas(cli, tmp_path):
+    import csv
+    import io
+
+    from factories import offence_yaml, write_pack
+
+    rec = offence_yaml().replace("title: Test offence", "title: '=HYPERLINK(\"http://evil\",\"x\")'").replace('article: "1"', 'article: "+1"')
+    pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/1.yaml": rec})
+    r = cli(["--data", str(pack), "compare", "kr/test-act/1", "--csv"])
+    assert r.code == 0, r.err
+    rows = list(csv.reader(io.StringIO(r.out)))
+    cells = [c for row in rows[1:] for c in row]
+    assert not any(c[:1] in "=+@" and c for c in cells), cells
+    assert "'=HYPERLINK" in r.out or "'+1" in r.out
