@@ -219,6 +219,22 @@ def split_paragraphs(text: str) -> list[str]:
     return [re.sub(r"\s+", " ", p).strip() for p in paras if p.strip()]
 
 
+MAX_SENTENCE = 1000  # characters read as one claim; longer runs are cut at spaces
+
+
+def _bounded(sentence: str) -> list[str]:
+    """A run-on "sentence" (a pasted table, text without stops) cut into pieces of at most
+    MAX_SENTENCE characters, so reading it stays linear."""
+    out = []
+    while len(sentence) > MAX_SENTENCE:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE)
+        cut = cut if cut > MAX_SENTENCE // 2 else MAX_SENTENCE
+        out.append(sentence[:cut].strip())
+        sentence = sentence[cut:].strip()
+    out.append(sentence)
+    return [x for x in out if x]
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Sentences of one paragraph, not split after abbreviations (U.S., Art., Mr.) or initials."""
     out, start = [], 0
@@ -1024,7 +1040,7 @@ def extract_claims(text: str) -> list[Claim]:
     from dataclasses import replace
 
     for p, para in enumerate(split_paragraphs(text)):
-        for s in split_sentences(para):
+        for s in (piece for whole in split_sentences(para) for piece in _bounded(whole)):
             parts = split_clauses(s)
             by_place = len(parts) == 1 and len(split := split_places(s)) > 1
             if by_place:

@@ -382,3 +382,12 @@ def test_stated_dates(sentence, dates):
 
 def test_an_impossible_age_is_still_an_age_claim():
     assert [a.age for a in parse_claim("Cho Ju-bin, who was 250 at the time, received a 42-year sentence.").ages] == [250]
+
+
+def test_a_run_on_sentence_is_read_in_bounded_pieces():
+    from lawref.claims import MAX_SENTENCE, extract_claims
+
+    text = "In South Korea making deepfakes carries up to seven years in prison and " * 200
+    claims = extract_claims(text)
+    assert len(claims) > 1 and all(len(c.text) <= MAX_SENTENCE + 1 for c in claims)
+    assert sum(1 for c in claims if c.terms) >= len(claims) - 1

@@ -468,3 +468,8 @@ def test_article_variants(article, expected):
     from lawref.search import article_variants
 
     assert article_variants(article) == expected
+
+
+def test_an_absurdly_long_query_is_a_usage_error(cli):
+    r = cli(["search", "a" * 100_000])
+    assert r.code == 2 and "characters long" in r.err and r.out == ""

@@ -55,6 +55,8 @@ def search(
     day = as_of(as_of_)
     cat = catalogue(ctx)
     text = " ".join(query or []).strip()
+    if len(text) > MAX_QUERY:
+        raise UsageError(f"search: the query is {len(text):,} characters long; give at most {MAX_QUERY} (a few words, an article or a name)")
     if text and not jurisdiction:
         # "deepfake South Korea": the place filters, the other words search.
         text, codes, names = lib.places_in_query(cat, text)
@@ -77,6 +79,9 @@ def search(
         emit_json([hit_json(h, day) for h in hits])
         return
     _table(hits, day)
+
+
+MAX_QUERY = 500  # characters: far beyond any real query; fuzzy matching a book would take minutes
 
 
 def register(app: typer.Typer) -> None:
