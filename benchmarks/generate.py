@@ -261,7 +261,7 @@ def case_text(rng: random.Random, rid: str, code: str, name: str, offences: list
         parts.append(f"  native_name: {q(''.join(rng.sample(HANGUL, 3)))}\n")
     elif code == "JP":
         parts.append(f"  native_name: {q(''.join(rng.sample(KANA, 4)))}\n")
-    first = day(rng, _dt.date(2015, 1, 1), _dt.date(2024, 6, 30))
+    first = day(rng, _dt.date(2015, 1, 1), _dt.date(2022, 6, 30))  # rulings stay in the past
     if rng.random() < 0.3:
         parts.append(f"  born: {first.year - rng.randint(18, 60)}\n")
     parts.append("summary: >-\n" + folded(paragraph(rng, rng.randint(60, 130)), "  "))

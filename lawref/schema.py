@@ -347,6 +347,15 @@ def _check_source(values, node, path, ctx) -> bool:
     if not values.get("title") and not values.get("publisher"):
         ctx.add(node, path, "a source needs a title or a publisher")
         return False
+    from .dates import today
+
+    acc, pub, now = values.get("accessed"), values.get("published"), today()
+    if acc and acc > now:
+        ctx.add(node, path + ".accessed" if path else "accessed", f"accessed {acc} is in the future (today is {now})")
+        return False
+    if pub and acc and pub > acc:
+        ctx.add(node, path + ".published" if path else "published", f"published {pub} after it was accessed ({acc})")
+        return False
     return True
 
 
@@ -376,6 +385,12 @@ def _check_prison(values, node, path, ctx) -> bool:
     if lo is not None and hi is not None and lo.sort_key() > hi.sort_key():
         ctx.add(node, path, f"min {lo} is above max {hi}")
         return False
+    if hi is not None and not hi.life and hi.sort_key() <= 0:
+        ctx.add(node, path + ".max" if path else "max", "a maximum of 0: omit prison when there is no prison term")
+        return False
+    if lo is not None and lo.life:
+        ctx.add(node, path + ".min" if path else "min", "a minimum cannot be life; write max: life (and the minimum term, if any, as min)")
+        return False
     if values.get("max_basis") is not None and hi is None:
         ctx.add(node, path + ".max_basis" if path else "max_basis", "max_basis names where the maximum comes from: give max too")
         return False
@@ -389,6 +404,13 @@ def _check_fine(values, node, path, ctx) -> bool:
         return False
     if isinstance(mx, int) and not values.get("currency"):
         ctx.add(node, path + ".currency" if path else "currency", "an amount needs a currency (ISO 4217)")
+        return False
+    lo = values.get("min")
+    if isinstance(mx, int) and mx <= 0:
+        ctx.add(node, path + ".max" if path else "max", f"a maximum fine of {mx}: omit fine when there is none")
+        return False
+    if isinstance(lo, int) and (lo < 0 or (isinstance(mx, int) and lo > mx)):
+        ctx.add(node, path + ".min" if path else "min", f"min {lo} is " + ("negative" if lo < 0 else f"above max {mx}"))
         return False
     return True
 
@@ -408,6 +430,13 @@ _PENALTY_FIELDS = {
 def _check_has_penalty(values, node, path, ctx) -> bool:
     if values.get("prison") is None and values.get("fine") is None and not values.get("note"):
         ctx.add(node, path, "a penalty needs prison, fine, or a note saying why neither is given")
+        return False
+    combine = values.get("combine")
+    if combine is not None and values.get("fine") is None:
+        ctx.add(node, path + ".combine" if path else "combine", "combine says how prison and a fine combine, but no fine is given")
+        return False
+    if combine is not None and values.get("prison") is None and not values.get("note"):
+        ctx.add(node, path + ".combine" if path else "combine", "combine with a fine but no prison term: give prison, or say in a note why the term is not recorded")
         return False
     return True
 
@@ -573,6 +602,30 @@ def _check_case(values, node, path, ctx) -> bool:
         if cur.date < prev.date:
             ctx.problems.append(Problem(ctx.file, cur.line, "proceedings", f"proceedings out of order: {cur.date} listed after {prev.date}; list oldest first"))
             ok = False
+    from .dates import today
+
+    now = today()
+    for p in procs:
+        if p.outcome == "acquitted" and p.sentence is not None:
+            ctx.problems.append(Problem(ctx.file, p.line, "proceedings.sentence", "an acquittal carries no sentence"))
+            ok = False
+        if p.final and p.date > now:
+            ctx.problems.append(Problem(ctx.file, p.line, "proceedings.final", f"a ruling of {p.date} (in the future) cannot be final yet"))
+            ok = False
+        trial = next((q for q in procs if q.level == "first-instance" and q.defendant == p.defendant), None)
+        if p.level in m.APPELLATE and trial is not None and p.date < trial.date:
+            ctx.problems.append(Problem(ctx.file, p.line, "proceedings", f"{p.level} ruling of {p.date} comes before the first-instance judgment ({trial.date})"))
+            ok = False
+    d = values.get("defendant")
+    if d is not None and procs:
+        first = min(p.date for p in procs)
+        if d.born is not None and not first.year - 110 <= d.born <= first.year - 5:
+            ctx.add(node, "defendant.born", f"born {d.born} does not fit a defendant of proceedings from {first}")
+            ok = False
+        for a in d.ages:
+            if not 5 <= a.age <= 110:
+                ctx.problems.append(Problem(ctx.file, a.line or 1, "defendant.ages", f"age {a.age} is not a defendant's age"))
+                ok = False
     values.pop("kind", None)
     return ok
 

@@ -40,6 +40,13 @@ BROKEN = [
     ("unknown currency", offence_yaml().replace("currency: KRW", "currency: XYZ"), None, ["currency"]),
     ("unknown jurisdiction", offence_yaml().replace("jurisdiction: KR", "jurisdiction: XX"), 2, ["jurisdiction"]),
     ("bad term", offence_yaml().replace("max: 7y", "max: seven"), None, ["term"]),
+    ("fine min above max", offence_yaml().replace("fine: {max: 50000000, currency: KRW}", "fine: {max: 100, min: 1000, currency: KRW}"), None, ["min 1000", "above max"]),
+    ("a maximum of zero", offence_yaml().replace("prison: {max: 7y}", "prison: {max: 0y}"), None, ["maximum of 0"]),
+    ("life as a minimum", offence_yaml().replace("prison: {max: 7y}", "prison: {min: life}"), None, ["minimum cannot be life"]),
+    ("combine without a fine", offence_yaml().replace("prison: {max: 7y}", "prison: {max: 7y}\n    combine: and"), None, ["combine", "no fine"]),
+    ("combine without prison or note", offence_yaml().replace("    prison: {max: 5y}\n", ""), None, ["combine", "no prison"]),
+    ("accessed in the future", offence_yaml().replace("accessed: 2026-11-26", "accessed: 2999-01-01", 1), None, ["accessed 2999-01-01", "future"]),
+    ("published after accessed", offence_yaml().replace("accessed: 2026-11-26", "accessed: 2020-01-01\n        published: 2021-01-01", 1), None, ["published 2021-01-01", "after"]),
     ("a date far outside history", offence_yaml().replace("until: 2024-12-31", "until: 9999-12-31"), None, ["outside", "open-ended"]),
     ("created after the first version", offence_yaml(extra="created: 2021-01-01\n"), None, ["created", "after the first version"]),
     ("max_basis without max", offence_yaml().replace("prison: {max: 7y}", "prison: {min: 1y, max_basis: Criminal Act Art. 42}"), None, ["max_basis", "give max"]),
@@ -184,3 +191,21 @@ def test_small_gaps_are_reported(tmp_path, cli):
     empty.mkdir()
     r = cli(["validate", str(empty)])
     assert r.code == 1 and "no record files" in r.out
+
+
+@pytest.mark.parametrize(
+    "change, words",
+    [
+        (("    outcome: convicted\n", "    outcome: acquitted\n"), ["acquittal", "no sentence"]),
+        (("proceedings:\n", "proceedings:\n  - date: 2020-01-01\n    court: Appeals\n    level: appeal\n    sources: [{url: https://example.org/t, title: T, accessed: 2026-11-26}]\n"), ["comes before the first-instance"]),
+        (("defendant: {name: Test Person}", "defendant: {name: Test Person, born: 2020}"), ["born 2020"]),
+        (("defendant: {name: Test Person}", "defendant: {name: Test Person, ages: [{age: 250, sources: [{url: https://example.org/a, title: A, accessed: 2026-11-26}]}]}"), ["age 250"]),
+    ],
+    ids=["acquitted with a sentence", "appeal before trial", "born after", "age 250"],
+)
+def test_impossible_case_facts_are_reported(cli, tmp_path, change, words):
+    body = case_yaml().replace(*change)
+    pack = write_pack(tmp_path / "p", {OK: offence_yaml(), "cases/kr/test-case.yaml": body})
+    r = _validate(cli, pack)
+    assert r.code == 1, r.out
+    assert any(all(w in line for w in words) for line in r.out.splitlines()), r.out
