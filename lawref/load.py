@@ -280,6 +280,12 @@ def parse_file(path: str, pack_root: str, shown: str | None = None, pack_name: s
         expected = expected.rsplit(".", 1)[0]
         if expected != rec.id:
             res.problems.append(Problem(shown, rec.line or 1, "id", f"id {rec.id!r} does not match the file path (expected {expected!r})"))
+    else:
+        res.problems.append(Problem(shown, rec.line or 1, "id", f"{'an offence' if kind == 'offence' else 'a case'} belongs at {top}/{rec.id}.yaml (the path mirrors the id)"))
+    prefix = rec.id.split("/", 1)[0]
+    if prefix != rec.jurisdiction.lower():
+        line = getattr(rec, "field_lines", {}).get("jurisdiction") or rec.line or 1
+        res.problems.append(Problem(shown, line, "jurisdiction", f"{rec.jurisdiction} does not match the id, which starts with {prefix!r} (ids start with the jurisdiction code in lower case)"))
     import dataclasses
 
     res.record = dataclasses.replace(rec, file=shown, pack=pack_name)

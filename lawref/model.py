@@ -172,8 +172,8 @@ class PenaltyVersion:
 
     def covers(self, day: Date) -> bool:
         """True when this version is the law in force on `day`."""
-        if self.status is Status.PROSPECTIVE:
-            return False
+        if self.status in (Status.PROSPECTIVE, Status.REPEALED):
+            return False  # not yet law, or the entry marking a repeal: no penalty in force
         return self.start <= day and (self.end is None or day <= self.end)
 
 

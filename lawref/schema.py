@@ -164,6 +164,10 @@ def url(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
     if not re.match(r"^https?://[^\s/]+\.[^\s]+$", v):
         ctx.add(node, path, f"not an http(s) URL: {v!r}")
         return INVALID
+    if re.search(r'[\x00-\x20\x7f-\x9f"<>\\^`{|}]', v):
+        # RFC 3986 never carries these unencoded; they are how markup escapes a link.
+        ctx.add(node, path, f"URL holds characters a URL cannot carry unencoded (quotes, <, >, spaces, controls): {v[:80]!r}")
+        return INVALID
     return v
 
 

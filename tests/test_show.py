@@ -209,8 +209,9 @@ def test_sentence_words(sentence, words):
 # ---------------------------------------------------------------- a pack with an upcoming change and hostile text
 
 
-# YAML double-quoted escapes: \e is ESC. The URL tries to smuggle its own OSC 8 link.
-HOSTILE_URL_YAML = "https://evil.example/x\\e]8;;https://phish.example\\e\\\\"
+# YAML double-quoted escapes: \e is ESC. The URL tries to smuggle its own OSC 8 link (a URL
+# holding ESC itself is refused by validate, so this one carries only the rest of the sequence).
+HOSTILE_URL_YAML = "https://evil.example/x]8;;https://phish.example"
 HOSTILE_TITLE_YAML = "[red]x[/red] \\e[31mred"
 
 
@@ -265,7 +266,8 @@ def test_hostile_text_and_urls_print_literally(cli, pack, monkeypatch):
     assert "[bold]Loud[/bold]" in out and "[red]x[/red]" in out
     assert "\x1b[2J" not in out and "\x1b[31m" not in out
     targets = re.findall("\x1b\\]8;[^;]*;([^\x1b\x07]*)", out)
-    assert targets and all(t.startswith("https://example.org") for t in targets if t)
+    assert targets and all(t.startswith(("https://example.org", "https://evil.example/x%5D8")) for t in targets if t)
+    assert not any("]8;;" in t for t in targets)
 
 
 @pytest.mark.parametrize(

@@ -86,7 +86,14 @@ def pending(offence, day: _dt.date) -> list:
         # Enacted by `day`: promulgated by then, or (no date recorded) flagged as enacted.
         return v.promulgated <= day if v.promulgated is not None else v.status is Status.PROSPECTIVE
 
-    return [v for v in offence.penalties if (v.start > day or (v.status is Status.PROSPECTIVE and not v.covers(day))) and known(v)]
+    def superseded(v) -> bool:
+        # A prospective version that never took effect: a later version has been in force since.
+        return any(x.start > v.start and x.start <= day and x.status is not Status.PROSPECTIVE for x in offence.penalties)
+
+    return [
+        v for v in offence.penalties
+        if (v.start > day or (v.status is Status.PROSPECTIVE and not v.covers(day) and not superseded(v))) and known(v)
+    ]
 
 
 def upcoming_text(offence, day: _dt.date) -> list[str]:
