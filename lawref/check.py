@@ -1597,6 +1597,8 @@ class Checker:
                 on = " and on ".join(_d(d) for d in days)
                 found[0].context.insert(0, f"The claim dates itself (“{stated.text}”): checked against the law on {on}.")
             out += found
+        for text in claim.bad_dates:
+            out.append(Finding("date", Verdict.INACCURATE, text, None, f"There is no such date as {text}: the calendar has no such day."))
         if not out:
             out.append(Finding("claim", Verdict.UNVERIFIABLE, "", None, "Nothing to check: no penalty, sentence, fine, age or legal status was found in this sentence."))
         return out

@@ -151,6 +151,7 @@ class Claim:
     statutory: bool = False  # statute wording ("can result in", "punishable by", "carries")
     context_words: tuple[str, ...] = ()  # subject words of earlier clauses of the same sentence
     dates: tuple[DateQty, ...] = ()  # dates stated for events ("in October 2024")
+    bad_dates: tuple[str, ...] = ()  # dates no calendar has ("30 February 2021")
 
     @property
     def checkable(self) -> bool:
@@ -856,8 +857,9 @@ def _month(name: str) -> int:
     return next(i for i, m in enumerate(_MONTHS, 1) if m.startswith(n[:3]))
 
 
-def _find_dates(t: str) -> list[DateQty]:
-    """Dates stated for events: a day, a month or a year (no relative dates)."""
+def _find_dates(t: str, bad: list[str] | None = None) -> list[DateQty]:
+    """Dates stated for events: a day, a month or a year (no relative dates). Impossible
+    dates ("30 February 2021") go to `bad` when given."""
     import calendar
 
     out: list[DateQty] = []
@@ -877,6 +879,9 @@ def _find_dates(t: str) -> list[DateQty]:
                     else:
                         first = last = _dt.date(y, mo, int(m.group("d")))
             except (ValueError, StopIteration):
+                if bad is not None and precision == "day":
+                    bad.append(m.group(0).strip())
+                    taken.append((m.start(), m.end()))
                 continue
             taken.append((m.start(), m.end()))
             # The relation word: inside the match (month and year patterns) or just before it.
@@ -949,6 +954,7 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
     statuses = _find_statuses(t)
     places = find_places(raw)
     names = [n for n in find_names(raw)]
+    bad_dates: list[str] = []
     return Claim(
         text=raw,
         index=index,
@@ -965,7 +971,8 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
         minor=mentions_minor(raw),
         outcome=outcome,
         statutory=statutory,
-        dates=tuple(_find_dates(raw)),
+        dates=tuple(_find_dates(raw, bad_dates)),
+        bad_dates=tuple(bad_dates),
     )
 
 

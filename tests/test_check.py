@@ -190,6 +190,8 @@ CLAIMS = [
     ("Hugh Nelson received an 18-year jail term last March.", "2025-01-15", I, "gb-eaw/hugh-nelson"),
     ("Hugh Nelson received an 18-year jail term last October.", "2025-01-15", A, "gb-eaw/hugh-nelson"),
     ("Kim Nok-wan was sentenced to life in prison last month.", "2025-12-10", A, "kr/kim-nok-wan"),
+    # A date no calendar has is wrong whatever else is right.
+    ("Cho Ju-bin was jailed for 42 years on 30 February 2021.", "2026-11-26", I, "kr/cho-ju-bin"),
     # A penalty said NOT to apply.
     ("In France, sharing a sexual deepfake is no longer punishable by two years in prison.", "2025-06-01", I, "fr/code-penal/226-8-1"),
     ("In South Korea, making deepfakes is no longer punishable by five years in prison.", "2025-06-01", A, "kr/sexual-crimes-act/14-2.1"),
