@@ -300,7 +300,13 @@ def cross_check(cat: Catalogue) -> list[Problem]:
             if target is None:
                 import difflib
 
-                hint = difflib.get_close_matches(ref, list(cat.rows), n=1, cutoff=0.75)
+                broken = f"{os.sep}statutes{os.sep}{ref.replace('/', os.sep)}.yaml"
+                if any(str(p.file).endswith(broken) for p in cat._file_problems):
+                    # Its file is there but failed to load: say so, not "did you mean".
+                    out.append(Problem(rec.file, line, f"{name}[{i}]", f"{ref!r} is not loaded: its record has errors (listed above)"))
+                    continue
+                offences = [rid for rid, r in cat.rows.items() if r.kind == "offence"]
+                hint = difflib.get_close_matches(ref, offences, n=1, cutoff=0.75)
                 extra = f" (did you mean {hint[0]!r}?)" if hint else ""
                 out.append(Problem(rec.file, line, f"{name}[{i}]", f"unknown id {ref!r}{extra}"))
             else:

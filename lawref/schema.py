@@ -211,7 +211,8 @@ def jurisdiction(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
     if v is INVALID:
         return v
     if not is_known(v):
-        ctx.add(node, path, f"unknown jurisdiction code {v!r} (ISO 3166 like KR, US-CA, or GB-EAW, EU)")
+        hint = f"; codes are upper case: {v.upper()!r}" if v != v.upper() and is_known(v.upper()) else " (ISO 3166 like KR, US-CA, or GB-EAW, EU)"
+        ctx.add(node, path, f"unknown jurisdiction code {v!r}{hint}")
         return INVALID
     return v
 

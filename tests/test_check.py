@@ -440,6 +440,7 @@ def test_cli_exit_codes(cli, pinned_today):
         (["check", "x", "--json", "--format", "claimreview"], "cannot be combined"),
         (["check", "x", "--as-of", "2024-13-01"], "not a valid date"),
         (["check", "x", "--tolerance", "2"], "--tolerance"),
+        (["check", "x", "--format", "claimreview", "--claim-url", "javascript:alert(1)"], "--claim-url"),
     ],
 )
 def test_cli_usage_errors(cli, args, message):

@@ -49,6 +49,7 @@ BROKEN = [
     ("published after accessed", offence_yaml().replace("accessed: 2026-11-26", "accessed: 2020-01-01\n        published: 2021-01-01", 1), None, ["published 2021-01-01", "after"]),
     ("a URL holding an escape", offence_yaml().replace("url: https://example.org/law", 'url: "https://example.org/law\\e]8;;x"', 1), None, ["url", "cannot carry"]),
     ("a URL breaking out of markup", offence_yaml().replace("url: https://example.org/law", "url: 'https://example.org/\"><script>'", 1), None, ["url", "cannot carry"]),
+    ("lower-case jurisdiction", offence_yaml().replace("jurisdiction: KR", "jurisdiction: kr"), 2, ["upper case", "'KR'"]),
     ("id and jurisdiction disagree", offence_yaml().replace("jurisdiction: KR", "jurisdiction: FR"), 2, ["jurisdiction", "does not match the id"]),
     ("a date far outside history", offence_yaml().replace("until: 2024-12-31", "until: 9999-12-31"), None, ["outside", "open-ended"]),
     ("created after the first version", offence_yaml(extra="created: 2021-01-01\n"), None, ["created", "after the first version"]),
@@ -212,3 +213,10 @@ def test_impossible_case_facts_are_reported(cli, tmp_path, change, words):
     r = _validate(cli, pack)
     assert r.code == 1, r.out
     assert any(all(w in line for w in words) for line in r.out.splitlines()), r.out
+
+
+def test_a_case_citing_a_broken_offence_says_so(cli, tmp_path):
+    broken = offence_yaml().replace("title: Test offence", "title: [not, text]")
+    pack = write_pack(tmp_path / "p", {OK: broken, "cases/kr/test-case.yaml": case_yaml()})
+    r = _validate(cli, pack)
+    assert "'kr/test-act/1' is not loaded: its record has errors" in r.out and "did you mean" not in r.out

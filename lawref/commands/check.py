@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import sys
 from typing import Annotated, Optional
 
@@ -54,6 +56,8 @@ def check(
         if fmt not in ("text", "json"):
             raise UsageError("--json and --format claimreview cannot be combined")
         fmt = "json"
+    if claim_url is not None and not re.match(r"^https?://[^\s/]+\.[^\s\"<>]+$", claim_url.strip()):
+        raise UsageError(f"--claim-url: give the http(s) address where the claim appeared, not {claim_url[:60]!r}")
     claim_text = _read_input(text, file)
     day = as_of(as_of_)
     cat = catalogue(ctx)
