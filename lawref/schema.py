@@ -490,11 +490,31 @@ INSTRUMENT = Obj(
     },
 )
 
+_TAG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def tags(node: Node, path: str, ctx: Ctx):
+    """Topic tags: lower-case words joined by hyphens ("child-sexual-abuse-material"), each once."""
+    values = list_of(text)(node, path, ctx)
+    if values is INVALID:
+        return values
+    seen: set[str] = set()
+    for i, t in enumerate(values):
+        if not _TAG_RE.match(t):
+            ctx.add(node, f"{path}[{i}]", f"tag {t[:40]!r}: use lower-case words joined by hyphens, e.g. 'image-based-abuse'")
+            return INVALID
+        if t in seen:
+            ctx.add(node, f"{path}[{i}]", f"tag {t!r} is listed twice")
+            return INVALID
+        seen.add(t)
+    return values
+
+
 _COMMON = {
     "id": F(record_id, required=True),
     "jurisdiction": F(jurisdiction, required=True),
     "aliases": F(list_of(text)),
-    "tags": F(list_of(text)),
+    "tags": F(tags),
     "notes": F(text),
     "sources": F(SOURCES),
     "kind": F(one_of("offence", "case")),

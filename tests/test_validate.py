@@ -49,6 +49,8 @@ BROKEN = [
     ("published after accessed", offence_yaml().replace("accessed: 2026-11-26", "accessed: 2020-01-01\n        published: 2021-01-01", 1), None, ["published 2021-01-01", "after"]),
     ("a URL holding an escape", offence_yaml().replace("url: https://example.org/law", 'url: "https://example.org/law\\e]8;;x"', 1), None, ["url", "cannot carry"]),
     ("a URL breaking out of markup", offence_yaml().replace("url: https://example.org/law", "url: 'https://example.org/\"><script>'", 1), None, ["url", "cannot carry"]),
+    ("a tag with markup", offence_yaml(extra="tags: ['<b>x</b>']\n"), None, ["tag", "lower-case words"]),
+    ("a tag listed twice", offence_yaml(extra="tags: [deepfake, deepfake]\n"), None, ["listed twice"]),
     ("lower-case jurisdiction", offence_yaml().replace("jurisdiction: KR", "jurisdiction: kr"), 2, ["upper case", "'KR'"]),
     ("id and jurisdiction disagree", offence_yaml().replace("jurisdiction: KR", "jurisdiction: FR"), 2, ["jurisdiction", "does not match the id"]),
     ("a date far outside history", offence_yaml().replace("until: 2024-12-31", "until: 9999-12-31"), None, ["outside", "open-ended"]),
