@@ -922,6 +922,25 @@ _ARTICLE_CITE = re.compile(
 )
 
 
+_JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|as well as|,)\s*(?:in\s+)?(?:the\s+)?$", re.I)
+
+
+def _joint_places(claim: Claim) -> list[str]:
+    """Jurisdictions a claim names together ("the UK and Australia", "France, Korea or the
+    US") as the subject of one figure: each must hold. Empty when the places are not joined."""
+    from .claims import _place_regex, clean_text
+
+    rx, table = _place_regex()
+    text = clean_text(claim.text)
+    ms = [m for m in rx.finditer(text) if not table[m.group("p")][1]]
+    if len(ms) < 2:
+        return []
+    for a, b in zip(ms, ms[1:]):
+        if not _JOINED.match(text[a.end("p") : b.start()]):
+            return []
+    return list(dict.fromkeys(table[m.group("p")][0] for m in ms))
+
+
 def _negated(f: Finding) -> Finding:
     """The finding for a claim that a penalty does NOT apply ("is no longer punishable by
     two years"): true where the figure is wrong or outdated, false where it is right."""
@@ -1454,10 +1473,12 @@ class Checker:
                         found.append(o)
         return found
 
-    def resolve(self, claim: Claim, day: _dt.date) -> _Resolved:
+    def resolve(self, claim: Claim, day: _dt.date, only: list[str] | None = None) -> _Resolved:
         r = _Resolved()
         r.case, r.case_how, r.case_ambiguous = self._find_case(claim)
         r.jurisdictions, r.jurisdiction_note = self._jurisdictions(claim)
+        if only:
+            r.jurisdictions = only
         statutory = [q for q in claim.terms if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
         statutory += [q for q in claim.fines if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
         if not statutory:
@@ -1705,6 +1726,23 @@ class Checker:
         if rel:
             claim = replace(claim, dates=claim.dates + tuple(rel))
         r = self.resolve(claim, as_of)
+        joint = _joint_places(claim) if r.case is None and (claim.terms or claim.fines) else []
+        if len(joint) > 1 and all(any(_covers(c, j) for j in self.covered) for c in joint):
+            # "In the UK and Australia, ... carries up to six months": true only if true in each.
+            runs = [(c, self.resolve(claim, as_of, only=[c])) for c in joint]
+
+            def each(day):
+                out = []
+                for code, rr in runs:
+                    for f in self.evaluate(claim, rr, day):
+                        f.explanation = f"{_jname(code)}: {f.explanation}"
+                        out.append(f)
+                return out
+
+            res = ClaimResult(claim, as_of, each(as_of))
+            if today != as_of:
+                res.today = ClaimResult(claim, today, each(today))
+            return res
         res = ClaimResult(claim, as_of, self.evaluate(claim, r, as_of))
         if today != as_of:
             res.today = ClaimResult(claim, today, self.evaluate(claim, r, today))

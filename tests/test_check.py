@@ -585,3 +585,10 @@ def test_a_sentence_comparing_jurisdictions_is_one_claim_per_place(catalogue, te
     assert len(got) == len(expected), got
     for (rec, verdict), (want, v) in zip(got, expected):
         assert rec and rec.startswith(want) and verdict is v, got
+
+
+def test_places_named_together_must_each_hold(catalogue):
+    rep = check(catalogue, "In the UK and Australia, sharing intimate images without consent carries up to six months.", dt.date(2025, 6, 1))
+    (r,) = rep.results
+    assert r.verdict is I
+    assert [(f.record.split("/")[0], f.verdict) for f in r.findings] == [("gb-eaw", A), ("au", I)]
