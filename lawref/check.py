@@ -588,7 +588,6 @@ def _options(v: PenaltyVersion) -> list[tuple[PenaltyVersion, Aggravated | None]
     return [(v, None)] + [(v, a) for a in v.aggravated]
 
 
-_all_options = _options
 _FIRST_TIME = re.compile(r"\bfirst[- ]time\b|\bfirst offen[cs]|\bno prior\b|\bwithout (?:a |any )?prior\b|\bfirst conviction\b", re.I)
 _REPEAT = re.compile(r"\bprior\b|\bhabitual|\brepeat|\bprevious|\brecidiv", re.I)
 _ADULT = re.compile(r"\badults?\b|\bgrown[- ]ups?\b", re.I)
@@ -650,8 +649,9 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
     cw = set(_content(claim_words))
     fits = _variant_filter(off, claim_words)
 
-    def _options(v: PenaltyVersion) -> list[tuple[PenaltyVersion, Aggravated | None]]:  # noqa: F811 - the claim's readings only
-        every = _all_options(v)
+    def readings(v: PenaltyVersion) -> list[tuple[PenaltyVersion, Aggravated | None]]:
+        """The version and those of its variants the claim's words allow."""
+        every = _options(v)
         return [o for o in every if fits(o)] or every
 
     def affinity(opt) -> int:
@@ -662,7 +662,7 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
         return sum(2 if w.startswith("@") else 1 for w in shared)
 
     if now is not None:
-        for v, a in sorted(_options(now), key=lambda o: -affinity(o)):
+        for v, a in sorted(readings(now), key=lambda o: -affinity(o)):
             m = match(a or v)
             if m is None:
                 unknown = True
@@ -677,7 +677,7 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
     versions = [v for v in off.penalties if v is not now]
     past = [v for v in versions if v.status is not Status.PROSPECTIVE and v.end is not None and v.end < day]
     for v in reversed(past):
-        for vv, a in _options(v):
+        for vv, a in readings(v):
             if match(a or vv):
                 later = [x for x in off.penalties if x.start > v.start and x.status is not Status.PROSPECTIVE]
                 change = later[0].start if later else (v.end + _dt.timedelta(days=1) if v.end else None)
@@ -686,7 +686,7 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
                 return Finding(aspect, Verdict.OUTDATED, found, expected, expl, off.id, _penalty_sources(v, a) + (list(now.sources) if now else []), ctx)
     for v in versions:
         if v.start > day:
-            for vv, a in _options(v):
+            for vv, a in readings(v):
                 if match(a or vv):
                     when = "is expected to take effect" if v.status is Status.PROSPECTIVE else "took effect"
                     base = f"on {_d(day)} it was {expected}" if now else f"on {_d(day)} {off.citation} was not in force"
@@ -707,10 +707,10 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
         else:
             expl = f"{off.citation} was not in force on {_d(day)}."
         return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(first.sources) if first else [], ctx)
-    readings = _options(now)
-    if all(a is not None for _, a in readings):
+    allowed = readings(now)
+    if all(a is not None for _, a in allowed):
         # The claim's words point at variants ("of a minor"): those are what it is measured by.
-        expected = "; ".join(f"{words(a)}{_label(a)}" for _, a in readings)
+        expected = "; ".join(f"{words(a)}{_label(a)}" for _, a in allowed)
     expl = f"{off.citation} ({off.title}) provides {expected} on {_d(day)}, not {found}."
     return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(now.sources), ctx)
 
