@@ -872,10 +872,6 @@ def _proc_words(p: Proceeding) -> str:
     return f"{what} ({who}{p.court.split(',')[0]}, {p.level}, {_d(p.date)}{final})"
 
 
-def _standing(case: Case, day: _dt.date) -> tuple[list[Proceeding], list[Proceeding]]:
-    return case.standing(day)
-
-
 def _term_matches_proc(p: Proceeding, term: Term) -> str | None:
     """None, or how the term matches the proceeding's sentence ("custody", "total")."""
     t = _sentence_total(p)
@@ -973,7 +969,7 @@ def _stated_event_day(claim: Claim, day: _dt.date) -> _dt.date:
 
 def _case_sentence(case: Case, q: TermQty, day: _dt.date) -> Finding:
     found = f"a sentence of {_term_words(q.term)}"
-    standing, superseded = _standing(case, day)
+    standing, superseded = case.standing(day)
     ctx: list[str] = []
     if q.qualifier != "exact":
         ctx.append(f"The claim qualifies the sentence ({q.words()}); court sentences are compared as exact terms.")
@@ -1015,7 +1011,7 @@ def _case_sentence(case: Case, q: TermQty, day: _dt.date) -> Finding:
 
 def _case_fine(case: Case, q: FineQty, day: _dt.date, rates: _Rates, tol: float) -> Finding:
     found = q.words().replace("a fine of", "a monetary penalty of")
-    standing, superseded = _standing(case, day)
+    standing, superseded = case.standing(day)
 
     def fine_of(p: Proceeding) -> Fine | None:
         return p.sentence.fine if p.sentence else None
@@ -1557,10 +1553,10 @@ class Checker:
                 f = _case_sentence(case, q, when)
                 out.append(f)
                 if f.verdict is Verdict.ACCURATE:
-                    standing, _ = _standing(case, when)
+                    standing, _ = case.standing(when)
                     sentence_proc = next((p for p in standing if _term_matches_proc(p, q.term)), None)
                     if when != day and sentence_proc is not None:
-                        now, _ = _standing(case, day)
+                        now, _ = case.standing(day)
                         if sentence_proc not in now:
                             cur = [p for p in now if getattr(p, "defendant", None) == getattr(sentence_proc, "defendant", None)]
                             if cur:
