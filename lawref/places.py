@@ -71,10 +71,18 @@ def query_places(words: list[str]) -> list[tuple[int, int, str, str]]:
                 continue
             phrase = " ".join(words[i : i + n])
             key = phrase if phrase == "US" else phrase.lower()
-            if key in table:
+            if key in table and not (i and _PART_OF_LONGER.match(words[i - 1])):
                 out.append((i, i + n, table[key], phrase))
                 i += n
                 break
         else:
             i += 1
     return out
+
+
+# "New South Wales", "New Mexico", "West Virginia": a place word after one of these is part of
+# another place's name (one lawref has no records for), not the place itself.
+_PART_OF_LONGER = __import__("re").compile(r"^(?:new|south|north|west|east)$", __import__("re").I)
+# Words that only tie a place to the query ("deepfake law in France"): dropped with it.
+FILLER_BEFORE = frozenset({"in", "of", "under", "the", "for", "law", "laws", "legislation"})
+FILLER_AFTER = frozenset({"law", "laws", "legislation", "statute", "statutes"})

@@ -838,7 +838,19 @@ def places_in_query(catalogue, text: str) -> tuple[str, frozenset[str], list[str
 
         named = ", ".join(f"{n} ({jname(c)}, {c})" if jname(c).lower() != n.lower() else f"{n} ({c})" for c, n in missing)
         raise UsageError(f"search: no records for {named}; the catalogue covers {', '.join(known)}")
+    from .places import FILLER_AFTER, FILLER_BEFORE
+
     taken = {i for a, b, _, _ in found for i in range(a, b)}
+    for a, b, _, _ in found:
+        # "deepfake law in France": "in" and "law" go with the place.
+        j = a - 1
+        while j >= 0 and j not in taken and words[j].lower() in FILLER_BEFORE:
+            taken.add(j)
+            j -= 1
+        j = b
+        while j < len(words) and j not in taken and words[j].lower() in FILLER_AFTER:
+            taken.add(j)
+            j += 1
     rest = " ".join(w for i, w in enumerate(words) if i not in taken)
     return rest, frozenset(codes), [name for _, _, _, name in found]
 

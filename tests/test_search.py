@@ -473,3 +473,17 @@ def test_article_variants(article, expected):
 def test_an_absurdly_long_query_is_a_usage_error(cli):
     r = cli(["search", "a" * 100_000])
     assert r.code == 2 and "characters long" in r.err and r.out == ""
+
+
+@pytest.mark.parametrize("query, code", [("deepfake in France", "FR"), ("deepfake law in Australia", "AU"), ("deepfakes in South Korea", "KR")])
+def test_words_tying_a_place_to_the_query_go_with_it(cli, query, code):
+    """'in', 'law' around the place are not search words: the same results as without them."""
+    words = [w for w in query.split() if w not in ("in", "law", "France", "Australia", "South", "Korea")]
+    with_filler = [h["id"] for h in json.loads(cli(["search", query, "--json", "-n", "0"]).out)]
+    plain = [h["id"] for h in json.loads(cli(["search", " ".join(words), "-j", code, "--json", "-n", "0"]).out)]
+    assert with_filler == plain and with_filler
+
+
+def test_a_state_is_not_read_as_the_country_in_its_name(cli):
+    r = cli(["search", "New South Wales deepfake", "--json"])
+    assert "GB-EAW" not in r.err
