@@ -170,6 +170,12 @@ class PenaltyVersion:
     sources: tuple[Source, ...] = ()
     line: int = field(default=0, compare=False)
 
+    def enacted_by(self, day: Date) -> bool:
+        """Whether this version was already law-to-come on `day`: promulgated by then, or
+        (no promulgation date recorded) flagged prospective. What was passed later was not
+        known on `day`."""
+        return self.promulgated <= day if self.promulgated is not None else self.status is Status.PROSPECTIVE
+
     def covers(self, day: Date) -> bool:
         """True when this version is the law in force on `day`."""
         if self.status in (Status.PROSPECTIVE, Status.REPEALED):

@@ -1011,6 +1011,8 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
             kind = change_kind(prev, v)
             if kind == "new-offence" and v is o.penalties[0] and o.created != v.start:
                 kind = "unchanged"  # where the record's history begins: not a dated event of the law
+            if kind != "unchanged" and v.start > day and not v.enacted_by(day):
+                kind = "unchanged"  # passed after the date: not known then
             if kind != "unchanged":
                 upcoming = v.start > day
                 text = _CHANGE_TEXT.get(kind, kind)
@@ -1133,7 +1135,14 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         )
 
     # 3. Offences not yet in force on the date.
-    later = [r for r in base if r["status"] == "not-yet-in-force" and r["in_force_from"]]
+    by_id = {o.id: o for o in offences}
+
+    def known_then(rid: str) -> bool:
+        # Only a law already passed on the date: a handout "as of 2019" knows nothing of 2020.
+        o = by_id.get(rid)
+        return o is not None and any(v.start > day and v.enacted_by(day) for v in o.penalties)
+
+    later = [r for r in base if r["status"] == "not-yet-in-force" and r["in_force_from"] and known_then(r["id"])]
     if later:
         r = min(later, key=lambda r: r["in_force_from"])
         qs.append(
@@ -1248,7 +1257,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         )
 
     # 7. Changes already enacted for after the date.
-    ups = [(v, o) for o in offences for v in o.penalties if v.start > day]
+    ups = [(v, o) for o in offences for v in o.penalties if v.start > day and v.enacted_by(day)]
     if ups:
         v, o = min(ups, key=lambda x: (x[0].start, x[1].id))
         qs.append(

@@ -581,13 +581,17 @@ def test_questions_are_derived_from_the_data(catalogue):
 
 
 def test_questions_follow_the_date(catalogue):
-    """An offence that starts after --as-of yields a 'not yet in force' question."""
-    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
-    starts = sorted({r["in_force_from"] for r in ctx["rows"] if r["in_force_from"] and not r["is_variant"]})
-    latest = dt.date.fromisoformat(starts[-1])
-    earlier = build_context(catalogue, ["deepfake"], as_of=latest - dt.timedelta(days=1), currency=CURRENCY)
-    kinds = {q["kind"] for q in earlier["questions"]}
-    assert "not-in-force" in kinds or "no-offence" in kinds
+    """An offence passed but not yet in force on --as-of yields a 'not yet in force' question;
+    one passed only later is not mentioned (a handout of that date could not know it)."""
+    o = catalogue.records["kr/sexual-crimes-act/14-2.1"]
+    first = o.penalties[0]
+    assert first.promulgated < first.start
+    between = first.promulgated + dt.timedelta(days=1)
+    qs = build_context(catalogue, [o.id], as_of=between, currency=CURRENCY)["questions"]
+    assert any(q["kind"] == "not-in-force" and o.id in q["ids"] for q in qs)
+    before = build_context(catalogue, [o.id], as_of=first.promulgated - dt.timedelta(days=1), currency=CURRENCY)
+    assert not any(q["kind"] in ("not-in-force", "upcoming") for q in before["questions"])
+    assert not any(k["kind"] == "upcoming" for k in before["key_dates"])
 
 
 def test_summary_of_one_case_cites_its_own_sources_first(catalogue):

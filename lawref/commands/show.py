@@ -82,17 +82,13 @@ def pending(offence, day: _dt.date) -> list:
     known then: the timeline still lists it."""
     from ..model import Status
 
-    def known(v) -> bool:
-        # Enacted by `day`: promulgated by then, or (no date recorded) flagged as enacted.
-        return v.promulgated <= day if v.promulgated is not None else v.status is Status.PROSPECTIVE
-
     def superseded(v) -> bool:
         # A prospective version that never took effect: a later version has been in force since.
         return any(x.start > v.start and x.start <= day and x.status is not Status.PROSPECTIVE for x in offence.penalties)
 
     return [
         v for v in offence.penalties
-        if (v.start > day or (v.status is Status.PROSPECTIVE and not v.covers(day) and not superseded(v))) and known(v)
+        if (v.start > day or (v.status is Status.PROSPECTIVE and not v.covers(day) and not superseded(v))) and v.enacted_by(day)
     ]
 
 
