@@ -303,6 +303,13 @@ def offence_rows(o: Offence, day: _dt.date, currency: str, rates: RateTable) -> 
     v = o.in_force(day)
     if v is None:
         later = [x for x in o.penalties if x.start > day]
+        gap = [x for x in o.penalties if x.end is not None and x.end < day]
+        if later and gap and not o.before_history(day):
+            # Between a repeal and a return: ended, and back later.
+            last = max(gap, key=lambda x: x.end)
+            nxt = min(later, key=lambda x: x.start)
+            text = f"no longer in force (last day {last.end.isoformat()}); again from {nxt.start.isoformat()}"
+            return [Row(**base, status=ENDED, status_text=text, in_force_until=last.end, sources=last.sources or o.sources)]
         if later:
             first = min(later, key=lambda x: x.start)
             prospective = first.status is Status.PROSPECTIVE

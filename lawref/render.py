@@ -756,7 +756,7 @@ def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -
         "in_force": r.status == IN_FORCE,
         "status_text": r.status_text,
         "has_figures": bool(figures),
-        "prison": _prison_short(prison, r.minimum_standard),
+        "prison": _prison_short(prison, r.minimum_standard) or ("term not recorded" if r.combine and r.fine else None),
         "prison_max": _term_words(r.prison_max),
         "prison_min": _term_words(r.prison_min),
         "prison_max_months": r.prison_max.json() if r.prison_max else None,
@@ -1096,7 +1096,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
                 {
                     "kind": "highest-maximum",
                     "text": (
-                        f"The highest maximum prison term here is {tops[0]['prison_max']}: {who(tops)}; the lowest is {lows[0]['prison_max']}: {who(lows)}. "
+                        f"Each jurisdiction's heaviest maximum prison term here ranges from {lows[0]['prison_max']} ({who(lows)}) to {tops[0]['prison_max']} ({who(tops)}). "
                         "What could explain the difference, and does a higher maximum mean heavier sentences in practice?"
                     ),
                     "ids": [r["id"] for r in tops + lows],
@@ -1113,6 +1113,8 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             if v.status.value == "prospective":
                 continue
             kind = change_kind(prev, v)
+            if kind == "new-offence" and v is o.penalties[0] and o.created != v.start:
+                kind = "unchanged"  # where the record's history begins: not a change of the law
             changed = v.start <= day and kind in ("new-offence", "raised", "lowered", "changed")
             if changed and (recent is None or v.start > recent[1].start):
                 recent = (o, v, prev, kind)
@@ -1122,7 +1124,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         from .penalty import penalty_words
 
         if kind == "new-offence" or prev is None:
-            what = f"the first recorded version took effect ({penalty_words(v, o.minimum_standard)})"
+            what = f"the offence was created ({penalty_words(v, o.minimum_standard)})"
         else:
             verb = {"raised": "was raised", "lowered": "was lowered"}.get(kind, "changed")
             what = f"the penalty {verb} from {penalty_words(prev, o.minimum_standard)} to {penalty_words(v, o.minimum_standard)}"

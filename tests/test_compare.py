@@ -396,3 +396,17 @@ def test_before_the_recorded_history_is_not_recorded_not_no_offence(catalogue):
     assert rows[old.id].status == NOT_RECORDED and "not recorded before 2020-08-01" in rows[old.id].status_text
     assert "no specific offence" not in rows[old.id].status_text
     assert rows[new.id].status == NOT_YET and rows[new.id].status_text == f"no specific offence before {new.created}"
+
+
+def test_between_a_repeal_and_a_return_the_row_says_ended(tmp_path):
+    from lawref.catalog import load_catalogue
+    from lawref.compare import ENDED, compare
+
+    versions = (
+        f"  - from: 2010-01-01\n    until: 2012-12-31\n    prison: {{max: 2y}}\n{SOURCE}"
+        f"  - from: 2015-01-01\n    prison: {{max: 3y}}\n{SOURCE}"
+    )
+    pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/1.yaml": offence_yaml(versions=versions)})
+    cat = load_catalogue([str(pack)], bundled=False, use_cache=False, env="")
+    (row,) = compare(cat, ["kr/test-act/1"], dt.date(2014, 1, 1)).rows
+    assert row.status == ENDED and "last day 2012-12-31" in row.status_text and "2015-01-01" in row.status_text
