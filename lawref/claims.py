@@ -209,7 +209,7 @@ def clean_text(text: str) -> str:
 _ABBREV = frozenset(
     "mr mrs ms dr st no nos art arts s ss sec secs para paras u.s u.k e.g i.e v vs jr sr inc ltd co cth "
     "approx cf gov ch pt reg al fig vol p pp op gen col lt sgt rep sen prof hon jan feb mar apr jun jul aug "
-    "sep sept oct nov dec est min max etc".split()
+    "sep sept oct nov dec est min max etc u.s.c usc c.f.r cfr".split()
 )
 _BOUNDARY = re.compile(r"([.!?]+)([\"')\]]*)(\s+)")
 
@@ -248,7 +248,7 @@ def split_sentences(paragraph: str) -> list[str]:
         if m.group(1) == ".":
             if word in _ABBREV or (last and len(last.group(1)) == 1 and last.group(1).isupper()):
                 continue
-            if nxt and (nxt.islower() or nxt.isdigit()):
+            if nxt and (nxt.islower() or nxt.isdigit() or nxt in "§("):
                 continue
         out.append(paragraph[start:end].strip())
         start = m.end()
@@ -372,7 +372,8 @@ _NUM = r"\d+(?:\.\d+)?"
 _TERM = re.compile(
     rf"(?P<n>{_NUM})\s*(?P<u>years?|yrs?|months?|weeks?|days?)\b"
     rf"(?:,?\s*(?:and\s+)?(?P<n2>{_NUM})\s*(?P<u2>months?|weeks?|days?)\b)?"
-    r"(?!\s*-?\s*old)(?!\s+(?:ago|later|earlier|before|after|of age|since)\b)",
+    r"(?!\s*-?\s*old)(?!\s+(?:ago|later|earlier|before|after|of age)\b)(?!\s+since\b(?!\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)))"
+    r"(?!\s+(?:of\s+)?(?:supervised release|probation|parole|licen[cs]e|post-release|community service|disqualification|registration)\b)",
     re.I,
 )
 _RANGE = re.compile(
@@ -390,7 +391,7 @@ _LIFE = re.compile(
 )
 # A time span that is not a penalty: "in just 5 days", "within 2 weeks", "over the past 3 years".
 _CHANGE_BEFORE = re.compile(r"\b(?:rais\w*|increas\w*|hik\w*|doubl\w*|tough\w*|strengthen\w*|lower\w*|reduc\w*|cut|cuts|extend\w*|amend\w*|chang\w*|went|goes|go|jump\w*|rose|rise\w*)\b[^.;]{0,50}$", re.I)
-_PREVIOUS_BEFORE = re.compile(r"\b(?:up from|down from|previously|formerly|compared with|compared to|instead of|rather than|replacing|the old|the previous|the former)\s+(?:a\s+|the\s+|an?\s+)?(?:maximum\s+(?:of\s+)?|minimum\s+(?:of\s+)?)?$", re.I)
+_PREVIOUS_BEFORE = re.compile(r"\b(?:up from|down from|previously|formerly|instead of|rather than|replacing|the old|the previous|the former)\s+(?:a\s+|the\s+|an?\s+)?(?:maximum\s+(?:of\s+)?|minimum\s+(?:of\s+)?)?$", re.I)
 _NOT_TERM_BEFORE = re.compile(r"\b(?:in|within|after|over|since|during|every|per|each|last|past|next|first|for the past|for the last|in just|in only)\s+(?:just\s+|only\s+|the\s+)?$", re.I)
 _PRISON_CUE = re.compile(
     r"\b(?:prison|jail|gaol|imprison\w*|incarcerat\w*|custod\w*|behind bars|sentenc\w*|terms?|penalt\w*|punish\w*|"
@@ -406,7 +407,7 @@ _MAX_BEFORE = re.compile(
 )
 _MIN_BEFORE = re.compile(r"(?:\bat least|\bminimum|\bno less than|\bnot less than|\bfloor of|\bno fewer than|\bmandatory)", re.I)
 _MAX_AFTER = re.compile(r"^\s*(?:or less|or fewer|at most|maximum|max\b|at the most|or under)", re.I)
-_MIN_AFTER = re.compile(r"^\s*(?:(?:years?|months?)?\s*or (?:more|longer|above|over)|and (?:above|up|upwards|over)|at least|minimum|at the least)", re.I)
+_MIN_AFTER = re.compile(r"^\s*(?:(?:years?|months?)?\s*or (?:more|longer|above|over)|and (?:above|up|upwards|over)|at least|(?:mandatory\s+|statutory\s+)?minimum|at the least)", re.I)
 
 _OUTCOME = re.compile(
     r"\b(?:sentenced|sentencing|jailed|imprisoned|received|receives|receiving|handed(?: down)?|was given|were given|got|gets|serving|"
@@ -483,7 +484,7 @@ _GENERIC_SUBJECT = re.compile(
 _PENALTY_NEGATION = re.compile(
     r"(?:\b(?:is|are|was|were|does|do|did|will|would|can|could|has|have|had)\s+(?:not|never|no\s+longer)\b|"
     r"\b(?:isn't|aren't|wasn't|weren't|doesn't|don't|didn't|won't|can't|cannot|no\s+longer|never)\b)"
-    r"(?![^.;]*\b(?:less|more|fewer|greater|higher|lower)\s+than\b)[^.;]{0,60}$",
+    r"(?![^.;]*\b(?:less|more|fewer|greater|higher|lower)\s+than\b)(?:(?!\b(?:and|but|yet)\b)[^.;,]){0,60}$",
     re.I,
 )
 _NEGATION = re.compile(r"\b(?:not|never|yet to be|no longer|neither|nor)\b|n't\b", re.I)
@@ -829,7 +830,9 @@ _DATE_PATTERNS = [
     ("day", re.compile(rf"\b(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b")),
     ("month", re.compile(rf"\b(?:in|on|during|since|by|from|until|till|before|after|prior to|as of|last|early|late|mid-?)\s+(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
-    ("year", re.compile(r"\b(?:in|during|since|by|from|until|till|before|after|prior to|as of)\s+(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|to)\s*\d)", re.I)),
+    ("year", re.compile(r"\b(?:in|during|since|by|from|until|till|before|after|prior to|as of)\s+(?P<y>(?:1[6-9]|20)\d\d)\b(?!\s*(?:-|to)\s*\d)", re.I)),
+    # "before the 2024 amendment": the year of a change, as a period.
+    ("year", re.compile(r"\b(?:before|since|after|until|prior to)\s+the\s+(?P<y>(?:19|20)\d\d)\s+(?:amendment|reform|change|law|act|revision)s?\b", re.I)),
 ]
 _RELATIONS = {
     "since": "since", "from": "since", "as of": "since", "by": "until", "until": "until", "till": "until",
@@ -939,6 +942,17 @@ def _find_statuses(t: str) -> list[StatusQty]:
     return out
 
 
+_BARE_NUMBER = re.compile(r"(?<![\w.,$€£₩¥])(\d{1,3}(?:\.\d)?)(?![\d%]|[.,]\d)(?!\s*(?:per\s?cent|million|billion|thousand|people|persons|users|victims|cases|reports|images|times)\b)")
+
+
+def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
+    m = _BARE_NUMBER.search(t)
+    if m is None:
+        return []
+    unit = "months" if not model.term.life and model.term.months % 12 else "years"
+    return [TermQty(term_from(float(m.group(1)), unit), model.qualifier, m.group(0), model.kind, m.start())]
+
+
 def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | None = None) -> Claim:
     """Everything checkable in one sentence (or clause). `like`: the first clause of the
     same sentence, whose statute/outcome wording and conduct an elliptical later clause
@@ -949,6 +963,9 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
     statutory = bool(_STATUTORY.search(t)) or bool(like and like.statutory)
     fines, money_spans = _find_fines(t, statutory, outcome)
     terms = _find_terms(t, statutory, outcome, money_spans)
+    if like is not None and like.terms and not terms and not fines:
+        # "..., while the US sets five": the bare number takes the first clause's unit.
+        terms = _elliptic_term(t, like.terms[0])
     ages = _find_ages(t)
     # An age is not also a term ("20 years old" is excluded by the term grammar already).
     statuses = _find_statuses(t)

@@ -192,6 +192,15 @@ CLAIMS = [
     ("Kim Nok-wan was sentenced to life in prison last month.", "2025-12-10", A, "kr/kim-nok-wan"),
     # A date no calendar has is wrong whatever else is right.
     ("Cho Ju-bin was jailed for 42 years on 30 February 2021.", "2026-11-26", I, "kr/cho-ju-bin"),
+    # Phrasings read since: a date after "since", "§" after U.S.C., a mandatory minimum after
+    # the term, supervised release not a prison term, "before the 2024 amendment", old years.
+    ("In South Korea, making deepfakes has been punishable by up to seven years since October 16, 2024.", "2025-03-01", A, "kr/sexual-crimes-act/14-2.1"),
+    ("Possessing child pornography under 18 U.S.C. § 2252A(a)(5) carries up to 10 years.", "2025-03-01", A, "us/18-usc/2252a-possession"),
+    ("In the US, distributing child pornography carries a five-year mandatory minimum.", "2025-03-01", A, "us/18-usc/2252a"),
+    ("David Tatum got 40 years and 30 years of supervised release.", "2025-03-01", A, "us/david-tatum"),
+    ("Possessing sexual deepfakes in South Korea is no longer legal and carries up to three years in prison.", "2025-03-01", A, "kr/sexual-crimes-act/14-2.4"),
+    ("Before the 2024 amendment, South Korea punished making deepfakes with up to five years.", "2025-03-01", A, "kr/sexual-crimes-act/14-2.1"),
+    ("Cho Ju-bin was jailed for 42 years in 1850.", "2025-03-01", I, "kr/cho-ju-bin"),
     # A penalty said NOT to apply.
     ("In France, sharing a sexual deepfake is no longer punishable by two years in prison.", "2025-06-01", I, "fr/code-penal/226-8-1"),
     ("In South Korea, making deepfakes is no longer punishable by five years in prison.", "2025-06-01", A, "kr/sexual-crimes-act/14-2.1"),
@@ -576,6 +585,14 @@ def test_a_prison_term_the_record_lacks_is_unverifiable_not_wrong(catalogue):
         (
             "Sharing sexual deepfakes carries up to two years in France and up to three years in Australia.",
             [("fr/code-penal/226-8-1", A), ("au/criminal-code/474-17a", I)],
+        ),
+        (
+            "France punishes possession of child pornography with up to five years, while the US sets ten.",
+            [("fr/code-penal/227-23-possession", A), ("us/18-usc/2252a-possession", A)],
+        ),
+        (
+            "Sharing deepfake porn online can cost three years in prison in France but five in South Korea.",
+            [("fr/code-penal/226-8-1", A), ("kr/sexual-crimes-act/14-2.2", O)],
         ),
     ],
 )
