@@ -918,6 +918,13 @@ _ARTICLE_CITE = re.compile(
 )
 
 
+# A claim that a penalty changed ("raised the maximum to", "became punishable by"): its date
+# is the change's, checked against the day the penalty in force took effect.
+_CHANGE_VERB = re.compile(
+    r"\b(?:rais(?:ed|es|ing)|increas(?:ed|es|ing)|toughen(?:ed|s)|tighten(?:ed|s)|doubl(?:ed|es)|harshen(?:ed)|"
+    r"became|become|becomes|made\s+(?:it\s+)?(?:a\s+)?(?:crime|punishable|illegal)|criminali[sz](?:ed|es)|introduc(?:ed|es))\b",
+    re.I,
+)
 _JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|as well as|,)\s*(?:in\s+)?(?:the\s+)?$", re.I)
 
 
@@ -945,6 +952,12 @@ def _negated(f: Finding) -> Finding:
     elif f.verdict in (Verdict.OUTDATED, Verdict.INACCURATE):
         f.verdict, f.explanation = Verdict.ACCURATE, f"Right, it is not: {f.explanation}"
     return f
+
+
+def _penalty_text(v: PenaltyVersion, off: Offence) -> str:
+    from .penalty import penalty_words
+
+    return penalty_words(v, off.minimum_standard)
 
 
 def _change_date_finding(off: Offence, stated, day: _dt.date) -> Finding:
@@ -1477,7 +1490,7 @@ class Checker:
             r.jurisdictions = only
         statutory = [q for q in claim.terms if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
         statutory += [q for q in claim.fines if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
-        if not statutory:
+        if not statutory and not (claim.no_prison and r.case is None):
             return r
         cited = self._cited(claim, r.jurisdictions) if r.case is None else []
         if cited and len({o.jurisdiction for o in cited}) == 1:
@@ -1598,7 +1611,7 @@ class Checker:
                         how = "named earlier in the text" if "earlier" in r.case_how else "the only case with that name"
                         f.context.append(f"“{claim.names[0] if claim.names else case.defendant.name}” is read as {case.defendant.name} ({how}).")
                         break
-        change = any(q.previous for q in stat_terms)
+        change = any(q.previous for q in stat_terms) or bool(_CHANGE_VERB.search(claim.text) and claim.dates)
         if (stat_terms or stat_fines) and change and r.case is None and r.offence is not None:
             # "rose from five to seven years in March 2024": the date is the change's.
             out += self._statutory(claim, r, day, stat_terms, stat_fines)
@@ -1616,9 +1629,27 @@ class Checker:
             out += found
         for text in claim.bad_dates:
             out.append(Finding("date", Verdict.INACCURATE, text, None, f"There is no such date as {text}: the calendar has no such day."))
+        if claim.no_prison and case is None and not (stat_terms or stat_fines):
+            out += self._no_prison(claim, r, _stated_event_day(claim, day))
         if not out:
             out.append(Finding("claim", Verdict.UNVERIFIABLE, "", None, "Nothing to check: no penalty, sentence, fine, age or legal status was found in this sentence."))
         return out
+
+    def _no_prison(self, claim: Claim, r: _Resolved, day: _dt.date) -> list[Finding]:
+        """ "does not carry a prison sentence": true where the law sets no prison term."""
+        if r.offence is None:
+            return self._statutory(claim, r, day, [], [])  # says what is missing
+        off, now = r.offence, r.offence.in_force(day)
+        if now is None:
+            return [Finding("prison", Verdict.UNVERIFIABLE, "no prison term", None, f"{off.citation} is not in force on {_d(day)}.", off.id, list(off.sources))]
+        words = _prison_words(now.prison, off.minimum_standard)
+        if now.prison is None and now.combine is None:
+            return [Finding("prison", Verdict.ACCURATE, "no prison term", "no prison term", f"{off.citation} sets no prison term on {_d(day)}: {_penalty_text(now, off)}.", off.id, list(now.sources))]
+        if now.prison is None:
+            expl = f"{off.citation} provides imprisonment (the term is not recorded) on {_d(day)}: {_penalty_text(now, off)}."
+        else:
+            expl = f"{off.citation} provides {words} on {_d(day)}."
+        return [Finding("prison", Verdict.INACCURATE, "no prison term", words, expl, off.id, list(now.sources))]
 
     def _no_case(self, claim: Claim, r: _Resolved) -> Finding:
         found = "; ".join(claim.found()) or ""

@@ -152,11 +152,12 @@ class Claim:
     context_words: tuple[str, ...] = ()  # subject words of earlier clauses of the same sentence
     dates: tuple[DateQty, ...] = ()  # dates stated for events ("in October 2024")
     bad_dates: tuple[str, ...] = ()  # dates no calendar has ("30 February 2021")
+    no_prison: bool = False  # "does not carry a prison sentence", "is not punishable by imprisonment"
 
     @property
     def checkable(self) -> bool:
         """True when the sentence states a penalty, sentence, fine, age or legal status."""
-        return bool(self.terms or self.fines or self.ages or self.statuses)
+        return bool(self.terms or self.fines or self.ages or self.statuses or self.no_prison)
 
     def found(self) -> list[str]:
         """What the claim states, in plain words (for reports)."""
@@ -942,6 +943,12 @@ def _find_statuses(t: str) -> list[StatusQty]:
     return out
 
 
+_NO_PRISON = re.compile(
+    r"\b(?:(?:does|do|did|will|would|can)\s*(?:not|n't)|cannot|no longer)\s+(?:carry|carries|lead to|result in|bring|attract|mean)\s+"
+    r"(?:a\s+|any\s+)?(?:prison|jail|custodial)\s+(?:sentence|term|time)\b|"
+    r"\b(?:is|are)\s+not\s+punishable\s+(?:by|with)\s+(?:imprisonment|prison|jail)\b|\bno\s+(?:prison|jail)\s+(?:sentence|term|time)\b",
+    re.I,
+)
 _BARE_NUMBER = re.compile(r"(?<![\w.,$€£₩¥])(\d{1,3}(?:\.\d)?)(?![\d%]|[.,]\d)(?!\s*(?:per\s?cent|million|billion|thousand|people|persons|users|victims|cases|reports|images|times)\b)")
 
 
@@ -990,6 +997,7 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
         statutory=statutory,
         dates=tuple(_find_dates(raw, bad_dates)),
         bad_dates=tuple(bad_dates),
+        no_prison=bool(_NO_PRISON.search(t)),
     )
 
 

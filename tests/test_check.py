@@ -201,6 +201,10 @@ CLAIMS = [
     ("Possessing sexual deepfakes in South Korea is no longer legal and carries up to three years in prison.", "2025-03-01", A, "kr/sexual-crimes-act/14-2.4"),
     ("Before the 2024 amendment, South Korea punished making deepfakes with up to five years.", "2025-03-01", A, "kr/sexual-crimes-act/14-2.1"),
     ("Cho Ju-bin was jailed for 42 years in 1850.", "2025-03-01", I, "kr/cho-ju-bin"),
+    # "does not carry a prison sentence"; a change's own date ("became punishable ... last year").
+    ("Transmitting sexual deepfakes in Australia does not carry a prison sentence.", "2026-03-01", I, "au/criminal-code/474-17a"),
+    ("Last year, watching deepfake porn in South Korea became punishable by up to three years in prison.", "2026-05-01", I, "kr/sexual-crimes-act/14-2.4"),
+    ("In October 2024, watching deepfake porn in South Korea became punishable by up to three years in prison.", "2026-05-01", A, "kr/sexual-crimes-act/14-2.4"),
     # A penalty said NOT to apply.
     ("In France, sharing a sexual deepfake is no longer punishable by two years in prison.", "2025-06-01", I, "fr/code-penal/226-8-1"),
     ("In South Korea, making deepfakes is no longer punishable by five years in prison.", "2025-06-01", A, "kr/sexual-crimes-act/14-2.1"),
