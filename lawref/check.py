@@ -925,6 +925,22 @@ _CHANGE_VERB = re.compile(
     r"became|become|becomes|made\s+(?:it\s+)?(?:a\s+)?(?:crime|punishable|illegal)|criminali[sz](?:ed|es)|introduc(?:ed|es))\b",
     re.I,
 )
+def _respective_terms(claim: Claim, n: int):
+    """The n figures of "... up to 10 and five years respectively", in order, or None."""
+    if claim.fines or not re.search(r"\brespectively\b", claim.text, re.I) or not claim.terms:
+        return None
+    if len(claim.terms) == n:
+        return claim.terms
+    from .claims import TermQty, normalise_numbers, term_from
+
+    m = re.search(r"((?:\d+(?:\.\d+)?\s*(?:,|and|or)\s*)+\d+(?:\.\d+)?)\s*(years?|months?)\b", normalise_numbers(claim.text), re.I)
+    nums = re.findall(r"\d+(?:\.\d+)?", m.group(1)) if m else []
+    if len(nums) != n:
+        return None
+    q = claim.terms[-1]
+    return tuple(TermQty(term_from(float(x), m.group(2)), q.qualifier, f"{x} {m.group(2)}", q.kind, q.start) for x in nums)
+
+
 _JOINED = re.compile(r"^\s*(?:,\s*)?(?:and|or|&|as well as|,)\s*(?:in\s+)?(?:the\s+)?$", re.I)
 
 
@@ -1756,12 +1772,18 @@ class Checker:
         joint = _joint_places(claim) if r.case is None and (claim.terms or claim.fines) else []
         if len(joint) > 1 and all(any(_covers(c, j) for j in self.covered) for c in joint):
             # "In the UK and Australia, ... carries up to six months": true only if true in each.
-            runs = [(c, self.resolve(claim, as_of, only=[c])) for c in joint]
+            # "... up to 10 and five years respectively": the i-th figure for the i-th place.
+            terms = _respective_terms(claim, len(joint))
+            paired = terms is not None
+            if paired:
+                claim = replace(claim, terms=terms)
+            claims = [replace(claim, terms=(claim.terms[i],)) if paired else claim for i in range(len(joint))]
+            runs = [(c, cl, self.resolve(cl, as_of, only=[c])) for c, cl in zip(joint, claims)]
 
             def each(day):
                 out = []
-                for code, rr in runs:
-                    for f in self.evaluate(claim, rr, day):
+                for code, cl, rr in runs:
+                    for f in self.evaluate(cl, rr, day):
                         f.explanation = f"{_jname(code)}: {f.explanation}"
                         out.append(f)
                 return out

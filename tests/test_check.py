@@ -613,3 +613,12 @@ def test_places_named_together_must_each_hold(catalogue):
     (r,) = rep.results
     assert r.verdict is I
     assert [(f.record.split("/")[0], f.verdict) for f in r.findings] == [("gb-eaw", A), ("au", I)]
+
+
+def test_respectively_pairs_figures_with_places(catalogue):
+    text = "In the US and England and Wales, possessing child sexual abuse material is punishable by up to 10 and five years respectively."
+    (r,) = check(catalogue, text, dt.date(2025, 3, 1)).results
+    assert r.verdict is A and [f.record.split("/")[0] for f in r.findings] == ["us", "gb-eaw"]
+    swapped = text.replace("10 and five", "five and 10")
+    (r,) = check(catalogue, swapped, dt.date(2025, 3, 1)).results
+    assert r.verdict is I
