@@ -115,6 +115,14 @@ def date(node: Node, path: str, ctx: Ctx) -> _dt.date | _Invalid:
     return d
 
 
+def _at(node: Node, key: str) -> Node:
+    """The value node of `key` in a mapping node (for the line of a problem), else `node`."""
+    for k, v in getattr(node, "value", ()) if isinstance(node, MappingNode) else ():
+        if getattr(k, "value", None) == key:
+            return v
+    return node
+
+
 MIN_YEAR, MAX_YEAR = 1000, 2999  # dates lawref computes with stay far from date.min / date.max
 
 
@@ -499,15 +507,17 @@ def tags(node: Node, path: str, ctx: Ctx):
     if values is INVALID:
         return values
     seen: set[str] = set()
+    ok = True
     for i, t in enumerate(values):
+        item = node.value[i] if isinstance(node, SequenceNode) and i < len(node.value) else node
         if not _TAG_RE.match(t):
-            ctx.add(node, f"{path}[{i}]", f"tag {t[:40]!r}: use lower-case words joined by hyphens, e.g. 'image-based-abuse'")
-            return INVALID
-        if t in seen:
-            ctx.add(node, f"{path}[{i}]", f"tag {t!r} is listed twice")
-            return INVALID
+            ctx.add(item, f"{path}[{i}]", f"tag {t[:40]!r}: use lower-case words joined by hyphens, e.g. 'image-based-abuse'")
+            ok = False
+        elif t in seen:
+            ctx.add(item, f"{path}[{i}]", f"tag {t!r} is listed twice")
+            ok = False
         seen.add(t)
-    return values
+    return values if ok else INVALID
 
 
 _COMMON = {
@@ -537,10 +547,10 @@ def _check_versions_order(values, node, path, ctx) -> bool:
             ok = False
     created = values.get("created")
     if created is not None and versions and created > min(v.start for v in versions):
-        ctx.add(node, "created", f"created {created} is after the first version's from ({min(v.start for v in versions)}): the offence cannot have a penalty before it exists")
+        ctx.add(_at(node, "created"), "created", f"created {created} is after the first version's from ({min(v.start for v in versions)}): the offence cannot have a penalty before it exists")
         ok = False
     if values.get("transposition_deadline") and not values.get("minimum_standard"):
-        ctx.add(node, "transposition_deadline", "only meaningful with minimum_standard: true")
+        ctx.add(_at(node, "transposition_deadline"), "transposition_deadline", "only meaningful with minimum_standard: true")
         ok = False
     values.pop("kind", None)
     return ok
@@ -645,7 +655,7 @@ def _check_case(values, node, path, ctx) -> bool:
     if d is not None and procs:
         first = min(p.date for p in procs)
         if d.born is not None and not first.year - 110 <= d.born <= first.year - 5:
-            ctx.add(node, "defendant.born", f"born {d.born} does not fit a defendant of proceedings from {first}")
+            ctx.add(_at(_at(node, "defendant"), "born"), "defendant.born", f"born {d.born} does not fit a defendant of proceedings from {first}")
             ok = False
         for a in d.ages:
             if not 5 <= a.age <= 110:
