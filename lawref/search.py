@@ -102,9 +102,10 @@ def _fold_word(word: str) -> str:
 
 # Article numbers as Korean and French write them, in the form the records use:
 # 제14조의2 -> 14-2, 제14조 제1항 -> 14(1), 226-8 al. 2 / alinéa 2 -> 226-8(2).
-_KO_ARTICLE = re.compile(r"제\s*(\d+)\s*조(?:\s*의\s*(\d+))?((?:\s*제\s*\d+\s*[항호])*)")
-_KO_PART = re.compile(r"제\s*(\d+)\s*[항호]")
-_FR_ALINEA = re.compile(r"\s*,?\s*\b(?:al\.?|alin[ée]a)\s*(\d+)\b", re.IGNORECASE)
+_KO_ARTICLE = re.compile(r"(?:제\s*)?(\d+)\s*조(?:\s*의\s*(\d+))?((?:\s*(?:제\s*)?\d+\s*[항호])*)")
+_KO_PART = re.compile(r"(?:제\s*)?(\d+)\s*[항호]")
+# "al. 2", "alinéa 1er", "para. 1", "paragraph 2": a sub-paragraph, written (n).
+_FR_ALINEA = re.compile(r"\s*,?\s*\b(?:al\.?|alin[ée]a|paras?\.?|paragraph)\s*(\d+)(?:er|e|st|nd|rd|th)?\b", re.IGNORECASE)
 
 
 def _native_article(t: str) -> str:

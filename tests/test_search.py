@@ -108,6 +108,9 @@ RANKED_FIRST = [
     ("223(h)(3)(B)", {}, "us/47-usc/223-h-minor"),
     ("227-23 al. 1", {}, "fr/code-penal/227-23"),
     ("226-8 al. 2", {}, "fr/code-penal/226-8"),
+    ("14조의2 제1항", {}, DEEPFAKE_KR),
+    ("Art. 14-2 para. 1", {}, DEEPFAKE_KR),
+    ("article 227-23 alinéa 1er", {}, "fr/code-penal/227-23"),
     # instrument titles, short titles, native titles
     ("Criminal Justice Act 1988", {}, "gb-eaw/criminal-justice-act-1988/160"),
     ("PCA 1978", {}, "gb-eaw/protection-of-children-act-1978/1"),
