@@ -61,6 +61,13 @@ def penalty_words(v: PenaltyVersion | Aggravated, minimum_standard: bool = False
     return text
 
 
+def with_variants(words: str, v: PenaltyVersion | Aggravated) -> str:
+    """`words` followed by the version's aggravated variants with figures ("; + online: up to
+    2 years' imprisonment"), for a change that only a variant shows."""
+    extra = [f"{a.label}: {penalty_words(a)}" for a in getattr(v, "aggravated", ()) if a.prison or a.fine]
+    return words + "".join(f"; + {x}" for x in extra) if extra else words + "; no aggravated variant"
+
+
 def change_kind(old: PenaltyVersion | None, new: PenaltyVersion) -> str:
     """How `new` differs from `old`: new-offence, raised, lowered, changed or unchanged."""
     if old is None:

@@ -400,3 +400,16 @@ def test_a_case_line_prefers_a_step_with_an_outcome(catalogue):
     case = catalogue.records["us/david-tatum"]
     denied = next(p for p in case.proceedings if p.outcome == "other")
     assert "convicted" in case_brief(case, denied.date)
+
+
+def test_an_upcoming_change_to_a_variant_only_names_the_variant(cli, tmp_path):
+    agg = "    aggravated:\n      - label: for profit\n        prison: {max: 5y}\n"
+    versions = (
+        f"  - from: 2020-01-01\n    until: 2026-12-31\n    prison: {{max: 2y}}\n    aggravated:\n      - label: for profit\n        prison: {{max: 3y}}\n{SOURCE}"
+        f"  - from: 2027-01-01\n    promulgated: 2026-06-01\n    prison: {{max: 2y}}\n{agg}{SOURCE}"
+    )
+    pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/1.yaml": offence_yaml(versions=versions)})
+    r = cli(["--data", str(pack), "show", "kr/test-act/1", "--as-of", "2026-07-01"])
+    assert r.code == 0, r.err
+    line = next(x for x in r.out.splitlines() if x.startswith("From 2027-01-01"))
+    assert "for profit: up to 5 years' imprisonment" in line

@@ -108,7 +108,7 @@ def change_json(c) -> dict:
 
 def _table(found, today) -> None:
     from ..output import table
-    from ..penalty import penalty_words
+    from ..penalty import penalty_words, with_variants
     from .show import version_words
 
     rows = []
@@ -121,13 +121,7 @@ def _table(found, today) -> None:
         after = version_words(o, c.after) if c.after is not None and c.kind != "repealed" else "-"
         if c.before is not None and c.after is not None and penalty_words(c.before) == penalty_words(c.after):
             # Only an aggravated variant changed: show the variants.
-            before, after = _with_variants(before, c.before), _with_variants(after, c.after)
+            before, after = with_variants(before, c.before), with_variants(after, c.after)
         rows.append([c.date.isoformat(), o.id, o.jurisdiction, kind, before, after])
     table(["date", "id", "jurisdiction", "change", "before", "after"], rows, widths={1: 30, 2: 8, 3: 12})
 
-
-def _with_variants(words: str, v) -> str:
-    from ..penalty import penalty_words
-
-    extra = [f"{a.label}: {penalty_words(a)}" for a in v.aggravated if a.prison or a.fine]
-    return words + "".join(f"; + {x}" for x in extra) if extra else words + "; no aggravated variant"

@@ -94,6 +94,8 @@ def pending(offence, day: _dt.date) -> list:
 
 def upcoming_text(offence, day: _dt.date) -> list[str]:
     """Announcements of enacted changes after `day`: `from 2027-06-14: ...`."""
+    from ..penalty import penalty_words, with_variants
+
     out = []
     for v in pending(offence, day):
         if v.status.value != "prospective":
@@ -102,7 +104,11 @@ def upcoming_text(offence, day: _dt.date) -> list[str]:
             tag = " (enacted, not yet in force)"
         else:
             tag = " (expected date; recorded as enacted but not yet in force, check the current law)"
-        out.append(f"from {v.start}{tag}: {version_words(offence, v)}")
+        words = version_words(offence, v)
+        now = offence.in_force(day)
+        if now is not None and penalty_words(now, offence.minimum_standard) == penalty_words(v, offence.minimum_standard):
+            words = with_variants(words, v)  # only a variant changes: say which
+        out.append(f"from {v.start}{tag}: {words}")
     return out
 
 
