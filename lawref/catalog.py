@@ -152,13 +152,22 @@ class Catalogue:
 
     # ---------------------------------------------------------------- records
     def get(self, rid: str) -> Record:
-        """The record with id `rid` (case-insensitive). Raises UnknownRecord."""
+        """The record with id `rid` (case-insensitive). Raises UnknownRecord, or
+        BrokenRecord when its file is there but failed to load."""
         for key in (rid, rid.strip().lower()):
             if key in self.records:
                 try:
                     return self.records[key]
                 except KeyError:
                     break
+        key = rid.strip().lower().replace("/", os.sep)
+        for top in ("statutes", "cases"):
+            tail = f"{os.sep}{top}{os.sep}{key}.yaml"
+            broken = [p for p in self._file_problems if str(p.file).endswith(tail)]
+            if broken:
+                from .errors import BrokenRecord
+
+                raise BrokenRecord(rid, broken[0])
         raise UnknownRecord(rid, self.suggest(rid))
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
@@ -303,7 +312,7 @@ def cross_check(cat: Catalogue) -> list[Problem]:
                 broken = f"{os.sep}statutes{os.sep}{ref.replace('/', os.sep)}.yaml"
                 if any(str(p.file).endswith(broken) for p in cat._file_problems):
                     # Its file is there but failed to load: say so, not "did you mean".
-                    out.append(Problem(rec.file, line, f"{name}[{i}]", f"{ref!r} is not loaded: its record has errors (listed above)"))
+                    out.append(Problem(rec.file, line, f"{name}[{i}]", f"{ref!r} is not loaded: its record has errors (see that file's problems)"))
                     continue
                 offences = [rid for rid, r in cat.rows.items() if r.kind == "offence"]
                 hint = difflib.get_close_matches(ref, offences, n=1, cutoff=0.75)

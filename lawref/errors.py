@@ -28,6 +28,14 @@ class UnknownRecord(LawrefError):
         super().__init__(f"no record with id {rid!r}{hint}")
 
 
+class BrokenRecord(UnknownRecord):
+    """The record's file is in a pack but has errors, so it was not loaded."""
+
+    def __init__(self, rid: str, problem) -> None:
+        self.rid, self.suggestions = rid, []
+        LawrefError.__init__(self, f"the record {rid!r} has errors and was not loaded: {problem} (run `lawref validate` for all of them)")
+
+
 class NoMatch(LawrefError):
     """A search found nothing."""
 

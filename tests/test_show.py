@@ -413,3 +413,10 @@ def test_an_upcoming_change_to_a_variant_only_names_the_variant(cli, tmp_path):
     assert r.code == 0, r.err
     line = next(x for x in r.out.splitlines() if x.startswith("From 2027-01-01"))
     assert "for profit: up to 5 years' imprisonment" in line
+
+
+def test_show_of_a_record_with_errors_says_so(cli, tmp_path):
+    broken = offence_yaml().replace("title: Test offence", "title: [not, text]")
+    pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/1.yaml": broken})
+    r = cli(["--data", str(pack), "show", "kr/test-act/1"])
+    assert r.code == 2 and "has errors and was not loaded" in r.err and "did you mean" not in r.err
