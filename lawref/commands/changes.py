@@ -63,7 +63,10 @@ def changes(
     if not found:
         from ..output import plain
 
-        span = " ".join(x for x in (f"since {start}" if start else "", f"until {end}" if end else "") if x) or "in the catalogue"
+        if start and end:
+            span = f"between {start} and {end}"
+        else:
+            span = f"since {start}" if start else f"until {end}" if end else "in the catalogue"
         typer.echo(plain(f"No penalty changes {span}."))
         return
     _table(found, _dt.date.today())
