@@ -391,41 +391,43 @@ REQUIRED_SOURCES = list_of(SOURCE, min_items=1)
 
 
 def _check_prison(values, node, path, ctx) -> bool:
+    """Every problem of a prison range, not just the first."""
     lo, hi = values.get("min"), values.get("max")
     if lo is None and hi is None:
         ctx.add(node, path, "give max, min or both")
         return False
+    sub = (lambda k: f"{path}.{k}" if path else k)  # noqa: E731
+    problems = []
     if lo is not None and hi is not None and lo.sort_key() > hi.sort_key():
-        ctx.add(node, path, f"min {lo} is above max {hi}")
-        return False
+        problems.append((path, f"min {lo} is above max {hi}"))
     if hi is not None and not hi.life and hi.sort_key() <= 0:
-        ctx.add(node, path + ".max" if path else "max", "a maximum of 0: omit prison when there is no prison term")
-        return False
+        problems.append((sub("max"), "a maximum of 0: omit prison when there is no prison term"))
     if lo is not None and lo.life:
-        ctx.add(node, path + ".min" if path else "min", "a minimum cannot be life; write max: life (and the minimum term, if any, as min)")
-        return False
+        problems.append((sub("min"), "a minimum cannot be life; write max: life (and the minimum term, if any, as min)"))
     if values.get("max_basis") is not None and hi is None:
-        ctx.add(node, path + ".max_basis" if path else "max_basis", "max_basis names where the maximum comes from: give max too")
-        return False
-    return True
+        problems.append((sub("max_basis"), "max_basis names where the maximum comes from: give max too"))
+    for where, message in problems:
+        ctx.add(node, where, message)
+    return not problems
 
 
 def _check_fine(values, node, path, ctx) -> bool:
-    mx = values.get("max")
-    if mx is None and values.get("min") is None:
+    """Every problem of a fine, not just the first."""
+    mx, lo = values.get("max"), values.get("min")
+    if mx is None and lo is None:
         ctx.add(node, path, "give max (an amount or 'unlimited')")
         return False
+    sub = (lambda k: f"{path}.{k}" if path else k)  # noqa: E731
+    problems = []
     if isinstance(mx, int) and not values.get("currency"):
-        ctx.add(node, path + ".currency" if path else "currency", "an amount needs a currency (ISO 4217)")
-        return False
-    lo = values.get("min")
+        problems.append((sub("currency"), "an amount needs a currency (ISO 4217)"))
     if isinstance(mx, int) and mx <= 0:
-        ctx.add(node, path + ".max" if path else "max", f"a maximum fine of {mx}: omit fine when there is none")
-        return False
+        problems.append((sub("max"), f"a maximum fine of {mx}: omit fine when there is none"))
     if isinstance(lo, int) and (lo < 0 or (isinstance(mx, int) and lo > mx)):
-        ctx.add(node, path + ".min" if path else "min", f"min {lo} is " + ("negative" if lo < 0 else f"above max {mx}"))
-        return False
-    return True
+        problems.append((sub("min"), f"min {lo} is " + ("negative" if lo < 0 else f"above max {mx}")))
+    for where, message in problems:
+        ctx.add(node, where, message)
+    return not problems
 
 
 PRISON = Obj(m.Prison, {"max": F(term), "min": F(term), "max_basis": F(text)}, check=_check_prison)
