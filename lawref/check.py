@@ -976,6 +976,14 @@ def _penalty_text(v: PenaltyVersion, off: Offence) -> str:
     return penalty_words(v, off.minimum_standard)
 
 
+def _future_date(claim: Claim, day: _dt.date):
+    """The one date a claim gives when it lies wholly after `day` ("in 2099"), else None."""
+    dates = [d for d in claim.dates if not d.law_event]
+    if len(dates) == 1 and dates[0].first > day and dates[0].relation in ("in", "since", "after"):
+        return dates[0]
+    return None
+
+
 def _change_date_finding(off: Offence, stated, day: _dt.date) -> Finding:
     """Whether the date a claim gives for a change is when the penalty in force on `day` took effect."""
     v = off.in_force(day)
@@ -1634,6 +1642,23 @@ class Checker:
             _, stated = _stated_days(claim, day)
             if stated is not None:
                 out.append(_change_date_finding(r.offence, stated, day))
+        elif (stat_terms or stat_fines) and (future := _future_date(claim, day)) is not None and r.case is None and r.offence is not None:
+            # "In 2099, ... will carry": only a change already enacted can say what the law will be.
+            off = r.offence
+            now = off.in_force(day)
+            current = _penalty_text(now, off) if now else "no penalty in force"
+            enacted = [v for v in off.penalties if day < v.start <= future.last and v.enacted_by(day)]
+            if enacted:
+                v = enacted[-1]
+                known = f"the change enacted for {_d(v.start)} provides {_penalty_text(v, off)}"
+            else:
+                known = "no change enacted by then is recorded"
+            expl = (
+                f"The claim speaks of the future (“{future.text}”, after {_d(day)}), which no record can confirm; "
+                f"{known}. In force on {_d(day)}: {current} ({off.citation})."
+            )
+            srcs = list(enacted[-1].sources) if enacted else (list(now.sources) if now else [])
+            out.append(Finding("penalty", Verdict.UNVERIFIABLE, "; ".join(q.words() for q in stat_terms + stat_fines), current, expl, off.id, srcs))
         elif stat_terms or stat_fines:
             days, stated = _stated_days(claim, day) if r.case is None else ([day], None)
             runs = [(d, self._statutory(claim, r, d, stat_terms, stat_fines)) for d in days]

@@ -205,6 +205,8 @@ CLAIMS = [
     ("Transmitting sexual deepfakes in Australia does not carry a prison sentence.", "2026-03-01", I, "au/criminal-code/474-17a"),
     ("Last year, watching deepfake porn in South Korea became punishable by up to three years in prison.", "2026-05-01", I, "kr/sexual-crimes-act/14-2.4"),
     ("In October 2024, watching deepfake porn in South Korea became punishable by up to three years in prison.", "2026-05-01", A, "kr/sexual-crimes-act/14-2.4"),
+    # A claim about the future cannot be confirmed.
+    ("In 2099, making deepfakes in South Korea will carry up to 7 years.", "2025-06-01", U, "kr/sexual-crimes-act/14-2.1"),
     # A penalty said NOT to apply.
     ("In France, sharing a sexual deepfake is no longer punishable by two years in prison.", "2025-06-01", I, "fr/code-penal/226-8-1"),
     ("In South Korea, making deepfakes is no longer punishable by five years in prison.", "2025-06-01", A, "kr/sexual-crimes-act/14-2.1"),
