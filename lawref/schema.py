@@ -663,6 +663,10 @@ def _check_case(values, node, path, ctx) -> bool:
             if not 5 <= a.age <= 110:
                 ctx.problems.append(Problem(ctx.file, a.line or 1, "defendant.ages", f"age {a.age} is not a defendant's age"))
                 ok = False
+            elif d.born is not None and a.date is not None and not a.date.year - d.born - 2 <= a.age <= a.date.year - d.born + 1:
+                # Korean age counting can add one year, reporting slips another: more is a contradiction.
+                ctx.problems.append(Problem(ctx.file, a.line or 1, "defendant.ages", f"age {a.age} on {a.date} does not fit born {d.born}"))
+                ok = False
     values.pop("kind", None)
     return ok
 

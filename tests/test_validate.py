@@ -206,8 +206,9 @@ def test_small_gaps_are_reported(tmp_path, cli):
         (("proceedings:\n", "proceedings:\n  - date: 2020-01-01\n    court: Appeals\n    level: appeal\n    sources: [{url: https://example.org/t, title: T, accessed: 2026-11-26}]\n"), ["comes before the first-instance"]),
         (("defendant: {name: Test Person}", "defendant: {name: Test Person, born: 2020}"), ["born 2020"]),
         (("defendant: {name: Test Person}", "defendant: {name: Test Person, ages: [{age: 250, sources: [{url: https://example.org/a, title: A, accessed: 2026-11-26}]}]}"), ["age 250"]),
+        (("defendant: {name: Test Person}", "defendant: {name: Test Person, born: 1990, ages: [{age: 10, date: 2021-01-01, sources: [{url: https://example.org/a, title: A, accessed: 2026-11-26}]}]}"), ["age 10", "does not fit born 1990"]),
     ],
-    ids=["acquitted with a sentence", "appeal before trial", "born after", "age 250"],
+    ids=["acquitted with a sentence", "appeal before trial", "born after", "age 250", "age against birth year"],
 )
 def test_impossible_case_facts_are_reported(cli, tmp_path, change, words):
     body = case_yaml().replace(*change)
