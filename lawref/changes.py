@@ -52,7 +52,7 @@ def offence_changes(offence: Offence) -> list[Change]:
             out.append(Change(v.start, offence, "repealed", prev, v))
         else:
             kind = change_kind(prev, v)
-            if kind == "new-offence" and v is offence.penalties[0] and offence.created != v.start:
+            if kind == "new-offence" and offence.history_start(v):
                 kind = "first-recorded"  # where the record's history begins, not known to be new
             if kind != "unchanged":
                 out.append(Change(v.start, offence, kind, prev, v))

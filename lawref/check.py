@@ -46,6 +46,7 @@ from typing import Iterable
 
 from .claims import Claim, FineQty, Money, TermQty, conduct_of, extract_claims, mentions_minor, words_of
 from .errors import UsageError
+from .model import APPELLATE as _APPELLATE
 from .model import Aggravated, Case, Fine, Offence, PenaltyVersion, Prison, Proceeding, Source, Status, Term
 
 DEFAULT_TOLERANCE = 0.05  # converted amounts: ±5% of the amount at the dated rate
@@ -846,7 +847,6 @@ def _last_matching_rate_day(native: Money, conv_money: Money, day: _dt.date, rat
 # --------------------------------------------------------------------------- cases
 
 
-from .model import APPELLATE as _APPELLATE  # noqa: E402
 
 
 def _sentence_total(p: Proceeding) -> Term | None:

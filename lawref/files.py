@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import glob
 import os
+import re
 import signal
 import stat
 import tempfile
@@ -25,7 +26,7 @@ from .errors import LawrefError, OutputExists, UsageError
 _TMP_SUFFIX = ".tmp"
 _replace = os.replace  # one indirection, so tests can interrupt the final step
 _ABANDONED_AFTER = 24 * 3600  # a temp file this old is abandoned even if its pid is reused
-_OUR_TEMP = __import__("re").compile(r"^(\d+)-[A-Za-z0-9_]{8}$")  # tempfile.mkstemp's 8 random characters
+_OUR_TEMP = re.compile(r"^(\d+)-[A-Za-z0-9_]{8}$")  # tempfile.mkstemp's 8 random characters
 
 
 class WriteFailed(LawrefError):

@@ -222,6 +222,11 @@ class Offence:
     pack: str = field(default="", compare=False)
     field_lines: dict = field(default_factory=dict, compare=False, repr=False)
 
+    def history_start(self, v: PenaltyVersion) -> bool:
+        """Whether `v` is the first recorded version of an offence the record does not say it
+        created: where the record's history begins, not a dated event of the law."""
+        return bool(self.penalties) and v is self.penalties[0] and self.created != v.start
+
     def before_history(self, day: Date) -> str | None:
         """Why no version covers `day` when it is before the first recorded version:
         "not-created" (the offence did not exist yet), "not-recorded" (it may have existed,

@@ -6,6 +6,8 @@ a jurisdiction filter). Plain data: importing it costs nothing.
 
 from __future__ import annotations
 
+import re
+
 # Names, adjectives and demonyms of the places legal claims name most. Any other country is
 # found by its ISO name (pycountry); `weak` entries count only when nothing else is named.
 PLACE_TABLE: list[tuple[str, str, bool]] = [
@@ -82,7 +84,7 @@ def query_places(words: list[str]) -> list[tuple[int, int, str, str]]:
 
 # "New South Wales", "New Mexico", "West Virginia": a place word after one of these is part of
 # another place's name (one lawref has no records for), not the place itself.
-_PART_OF_LONGER = __import__("re").compile(r"^(?:new|south|north|west|east)$", __import__("re").I)
+_PART_OF_LONGER = re.compile(r"^(?:new|south|north|west|east)$", re.I)
 # Words that only tie a place to the query ("deepfake law in France"): dropped with it.
 FILLER_BEFORE = frozenset({"in", "of", "under", "the", "for", "law", "laws", "legislation"})
 FILLER_AFTER = frozenset({"law", "laws", "legislation", "statute", "statutes"})

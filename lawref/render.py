@@ -1009,7 +1009,7 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
         for v in o.penalties:
             prospective = v.status.value == "prospective"
             kind = change_kind(prev, v)
-            if kind == "new-offence" and v is o.penalties[0] and o.created != v.start:
+            if kind == "new-offence" and o.history_start(v):
                 kind = "unchanged"  # where the record's history begins: not a dated event of the law
             if kind != "unchanged" and v.start > day and not v.enacted_by(day):
                 kind = "unchanged"  # passed after the date: not known then
@@ -1113,7 +1113,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             if v.status.value == "prospective":
                 continue
             kind = change_kind(prev, v)
-            if kind == "new-offence" and v is o.penalties[0] and o.created != v.start:
+            if kind == "new-offence" and o.history_start(v):
                 kind = "unchanged"  # where the record's history begins: not a change of the law
             changed = v.start <= day and kind in ("new-offence", "raised", "lowered", "changed")
             if changed and (recent is None or v.start > recent[1].start):
