@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .model import Term
+from .places import AMBIGUOUS_SUBDIVISIONS, SUBDIVISIONS
 from .places import PLACE_TABLE as _PLACE_TABLE
 
 # --------------------------------------------------------------------------- values
@@ -548,9 +549,6 @@ def mentions_minor(text: str) -> bool:
 
 # --------------------------------------------------------------------------- places
 
-_FEDERATIONS = ("US", "AU", "CA")
-# Subdivision names that are more often something else in news text (a person, the US capital).
-_AMBIGUOUS_SUBDIVISIONS = frozenset({"Washington", "Victoria", "Georgia", "District of Columbia"})
 
 
 @lru_cache(maxsize=1)
@@ -565,13 +563,12 @@ def _place_regex() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
             for n in (getattr(c, "common_name", None), getattr(c, "name", None), getattr(c, "official_name", None)):
                 if n and "," not in n and n not in table:
                     table[n] = (c.alpha_2, False)
-        # States and provinces of federations, whose own criminal law lawref may not hold.
-        for cc in _FEDERATIONS:
-            for sub in pycountry.subdivisions.get(country_code=cc) or ():
-                if sub.name not in table and sub.name not in _AMBIGUOUS_SUBDIVISIONS and "," not in sub.name:
-                    table[sub.name] = (sub.code, False)
     except Exception:  # noqa: BLE001 - pycountry missing: the table above still works
         pass
+    # States and provinces of federations, whose own criminal law lawref may not hold.
+    for name, code in SUBDIVISIONS:
+        if name not in AMBIGUOUS_SUBDIVISIONS:
+            table.setdefault(name, (code, False))
     alts = "|".join(re.escape(n) for n in sorted(table, key=len, reverse=True))
     # Case-sensitive: "US" is a country, "us" a pronoun. Not part of a compound ("Russian-born").
     rx = re.compile(rf"(?<![\w.-])(?:the\s+)?(?P<p>{alts})(?![\w]|-[A-Za-z])")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
 from .errors import NoMatch, UsageError
-from .jurisdictions import within
+from .jurisdictions import applies_in
 from .model import UNLIMITED, Combine, Fine, Offence, PenaltyVersion, Prison, Source, Status, Term
 from .money import Conversion, NoConversion, RateTable, convert_fine
 from .penalty import sentence_words
@@ -478,7 +478,7 @@ def compare(
         raise UsageError(f"--currency: {currency!r} is not an ISO 4217 currency code (e.g. USD, EUR, KRW)")
     matched_by, tag, offences = resolve(cat, query)
     if jurisdictions:
-        kept = [o for o in offences if within(o.jurisdiction, jurisdictions)]
+        kept = [o for o in offences if applies_in(o.jurisdiction, jurisdictions)]
         if not kept:
             have = sorted({o.jurisdiction for o in offences})
             raise NoMatch(f"{' '.join(query)} in {', '.join(sorted(jurisdictions))}", [f"-j {j}" for j in have])

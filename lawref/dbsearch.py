@@ -140,7 +140,7 @@ class DbSearch:
     def _allowed(self, filters: Filters) -> set[tuple[int, int]] | None:
         if not (filters.jurisdictions or filters.tags or filters.kind):
             return None
-        from .jurisdictions import within
+        from .jurisdictions import applies_in
 
         out: set[tuple[int, int]] = set()
         for p in range(len(self.parts)):
@@ -149,7 +149,7 @@ class DbSearch:
                 sql += " AND kind = ?"
                 args.append(filters.kind)
             if filters.jurisdictions:
-                jurs = [j for (j,) in self._q(p, "SELECT DISTINCT jur FROM files WHERE jur IS NOT NULL") if within(j, filters.jurisdictions)]
+                jurs = [j for (j,) in self._q(p, "SELECT DISTINCT jur FROM files WHERE jur IS NOT NULL") if applies_in(j, filters.jurisdictions)]
                 if not jurs:
                     continue
                 sql += f" AND jur IN ({','.join('?' * len(jurs))})"

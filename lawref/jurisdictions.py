@@ -23,6 +23,14 @@ def within(code: str, wanted) -> bool:
     return any(code == j or code.startswith(j + "-") for j in wanted)
 
 
+def applies_in(code: str, wanted) -> bool:
+    """True when a record of jurisdiction `code` is law in one of the places `wanted`: the
+    place itself, a subdivision of it (`US` selects `US-CA`), or a level above it whose law
+    reaches it (federal `US` law applies in `US-CA`, UK-wide `GB` law in `GB-EAW`)."""
+    code = code.upper()
+    return any(code == j or code.startswith(j + "-") or j.startswith(code + "-") for j in wanted)
+
+
 @lru_cache(maxsize=None)
 def name(code: str) -> str:
     """A readable English name for a jurisdiction code ("KR" -> "South Korea")."""

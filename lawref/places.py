@@ -55,6 +55,33 @@ PLACE_TABLE: list[tuple[str, str, bool]] = [
 ]
 
 
+# States, provinces and territories of the federations, whose own criminal law sits beside
+# the federal one (ISO 3166-2 names as pycountry has them; tests/test_places.py keeps this
+# copy equal to pycountry's, which costs ~65 ms to load: too slow for every search).
+FEDERATIONS = ("US", "AU", "CA")
+SUBDIVISIONS: tuple[tuple[str, str], ...] = (
+    ("Alaska", "US-AK"), ("Alabama", "US-AL"), ("Arkansas", "US-AR"), ("American Samoa", "US-AS"), ("Arizona", "US-AZ"),
+    ("California", "US-CA"), ("Colorado", "US-CO"), ("Connecticut", "US-CT"), ("District of Columbia", "US-DC"),
+    ("Delaware", "US-DE"), ("Florida", "US-FL"), ("Georgia", "US-GA"), ("Guam", "US-GU"), ("Hawaii", "US-HI"), ("Iowa", "US-IA"),
+    ("Idaho", "US-ID"), ("Illinois", "US-IL"), ("Indiana", "US-IN"), ("Kansas", "US-KS"), ("Kentucky", "US-KY"),
+    ("Louisiana", "US-LA"), ("Massachusetts", "US-MA"), ("Maryland", "US-MD"), ("Maine", "US-ME"), ("Michigan", "US-MI"),
+    ("Minnesota", "US-MN"), ("Missouri", "US-MO"), ("Northern Mariana Islands", "US-MP"), ("Mississippi", "US-MS"),
+    ("Montana", "US-MT"), ("North Carolina", "US-NC"), ("North Dakota", "US-ND"), ("Nebraska", "US-NE"),
+    ("New Hampshire", "US-NH"), ("New Jersey", "US-NJ"), ("New Mexico", "US-NM"), ("Nevada", "US-NV"), ("New York", "US-NY"),
+    ("Ohio", "US-OH"), ("Oklahoma", "US-OK"), ("Oregon", "US-OR"), ("Pennsylvania", "US-PA"), ("Puerto Rico", "US-PR"),
+    ("Rhode Island", "US-RI"), ("South Carolina", "US-SC"), ("South Dakota", "US-SD"), ("Tennessee", "US-TN"),
+    ("Texas", "US-TX"), ("United States Minor Outlying Islands", "US-UM"), ("Utah", "US-UT"), ("Virginia", "US-VA"),
+    ("Vermont", "US-VT"), ("Washington", "US-WA"), ("Wisconsin", "US-WI"), ("West Virginia", "US-WV"), ("Wyoming", "US-WY"),
+    ("Australian Capital Territory", "AU-ACT"), ("New South Wales", "AU-NSW"), ("Northern Territory", "AU-NT"),
+    ("Queensland", "AU-QLD"), ("South Australia", "AU-SA"), ("Tasmania", "AU-TAS"), ("Victoria", "AU-VIC"),
+    ("Western Australia", "AU-WA"), ("Alberta", "CA-AB"), ("British Columbia", "CA-BC"), ("Manitoba", "CA-MB"),
+    ("New Brunswick", "CA-NB"), ("Newfoundland and Labrador", "CA-NL"), ("Nova Scotia", "CA-NS"),
+    ("Northwest Territories", "CA-NT"), ("Nunavut", "CA-NU"), ("Ontario", "CA-ON"), ("Prince Edward Island", "CA-PE"),
+    ("Quebec", "CA-QC"), ("Saskatchewan", "CA-SK"), ("Yukon", "CA-YT"),
+)  # fmt: skip
+# Subdivision names that are more often something else in news text or queries (a person, the
+# US capital, a country).
+AMBIGUOUS_SUBDIVISIONS = frozenset({"Washington", "Victoria", "Georgia", "District of Columbia"})
 
 
 def query_places(words: list[str]) -> list[tuple[int, int, str, str]]:
@@ -65,10 +92,14 @@ def query_places(words: list[str]) -> list[tuple[int, int, str, str]]:
     for name, code, weak in PLACE_TABLE:
         if not weak:
             table.setdefault(name if name == "US" else name.lower(), code)
+    for name, code in SUBDIVISIONS:
+        if name not in AMBIGUOUS_SUBDIVISIONS:
+            table.setdefault(name.lower(), code)
+    longest = max(k.count(" ") for k in table) + 1
     out: list[tuple[int, int, str, str]] = []
     i = 0
     while i < len(words):
-        for n in (4, 3, 2, 1):
+        for n in range(longest, 0, -1):
             if i + n > len(words):
                 continue
             phrase = " ".join(words[i : i + n])

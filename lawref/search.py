@@ -36,7 +36,7 @@ from dataclasses import dataclass
 from dataclasses import field as _field
 from typing import NamedTuple
 
-from .jurisdictions import within
+from .jurisdictions import applies_in
 from .model import Case, Offence, Record
 
 EXACT, FOLD_EXACT = 100.0, 99.0
@@ -333,7 +333,7 @@ class Filters:
         if self.kind and record.kind != self.kind:
             return False
         if self.jurisdictions:
-            if not within(record.jurisdiction, self.jurisdictions):
+            if not applies_in(record.jurisdiction, self.jurisdictions):
                 return False
         if self.tags:
             have = {normalise(t) for t in record.tags}
@@ -833,7 +833,7 @@ def places_in_query(catalogue, text: str) -> tuple[str, frozenset[str], list[str
         return text, frozenset(), []
     known = sorted({j.upper() for j in index_for(catalogue).jurisdictions()})
     codes = [code for _, _, code, _ in found]
-    missing = [(code, name) for _, _, code, name in found if not any(within(k, (code,)) for k in known)]
+    missing = [(code, name) for _, _, code, name in found if not any(applies_in(k, (code,)) for k in known)]
     if missing:
         from .jurisdictions import name as jname
 
@@ -856,6 +856,24 @@ def places_in_query(catalogue, text: str) -> tuple[str, frozenset[str], list[str
     return rest, frozenset(codes), [name for _, _, _, name in found]
 
 
+def coverage_notes(catalogue, codes: Iterable[str]) -> list[str]:
+    """Notes for places the catalogue holds no law of their own for, only law from a level
+    above that applies there ("AU-NSW": Commonwealth "AU" law): the results are that law."""
+    from .jurisdictions import name as jname
+    from .jurisdictions import within
+
+    known = sorted({j.upper() for j in index_for(catalogue).jurisdictions()})
+    out = []
+    for code in sorted({c.upper() for c in codes}):
+        if any(within(k, (code,)) for k in known):
+            continue
+        above = [k for k in known if code.startswith(k + "-")]
+        if above:
+            levels = ", ".join(f"{jname(k)} ({k})" for k in above)
+            out.append(f"{code}: lawref holds no {jname(code)} law of its own; showing {levels} law, which applies there")
+    return out
+
+
 def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: Iterable[str] | None = None, kind: str | None = None) -> Filters:
     """Filters checked against the catalogue. Raises UsageError for a code or tag no record has."""
     import difflib
@@ -866,7 +884,7 @@ def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: It
     if juris:
         known = sorted({j.upper() for j in index_for(catalogue).jurisdictions()})
         for j in sorted(juris):
-            if not any(within(k, (j,)) for k in known):
+            if not any(applies_in(k, (j,)) for k in known):
                 raise UsageError(f"--jurisdiction: no records for {j!r}; the catalogue covers {', '.join(known)}")
     want = frozenset(t.strip() for v in (tags or ()) for t in v.split(",") if t.strip()) or None
     if want:

@@ -490,3 +490,44 @@ def test_words_tying_a_place_to_the_query_go_with_it(cli, query, code):
 def test_a_state_is_not_read_as_the_country_in_its_name(cli):
     r = cli(["search", "New South Wales deepfake", "--json"])
     assert "GB-EAW" not in r.err
+
+
+@pytest.mark.parametrize("query, code, federal", [("New South Wales deepfake", "AU-NSW", "AU"), ("deepfake california", "US-CA", "US"), ("Texas child abuse images", "US-TX", "US")])
+def test_a_state_filters_to_the_law_that_applies_there(cli, query, code, federal):
+    """A state of a federation selects its own law and the federal law above it, and says
+    when the catalogue holds only the federal level."""
+    r = cli(["search", query, "--json", "-n", "0"])
+    assert r.code == 0, r.err
+    hits = json.loads(r.out)
+    assert hits and {h["jurisdiction"] for h in hits} == {federal}
+    assert f"--jurisdiction {code}" in r.err
+    assert f"{code}: lawref holds no" in r.err and f"({federal}) law" in r.err
+    rest = " ".join(w for w in query.split() if w.lower() not in ("new", "south", "wales", "california", "texas"))
+    same = json.loads(cli(["search", rest, "-j", federal, "--json", "-n", "0"]).out)
+    assert [h["id"] for h in hits] == [h["id"] for h in same]
+
+
+def test_a_state_of_a_country_without_records_is_still_an_error(cli):
+    r = cli(["search", "Ontario deepfake"])
+    assert r.code == 2 and "no records for Ontario" in r.err
+
+
+@pytest.mark.parametrize(
+    "code, wanted, expected",
+    [("US-CA", {"US"}, True), ("US", {"US-CA"}, True), ("GB", {"GB-EAW"}, True), ("US-TX", {"US-CA"}, False), ("AU", {"US-CA"}, False), ("EU", {"FR"}, False)],
+)
+def test_applies_in(code, wanted, expected):
+    from lawref.jurisdictions import applies_in
+
+    assert applies_in(code, wanted) is expected
+
+
+def test_the_subdivision_table_is_pycountrys():
+    """places.SUBDIVISIONS is a copy (pycountry is too slow to load on every search): it must
+    not drift from the library it was taken from."""
+    import pycountry
+
+    from lawref.places import FEDERATIONS, SUBDIVISIONS
+
+    theirs = {(s.name, s.code) for cc in FEDERATIONS for s in pycountry.subdivisions.get(country_code=cc) if "," not in s.name}
+    assert set(SUBDIVISIONS) == theirs

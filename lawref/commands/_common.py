@@ -62,6 +62,18 @@ def as_of(value: Optional[str]) -> _dt.date:
     return parse_date(value)
 
 
+def note_coverage(cat, codes) -> None:
+    """Warn (stderr) for each chosen place whose own law the catalogue does not hold."""
+    if codes:
+        import sys
+
+        from ..output import plain
+        from ..search import coverage_notes
+
+        for n in coverage_notes(cat, codes):
+            sys.stderr.write(f"lawref: note: {plain(n)}\n")
+
+
 def jurisdictions(values: Optional[List[str]]) -> set[str] | None:
     """Normalised -j values (upper case), or None for all."""
     if not values:

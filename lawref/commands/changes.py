@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import JsonOpt, JurisdictionOpt, catalogue
+from ._common import JsonOpt, JurisdictionOpt, catalogue, note_coverage
 
 SinceOpt = Annotated[str | None, typer.Option("--since", metavar="DATE", help="Only changes taking effect on or after DATE (YYYY-MM-DD, YYYY-MM or YYYY).")]
 UntilOpt = Annotated[str | None, typer.Option("--until", metavar="DATE", help="Only changes taking effect on or before DATE. Default: no end (enacted future changes too).")]
@@ -54,6 +54,7 @@ def changes(
         raise UsageError(f"--since {start} is after --until {end}")
     cat = catalogue(ctx)
     filters = make_filters(cat, jurisdiction, tag, "offence")
+    note_coverage(cat, filters.jurisdictions)
     found = lib.changes((o for o in cat.offences if filters.allows(o)), start, end)
     if as_json:
         from ..output import emit_json

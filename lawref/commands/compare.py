@@ -7,7 +7,7 @@ from typing import Annotated, List
 
 import typer
 
-from ._common import AsOfOpt, CsvOpt, CurrencyOpt, JsonOpt, JurisdictionOpt, as_of, catalogue, jurisdictions, state
+from ._common import AsOfOpt, CsvOpt, CurrencyOpt, JsonOpt, JurisdictionOpt, as_of, catalogue, jurisdictions, note_coverage, state
 
 SortOpt = Annotated[
     str,
@@ -59,7 +59,9 @@ def compare(
     cat = catalogue(ctx)
     # rates.yaml of every pack in use; --no-cache also bypasses the parsed-rates cache.
     rates = RateTable.for_packs([p.pack.path for p in cat.packs], use_cache=not state(ctx).get("no_cache"))
-    result = run(cat, query, day, currency=currency, jurisdictions=jurisdictions(jurisdiction), sort=sort.strip().lower(), rates=rates)
+    chosen = jurisdictions(jurisdiction)
+    result = run(cat, query, day, currency=currency, jurisdictions=chosen, sort=sort.strip().lower(), rates=rates)
+    note_coverage(cat, chosen)
     if as_json:
         from ..output import emit_json
 

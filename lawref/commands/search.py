@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from ._common import AsOfOpt, JsonOpt, JurisdictionOpt, as_of, catalogue
+from ._common import AsOfOpt, JsonOpt, JurisdictionOpt, as_of, catalogue, note_coverage
 
 
 class Kind(str, Enum):
@@ -64,6 +64,7 @@ def search(
             jurisdiction = sorted(codes)
             sys.stderr.write(f"search: reading {', '.join(repr(n) for n in names)} as --jurisdiction {','.join(jurisdiction)}\n")
     filters = lib.make_filters(cat, jurisdiction, tag, kind.value if kind else None)
+    note_coverage(cat, filters.jurisdictions)
     if text:
         hits = lib.search(cat, text, filters, limit=limit or None)
     elif filters != lib.Filters():
