@@ -531,3 +531,14 @@ def test_the_subdivision_table_is_pycountrys():
 
     theirs = {(s.name, s.code) for cc in FEDERATIONS for s in pycountry.subdivisions.get(country_code=cc) if "," not in s.name}
     assert set(SUBDIVISIONS) == theirs
+
+
+def test_a_cut_off_list_says_there_is_more(cli):
+    full = json.loads(cli(["search", "deepfake", "--json", "-n", "0"]).out)
+    assert len(full) > 3
+    r = cli(["search", "deepfake", "-n", "3"])
+    assert r.code == 0 and "more than 3 matches" in r.err
+    assert len([ln for ln in r.out.splitlines()[1:] if ln.strip()]) == 3
+    r = cli(["search", "deepfake", "-n", str(len(full))])
+    assert "more than" not in r.err
+    assert len(json.loads(cli(["search", "deepfake", "--json", "-n", "3"]).out)) == 3

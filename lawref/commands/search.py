@@ -65,21 +65,26 @@ def search(
             sys.stderr.write(f"search: reading {', '.join(repr(n) for n in names)} as --jurisdiction {','.join(jurisdiction)}\n")
     filters = lib.make_filters(cat, jurisdiction, tag, kind.value if kind else None)
     note_coverage(cat, filters.jurisdictions)
+    # One more than asked for, to tell the reader when there are more.
     if text:
-        hits = lib.search(cat, text, filters, limit=limit or None)
+        hits = lib.search(cat, text, filters, limit=limit + 1 if limit else None)
     elif filters != lib.Filters():
-        hits = lib.listing(cat, filters, limit=limit or None)
+        hits = lib.listing(cat, filters, limit=limit + 1 if limit else None)
     else:
         raise UsageError("search: give a QUERY, or a filter (--jurisdiction, --tag, --kind) to list records")
     if not hits:
         ids, wider = _closest(cat, lib, text, filters)
         raise NoMatch(_described(text, filters), ids, without_filters=wider)
+    more = bool(limit) and len(hits) > limit
+    hits = hits[:limit] if limit else hits
     if as_json:
         from ..output import emit_json
 
         emit_json([hit_json(h, day) for h in hits])
         return
     _table(hits, day)
+    if more:
+        sys.stderr.write(f"search: more than {limit} match{'es' if limit != 1 else ''}; --limit 0 shows them all, or narrow with -j, --tag or --kind\n")
 
 
 MAX_QUERY = 500  # characters: far beyond any real query; fuzzy matching a book would take minutes
