@@ -497,6 +497,17 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
     return max(score, 0.0001) if (named or subj) else max(score, 0.0)
 
 
+def _names_law(o: Offence, content: list[str]) -> bool:
+    """True when the claim's content words name `o`'s law by its title, short title, citation
+    or a capitalised alias ("the Take It Down Act"); lower-case aliases are topics."""
+    for n in [o.instrument.title, o.instrument.short, o.instrument.citation] + list(o.aliases):
+        if n and any(ch.isupper() for ch in n):
+            seq = _content(words_of(n))
+            if len(seq) >= 2 and _seq_in(seq, content):
+                return True
+    return False
+
+
 def _alternatives_context(off: Offence, others: list[Offence], day: _dt.date) -> list[str]:
     """A note naming the other offences the claim could describe when their penalty differs:
     the verdict is for the one read, and a reader should know the reading was a choice."""
@@ -632,18 +643,28 @@ def _penalty_sources(v: PenaltyVersion, a: Aggravated | None) -> list[Source]:
     return list((a.sources if a and a.sources else ()) + v.sources)
 
 
-def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match, words, claim_words: Iterable[str] = ()) -> Finding:
+def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match, words, claim_words: Iterable[str] = (), names_law: bool = False) -> Finding:
     """Compare one statutory figure with `off` at `day`, its variants and other versions.
 
     `match(version_or_variant) -> bool | None` (None: cannot tell); `words(x) -> str`.
     Among matching aggravated variants, the one whose label shares most words with the
-    claim (`claim_words`) is named.
+    claim (`claim_words`) is named. `names_law`: the claim cites this law or article, so a
+    day before it existed is wrong, not merely unknown.
     """
     now = off.in_force(day)
     if now is None and off.before_history(day) == "not-recorded":
         first = min(off.penalties, key=lambda v: v.start)
         expl = f"The record of {off.citation} starts on {_d(first.start)}; its penalty on {_d(day)} is not recorded (missing version)."
         return Finding(aspect, Verdict.UNVERIFIABLE, found, None, expl, off.id, list(first.sources))
+    if now is None and off.before_history(day) == "not-created" and not names_law:
+        # No specific offence yet: an older, more general law lawref does not hold may have
+        # covered the conduct (data/README.md), so the claim is neither confirmed nor refuted.
+        first = min(off.penalties, key=lambda v: v.start)
+        expl = (
+            f"{off.citation} ({off.title}) was created on {_d(off.created)}; lawref holds no offence for this conduct "
+            f"on {_d(day)}, and an older law it does not hold may have covered it (missing offence)."
+        )
+        return Finding(aspect, Verdict.UNVERIFIABLE, found, f"no specific offence before {_d(off.created)}", expl, off.id, list(first.sources))
     expected = words(now) if now else f"no such offence in force on {_d(day)}"
     ctx: list[str] = []
     unknown = False
@@ -1474,16 +1495,7 @@ class Checker:
         """The one jurisdiction whose records the claim names by a distinctive alias or law
         title ("the Take It Down Act"), or [] when none or several."""
         content = _content(claim.words)
-        found: set[str] = set()
-        for o in self.cat.offences:
-            names = [o.instrument.title, o.instrument.short, o.instrument.citation] + list(o.aliases)
-            for n in names:
-                if not n or not any(ch.isupper() for ch in n):
-                    continue  # lower-case aliases are topics ("deepfake porn"), not names
-                seq = _content(words_of(n))
-                if len(seq) >= 2 and _seq_in(seq, content):
-                    found.add(o.jurisdiction)
-                    break
+        found = {o.jurisdiction for o in self.cat.offences if _names_law(o, content)}
         return sorted(found) if len(found) == 1 else []
 
     def _cited(self, claim: Claim, codes: list[str]) -> list[Offence]:
@@ -1723,13 +1735,14 @@ class Checker:
                 expl = f"No offence record in {where or 'the catalogue'} matches the conduct described (missing offence)."
             return [Finding("penalty", Verdict.UNVERIFIABLE, found, None, expl)]
         off = r.offence
+        names_law = bool(self._cited(claim, [off.jurisdiction])) or _names_law(off, _content(claim.words))
         out: list[Finding] = []
         for q in terms:
             if q.previous:
                 out.append(_assess_previous(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard)))
                 continue
             said = q.words().removeprefix("not ")  # compared as stated, then the negation applies
-            f = _assess_penalty(off, day, "prison", said, lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard), claim.words)
+            f = _assess_penalty(off, day, "prison", said, lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard), claim.words, names_law)
             if q.negated:
                 f = _negated(f)
                 f.found = q.words()
@@ -1752,7 +1765,7 @@ class Checker:
                     notes.append(note)
                 return ok
 
-            f = _assess_penalty(off, day, "fine", q.words(), m, lambda x: _fine_words(x.fine), claim.words)
+            f = _assess_penalty(off, day, "fine", q.words(), m, lambda x: _fine_words(x.fine), claim.words, names_law)
             if notes and f.verdict is Verdict.ACCURATE:
                 f.context.append(f"Compared after conversion: {notes[-1]} (±{self.tol:.0%}).")
             out.append(f)

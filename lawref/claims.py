@@ -908,7 +908,7 @@ def relative_dates(text: str, day: _dt.date) -> list[DateQty]:
             y = day.year - (1 if "last" in w else 0)
             first, last = _dt.date(y, 1, 1), _dt.date(y, 12, 31)
         elif u == "month":
-            y, mo = (day.year, day.month) if w == "this" else ((day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1))
+            y, mo = (day.year, day.month) if w.endswith("this") else ((day.year - 1, 12) if day.month == 1 else (day.year, day.month - 1))
             first, last = _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
         elif u == "week":
             continue
@@ -916,7 +916,7 @@ def relative_dates(text: str, day: _dt.date) -> list[DateQty]:
             mo = _month(u)
             # "last March": the most recent March before the month of `day`.
             y = day.year if mo < day.month else day.year - 1
-            if w == "this":
+            if w.endswith("this"):
                 y = day.year
             first, last = _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
         when = str(first.year) if u == "year" else f"{calendar.month_name[first.month]} {first.year}"

@@ -110,7 +110,10 @@ CLAIMS = [
     ("The maximum penalty for possessing indecent images of children in the UK is 10 years.", "2025-01-01", I, "gb-eaw/criminal-justice-act-1988/160"),
     ("In England, making indecent images of children carries a maximum of ten years.", "2025-01-01", A, "gb-eaw/protection-of-children-act-1978/1"),
     ("British law makes creating a sexually explicit deepfake of an adult punishable by an unlimited fine.", "2026-03-01", A, "gb-eaw/sexual-offences-act-2003/66e"),
-    ("British law makes creating a sexually explicit deepfake of an adult punishable by an unlimited fine.", "2025-03-01", I, "gb-eaw/sexual-offences-act-2003/66e"),
+    # Before an offence was created lawref cannot tell whether an older law it does not hold
+    # covered the conduct (data/README.md): unverifiable, naming the creation date.
+    ("British law makes creating a sexually explicit deepfake of an adult punishable by an unlimited fine.", "2025-03-01", U, "gb-eaw/sexual-offences-act-2003/66e"),
+    ("In 2019, disclosing private sexual photographs in England to cause distress carried up to two years in prison.", "2026-11-26", U, "gb-eaw/sexual-offences-act-2003/66b-2"),
     ("Under federal law, distributing child pornography carries a mandatory minimum of five years and up to 20 years in prison.", "2024-01-01", A, "us/18-usc/2252a"),
     ("In the US, possession of child sexual abuse material carries up to 10 years in federal prison.", "2025-01-01", A, "us/18-usc/2252a-possession"),
     ("Publishing deepfake porn of an adult is a federal crime punishable by up to two years in prison under the Take It Down Act.", "2025-06-01", A, "us/47-usc/223-h-adult"),
@@ -135,7 +138,9 @@ CLAIMS = [
     ("Creating deepfake porn in South Korea is punishable by up to 7 years in prison.", "2024-09-04", I, "kr/sexual-crimes-act/14-2.1"),
     ("Creating deepfake porn in South Korea is punishable by up to 7 years in prison.", "2025-01-01", A, "kr/sexual-crimes-act/14-2.1"),
     ("In South Korea, watching sexual deepfakes can get you up to three years in jail or a fine of up to 30 million won.", "2025-01-01", A, "kr/sexual-crimes-act/14-2.4"),
-    ("In South Korea, watching sexual deepfakes can get you up to three years in jail.", "2024-09-01", I, "kr/sexual-crimes-act/14-2.4"),  # a 2024 offence
+    ("In South Korea, watching sexual deepfakes can get you up to three years in jail.", "2024-09-01", U, "kr/sexual-crimes-act/14-2.4"),  # a 2024 offence
+    # ... but a claim naming the law itself is wrong before that law existed.
+    ("Publishing deepfake porn of an adult is punishable by up to two years under 47 U.S.C. 223(h).", "2024-06-01", I, "us/47-usc/223-h-adult"),
     ("Selling sexual deepfakes for profit in South Korea is punishable by at least three years in prison.", "2025-01-01", A, "kr/sexual-crimes-act/14-2.3"),
     ("In Korea, producing child sexual exploitation material is punishable by life imprisonment.", "2025-01-01", A, "kr/youth-protection-act/11.1"),
     ("South Korean law punishes blackmail using intimate videos with at least one year in prison.", "2025-01-01", A, "kr/sexual-crimes-act/14-3.1"),
@@ -582,7 +587,7 @@ def test_a_prison_term_the_record_lacks_is_unverifiable_not_wrong(catalogue):
     [
         (
             "South Korea punishes deepfake creation with up to seven years, while France sets two years and England six months.",
-            [("kr/sexual-crimes-act/14-2.1", A), ("fr/", A), ("gb-eaw/", I)],
+            [("kr/sexual-crimes-act/14-2.1", A), ("fr/", A), ("gb-eaw/", U)],  # England's creation offence dates from 2026
         ),
         (
             "Sharing sexual deepfakes carries up to two years in France and up to six years in Australia.",
