@@ -307,9 +307,12 @@ def normalise_numbers(text: str) -> str:
     t = re.sub(r"(?<=\d),(?=\d{3}(?!\d))", "", t)  # thousands separators
     t = re.sub(r"(\w)-(" + _UNIT_WORDS + r")\b", r"\1 \2", t, flags=re.I)  # five-year, 42-year
     t = re.sub(r"\b(year|month)s?-old\b", r"\1 old", t, flags=re.I)
-    t = re.sub(r"\b(?:a\s+)?(quarter|half|third)\s+(?:of\s+)?an?\s+(million|billion)\b", lambda m: f"{ {'quarter': 0.25, 'half': 0.5, 'third': 1 / 3}[m.group(1).lower()]:g} {m.group(2)}", t, flags=re.I)
+    t = re.sub(r"\b(?:a\s+)?(quarter|half|third)(?:\s+(?:of\s+)?an?\s+|-|\s+)(million|billion)\b", lambda m: f"{ {'quarter': 0.25, 'half': 0.5, 'third': 1 / 3}[m.group(1).lower()]:g} {m.group(2)}", t, flags=re.I)
     t = _sub_magnitudes(t)
     t = re.sub(r"\bhalf an? (year|month)\b", lambda m: "6 months" if m.group(1).lower() == "year" else "15 days", t, flags=re.I)
+    t = re.sub(r"\bhalf an? decade\b", "5 years", t, flags=re.I)
+    t = re.sub(r"\b(?:a\s+)?quarter(?:\s+(?:of\s+)?an?\s+|-)(year|century)\b", lambda m: "3 months" if m.group(1).lower() == "year" else "25 years", t, flags=re.I)
+    t = re.sub(r"\bhalf(?:\s+an?\s+|-)century\b", "50 years", t, flags=re.I)
     t = re.sub(r"\b(?:a|an|one) (year|month|week|day|decade)s? and a half\b", lambda m: f"1.5 {m.group(1)}s", t, flags=re.I)
     t = re.sub(r"\b(?:a|an|one) (year|month|week|day|decade)\b", r"1 \1", t, flags=re.I)
     # text2num leaves "one" and "two" alone (threshold 3): convert them before a unit.
