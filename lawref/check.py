@@ -1372,7 +1372,7 @@ def _mentions(tokens: list[str], key: list[str]) -> bool:
 # --------------------------------------------------------------------------- the checker
 
 
-_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their)\b", re.I)
+_PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|later|then|subsequently|afterwards|eventually)\b", re.I)  # or a later clause of the sentence
 
 
 @dataclass
@@ -1639,7 +1639,11 @@ class Checker:
             if r.case_how.startswith("pronoun"):
                 for f in out:
                     if f.record == case.id:
-                        f.context.append(f"“{claim.text.split()[0]}” is read as {case.defendant.name}, named in the sentence before.")
+                        lead = claim.text.split()[0]
+                        if re.match(r"\W*(?:he|she|they|his|her|their)\b", lead, re.I):
+                            f.context.append(f"“{lead}” is read as {case.defendant.name}, named in the sentence before.")
+                        else:
+                            f.context.append(f"Read as about {case.defendant.name}, named just before (“{lead} ...” names nobody).")
                         break
             if r.case_how.startswith("surname"):
                 for f in out:

@@ -1001,7 +1001,13 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
     )
 
 
-_CLAUSE_BREAK = re.compile(r"\s*;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=in\s+[A-Z])", re.I)
+# Where a sentence turns to another claim: "; ...", "while/whereas ...", ", but ...", ", and in
+# France ...", and a later event ("arrested in March 2020 and later sentenced to ..."), whose
+# date is not the first event's.
+_CLAUSE_BREAK = re.compile(
+    r"\s*;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=in\s+[A-Z])|,?\s+and\s+(?=(?:was\s+|were\s+|is\s+)?(?:later|then|subsequently|afterwards|eventually)\b)",
+    re.I,
+)
 
 
 def split_clauses(sentence: str) -> list[str]:
@@ -1010,7 +1016,11 @@ def split_clauses(sentence: str) -> list[str]:
     Returns the sentence whole unless every part states something checkable.
     """
     parts = [p.strip(" ,") for p in _CLAUSE_BREAK.split(sentence) if p and p.strip(" ,")]
-    if len(parts) < 2 or not all(parse_claim(p).checkable for p in parts):
+    if len(parts) < 2:
+        return [sentence]
+    first = parse_claim(parts[0])
+    # A later clause shares the first one's wording ("...; in 2019 it was two years").
+    if not first.checkable or not all(parse_claim(p, like=first).checkable for p in parts[1:]):
         return [sentence]
     return [p if p.endswith((".", "!", "?")) else p + "." for p in parts[:-1]] + [parts[-1]]
 
@@ -1074,13 +1084,14 @@ def extract_claims(text: str) -> list[Claim]:
     for p, para in enumerate(split_paragraphs(text)):
         for s in (piece for whole in split_sentences(para) for piece in _bounded(whole)):
             parts = split_clauses(s)
-            by_place = len(parts) == 1 and len(split := split_places(s)) > 1
+            # A comparison of places is cut at each place, which may be finer than clauses.
+            by_place = len(split := split_places(s)) > 1 and len(split) >= len(parts)
             if by_place:
                 parts = split
             earlier: list[str] = []
             first: Claim | None = None
             for part in parts:
-                c = parse_claim(part, len(out), p, like=first if by_place else None)
+                c = parse_claim(part, len(out), p, like=first)
                 first = first or c
                 if earlier and not by_place:
                     c = replace(c, context_words=tuple(earlier))

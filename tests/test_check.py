@@ -631,3 +631,25 @@ def test_respectively_pairs_figures_with_places(catalogue):
     swapped = text.replace("10 and five", "five and 10")
     (r,) = check(catalogue, swapped, dt.date(2025, 3, 1)).results
     assert r.verdict is I
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "France punishes the possession of child sexual abuse images with five years and a €75,000 fine; in 2019 it was two years.",
+            [("fr/code-penal/227-23-possession", A), ("fr/code-penal/227-23-possession", A)],
+        ),
+        (
+            "France punishes the possession of child sexual abuse images with five years; in 2019 it was seven years.",
+            [("fr/code-penal/227-23-possession", A), ("fr/code-penal/227-23-possession", I)],
+        ),
+        ("Cho Ju-bin, 24, was arrested in March 2020 and later sentenced to 42 years.", [("kr/cho-ju-bin", A), ("kr/cho-ju-bin", A)]),
+        ("Cho Ju-bin, 24, was arrested in March 2020 and later sentenced to 45 years.", [("kr/cho-ju-bin", A), ("kr/cho-ju-bin", I)]),
+    ],
+)
+def test_a_later_clause_keeps_its_own_date(catalogue, text, expected):
+    """A date dates its own clause: "arrested in March 2020 and later sentenced to ..." does
+    not put the sentence in March 2020, and "; in 2019 it was ..." does not date the first clause."""
+    rep = check(catalogue, text, dt.date(2026, 11, 26))
+    assert [(r.record, r.verdict) for r in rep.results] == expected
