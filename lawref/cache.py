@@ -5,13 +5,14 @@ Layout under the cache dir (LAWREF_CACHE_DIR or the platform user cache dir)::
     pack-<hash>/store-<fingerprint>.sqlite    (plus -wal/-shm while in use)
 
 Tables: ``meta`` (fingerprint, pack path, walk problems, counts), ``dirs`` (every directory
-walked, with its mtime), ``files`` (one row per record file: its key (size, mtime ns), the
+walked, with its mtime), ``files`` (one row per record file: its key (size, mtime and ctime ns), the
 listing columns, the search keys, problems and the parsed result), ``keys`` (one row per
 search key: field, exact forms, article tokens), ``fts`` (a contentless FTS5 index of the
 words of every key, when SQLite has FTS5) and ``refs`` (which rows cite which offence id).
 See :mod:`lawref.dbsearch` for how search reads them.
 
-Each file's row is keyed by its path, size and mtime (ns); the whole database by a
+Each file's row is keyed by its path, size, mtime and ctime (ns; the change time catches an
+edit whose mtime was restored, as rsync -a and tar x do); the whole database by a
 fingerprint of the lawref version and the modules that shape what is stored. Only changed
 files are re-parsed. Writes are SQLite transactions in WAL mode: a killed run leaves the last
 committed state, concurrent runs serialise on the write lock and re-check under it, and
@@ -39,7 +40,7 @@ from .files import atomic_write_bytes  # re-exported for callers of lawref.cache
 from .load import FileResult, Pack, parse_file
 from .problems import Problem
 
-SCHEMA = 10
+SCHEMA = 11
 BUSY_TIMEOUT = 900.0  # seconds to wait for another process's build (a cold 100k build takes minutes)
 _SEP = "\x1f"
 
@@ -90,12 +91,14 @@ def _mtime(path: str) -> int | None:
         return None
 
 
-def _key(path: str) -> tuple[int, int]:
+def _key(path: str) -> tuple[int, int, int]:
+    """(size, mtime ns, ctime ns): the change time catches a same-size edit whose mtime was
+    restored (rsync -a, tar x, cp -p, touch -d), since no user call can set it."""
     try:
         st = os.stat(path)
-        return (st.st_size, st.st_mtime_ns)
+        return (st.st_size, st.st_mtime_ns, st.st_ctime_ns)
     except OSError:
-        return (-1, -1)
+        return (-1, -1, -1)
 
 
 def _split(path: bytes) -> tuple[bytes, bytes]:
@@ -106,8 +109,8 @@ def _split(path: bytes) -> tuple[bytes, bytes]:
 _DIR_FD = os.stat in os.supports_dir_fd and hasattr(os, "O_DIRECTORY")
 
 
-def _dir_unchanged(d: bytes, names: list[bytes], sizes, mtimes) -> bool:
-    """Whether every file named in directory `d` still has its (size, mtime)."""
+def _dir_unchanged(d: bytes, names: list[bytes], sizes, mtimes, ctimes) -> bool:
+    """Whether every file named in directory `d` still has its (size, mtime, ctime)."""
     stat = os.stat
     if _DIR_FD:
         # One open directory and a name each: the kernel resolves the directory once, not
@@ -117,9 +120,9 @@ def _dir_unchanged(d: bytes, names: list[bytes], sizes, mtimes) -> bool:
         except OSError:
             return False
         try:
-            for name, size, mtime in zip(names, sizes, mtimes):
+            for name, size, mtime, ctime in zip(names, sizes, mtimes, ctimes):
                 st = stat(name, dir_fd=fd)
-                if st.st_mtime_ns != mtime or st.st_size != size:
+                if st.st_mtime_ns != mtime or st.st_size != size or st.st_ctime_ns != ctime:
                     return False
         except OSError:
             return False
@@ -128,9 +131,9 @@ def _dir_unchanged(d: bytes, names: list[bytes], sizes, mtimes) -> bool:
         return True
     join = os.path.join
     try:
-        for name, size, mtime in zip(names, sizes, mtimes):
+        for name, size, mtime, ctime in zip(names, sizes, mtimes, ctimes):
             st = stat(join(d, name))
-            if st.st_mtime_ns != mtime or st.st_size != size:
+            if st.st_mtime_ns != mtime or st.st_size != size or st.st_ctime_ns != ctime:
                 return False
     except OSError:
         return False
@@ -138,19 +141,19 @@ def _dir_unchanged(d: bytes, names: list[bytes], sizes, mtimes) -> bool:
 
 
 def _unchanged(groups, stop) -> bool:
-    for d, names, sizes, mtimes in groups:
+    for d, names, sizes, mtimes, ctimes in groups:
         if stop:
             return False
-        if not _dir_unchanged(d, names, sizes, mtimes):
+        if not _dir_unchanged(d, names, sizes, mtimes, ctimes):
             stop.append(1)
             return False
     return True
 
 
 def files_unchanged(groups: list, threads: int = 2) -> bool:
-    """Whether every file still has its stored (size, mtime): one stat each.
+    """Whether every file still has its stored (size, mtime, ctime): one stat each.
 
-    `groups` holds (directory, names, sizes, mtimes) per directory (see `group_keys`). Large
+    `groups` holds (directory, names, sizes, mtimes, ctimes) per directory (see `group_keys`). Large
     packs are checked by two threads when `threads` allows: `stat` releases the GIL, so on a
     machine with more than one core the system calls overlap.
     """
@@ -174,26 +177,28 @@ def files_unchanged(groups: list, threads: int = 2) -> bool:
 
 
 def group_keys(rows) -> list:
-    """(path bytes, size, mtime) rows as (directory, names, sizes, mtimes) per directory."""
+    """(path bytes, size, mtime, ctime) rows as (directory, names, sizes, mtimes, ctimes) per
+    directory."""
     from array import array
 
-    by_dir: dict[bytes, tuple[list, array, array]] = {}
-    for path, size, mtime in rows:
+    by_dir: dict[bytes, tuple[list, array, array, array]] = {}
+    for path, size, mtime, ctime in rows:
         d, name = _split(bytes(path))
         g = by_dir.get(d)
         if g is None:
-            g = by_dir[d] = ([], array("q"), array("q"))
+            g = by_dir[d] = ([], array("q"), array("q"), array("q"))
         g[0].append(name)
         g[1].append(size)
         g[2].append(mtime)
-    return [(d, names, sizes, mtimes) for d, (names, sizes, mtimes) in by_dir.items()]
+        g[3].append(ctime)
+    return [(d, names, sizes, mtimes, ctimes) for d, (names, sizes, mtimes, ctimes) in by_dir.items()]
 
 
 def _pack_keys(groups: list) -> bytes | None:
     """The grouped keys as one compressed blob (None when a name holds a NUL byte)."""
-    if any(b"\0" in n for _, names, _, _ in groups for n in names):
+    if any(b"\0" in n for _, names, _, _, _ in groups for n in names):
         return None
-    flat = [(d, b"\0".join(names), sizes, mtimes) for d, names, sizes, mtimes in groups]
+    flat = [(d, b"\0".join(names), sizes, mtimes, ctimes) for d, names, sizes, mtimes, ctimes in groups]
     return zlib.compress(pickle.dumps(flat, protocol=pickle.HIGHEST_PROTOCOL), 1)
 
 
@@ -201,11 +206,11 @@ def _unpack_keys(blob: bytes) -> list | None:
     try:
         flat = pickle.loads(zlib.decompress(blob))
         out = []
-        for d, names, sizes, mtimes in flat:
+        for d, names, sizes, mtimes, ctimes in flat:
             names = names.split(b"\0")
-            if not (len(names) == len(sizes) == len(mtimes)):
+            if not (len(names) == len(sizes) == len(mtimes) == len(ctimes)):
                 return None
-            out.append((d, names, sizes, mtimes))
+            out.append((d, names, sizes, mtimes, ctimes))
         return out
     except Exception:  # noqa: BLE001 - fall back to the table
         return None
@@ -245,13 +250,13 @@ def _meta_current(meta: dict, fp: str, root: str) -> bool:
 
 
 def _grouped_keys(conn) -> list:
-    """The stored (size, mtime) of every file, grouped by directory."""
+    """The stored (size, mtime, ctime) of every file, grouped by directory."""
     got = conn.execute("SELECT v FROM meta WHERE k = 'file_keys'").fetchone()
     if got and got[0]:
         groups = _unpack_keys(got[0])
         if groups is not None:
             return groups
-    return group_keys(conn.execute("SELECT path, size, mtime FROM files"))
+    return group_keys(conn.execute("SELECT path, size, mtime, ctime FROM files"))
 
 
 def _dirs_unchanged(dirs: list) -> bool:
@@ -297,7 +302,7 @@ _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (k TEXT PRIMARY KEY, v);
 CREATE TABLE IF NOT EXISTS dirs (path BLOB PRIMARY KEY, mtime INTEGER);
 CREATE TABLE IF NOT EXISTS files (
-    row INTEGER PRIMARY KEY, ord INTEGER, path BLOB UNIQUE, size INTEGER, mtime INTEGER,
+    row INTEGER PRIMARY KEY, ord INTEGER, path BLOB UNIQUE, size INTEGER, mtime INTEGER, ctime INTEGER,
     id TEXT, kind TEXT, jur TEXT, title TEXT, checked TEXT, tags TEXT, refs TEXT);
 CREATE INDEX IF NOT EXISTS files_id ON files(id);
 CREATE INDEX IF NOT EXISTS files_ord ON files(ord);
@@ -486,15 +491,15 @@ class PackCache:
                 files, walk_problems = find_files(root, dirs)
             else:
                 files, walk_problems = [], [Problem(root, 1, "(pack)", "not a directory (check --data / LAWREF_DATA)")]
-            stored = {_s(p): (row, s, m) for row, p, s, m in self.conn.execute("SELECT row, path, size, mtime FROM files")}
+            stored = {_s(p): (row, (s, m, c)) for row, p, s, m, c in self.conn.execute("SELECT row, path, size, mtime, ctime FROM files")}
             present = set(files)
-            for path, (row, _, _) in stored.items():
+            for path, (row, _) in stored.items():
                 if path not in present:
                     self._delete_row(row)
             for i, path in enumerate(files):
                 key = _key(path)
                 old = stored.get(path)
-                if old is not None and (old[1], old[2]) == key:
+                if old is not None and old[1] == key:
                     continue
                 if old is not None:
                     self._delete_row(old[0])
@@ -510,7 +515,7 @@ class PackCache:
                 "offences": counts.get("offence", 0), "cases": counts.get("case", 0), "dups": dups,
             }  # fmt: skip
             new_meta["gen"] = os.urandom(8).hex()  # names this state of the store (see lawref.prefetch)
-            packed = _pack_keys(group_keys(self.conn.execute("SELECT path, size, mtime FROM files ORDER BY path")))
+            packed = _pack_keys(group_keys(self.conn.execute("SELECT path, size, mtime, ctime FROM files ORDER BY path")))
             if packed is not None:  # one blob: the freshness check reads it at once
                 new_meta["file_keys"] = packed
             else:
@@ -537,19 +542,19 @@ class PackCache:
         changes = [(i, have[f][0]) for i, f in enumerate(files) if f in have and have[f][1] != i]
         self.conn.executemany("UPDATE files SET ord = ? WHERE row = ?", changes)
 
-    def _insert(self, order: int, path: str, key: tuple[int, int], res: FileResult) -> None:
+    def _insert(self, order: int, path: str, key: tuple[int, int, int], res: FileResult) -> None:
         from .dbsearch import key_rows
         from .model import newest_check
 
         rec = res.record
         if rec is None:
-            cur = self.conn.execute("INSERT INTO files (ord, path, size, mtime) VALUES (?, ?, ?, ?)", (order, _p(path), key[0], key[1]))
+            cur = self.conn.execute("INSERT INTO files (ord, path, size, mtime, ctime) VALUES (?, ?, ?, ?, ?)", (order, _p(path), *key))
         else:
             checked = newest_check([rec])
             refs = rec.related if rec.kind == "offence" else rec.offences
             cur = self.conn.execute(
-                "INSERT INTO files (ord, path, size, mtime, id, kind, jur, title, checked, tags, refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (order, _p(path), key[0], key[1], rec.id, rec.kind, rec.jurisdiction, rec.title,
+                "INSERT INTO files (ord, path, size, mtime, ctime, id, kind, jur, title, checked, tags, refs) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (order, _p(path), *key, rec.id, rec.kind, rec.jurisdiction, rec.title,
                  checked.isoformat() if checked else None, _SEP.join(rec.tags), _SEP.join(refs)),
             )  # fmt: skip
         row = cur.lastrowid
@@ -641,9 +646,9 @@ class PackCache:
         if res is not None:
             return res
         key = _key(path)
-        got = self.conn.execute("SELECT size, mtime, result FROM files JOIN results USING (row) WHERE path = ?", (_p(path),)).fetchone()
-        if got is not None and (got[0], got[1]) == key:
-            res = _unpack_result(got[2])
+        got = self.conn.execute("SELECT size, mtime, ctime, result FROM files JOIN results USING (row) WHERE path = ?", (_p(path),)).fetchone()
+        if got is not None and tuple(got[:3]) == key:
+            res = _unpack_result(got[3])
         if res is None:
             res = parse_file(path, self.pack.path, pack_name=self.pack.name)
         self.results[path] = res

@@ -215,3 +215,19 @@ def test_typo_vocabulary_follows_edits_and_deletions(tmp_path):
     os.unlink(pack / F2)
     db, full = both(_load(pack))
     assert "zebrafinch" not in db.vocab and set(db.vocab) == set(full.vocab)
+
+
+def test_same_size_edit_with_the_mtime_restored_is_seen(tmp_path):
+    """rsync -a, tar x and cp -p restore the mtime: the change time still tells."""
+    import time
+
+    pack = write_pack(tmp_path / "p", {F1: offence_yaml(title="AAAA")})
+    st = os.stat(pack / F1)
+    assert _load(pack).get("kr/test-act/1").title == "AAAA"
+    time.sleep(0.05)
+    (pack / F1).write_text(offence_yaml(title="BBBB"))
+    os.utime(pack / F1, ns=(st.st_atime_ns, st.st_mtime_ns))
+    assert os.stat(pack / F1).st_mtime_ns == st.st_mtime_ns and os.stat(pack / F1).st_size == st.st_size
+    cat = _load(pack)
+    assert cat.get("kr/test-act/1").title == "BBBB"
+    assert [r.title for r in cat.rows.values()] == ["BBBB"]
