@@ -1067,6 +1067,80 @@ def _case_sentence(case: Case, q: TermQty, day: _dt.date) -> Finding:
     return Finding("sentence", Verdict.INACCURATE, found, expected, expl, case.id, [s for p in standing for s in p.sources], ctx)
 
 
+# Court levels as news text names them, highest first: the first that matches is the claim's.
+_LEVEL_WORDS = (
+    ("supreme", re.compile(r"\b(?:supreme\s+court|top\s+court|highest\s+court|court\s+of\s+cassation|cour\s+de\s+cassation)\b", re.I)),
+    ("appeal", re.compile(r"\b(?:appeals?\s+court|appellate\s+court|court\s+of\s+appeals?|cour\s+d'appel|on\s+appeal|high\s+court)\b", re.I)),
+    ("first-instance", re.compile(r"\b(?:(?:at|in)\s+(?:the\s+)?first\s+instance|first-instance|trial\s+court|district\s+court|crown\s+court|lower\s+court|tribunal\s+correctionnel)\b", re.I)),
+)
+_LEVEL_NAMES = {"supreme": "supreme court", "appeal": "appeal", "first-instance": "first-instance"}
+_LEVEL_ORDER = ("first-instance", "appeal", "supreme")
+
+
+def _claimed_level(text: str) -> str | None:
+    """The court level a case claim names ("the Supreme Court upheld", "on appeal", "at first
+    instance"), or None."""
+    return next((lvl for lvl, rx in _LEVEL_WORDS if rx.search(text)), None)
+
+
+def _court_finding(case: Case, level: str, terms: list[TermQty], day: _dt.date) -> Finding:
+    """Whether a court at the level the claim names gave the sentence it states."""
+    said = "; ".join(_term_words(q.term) for q in terms)
+    found = f"{said} ({_LEVEL_NAMES[level]})"
+    mine = [p for p in case.proceedings if p.date <= day and p.defendant in (None, case.defendant.name)] or [p for p in case.proceedings if p.date <= day]
+    at = [p for p in mine if p.level == level and p.sentence]
+    if not at:
+        last = mine[-1] if mine else None
+        seen = f"; the latest recorded is {_proc_words(last)}" if last else ""
+        final = next((p for p in reversed(mine) if p.final and p.sentence), None)
+        if final is not None and final.level in _LEVEL_ORDER and _LEVEL_ORDER.index(final.level) < _LEVEL_ORDER.index(level):
+            # The sentence became final below the court named: no such ruling was made.
+            expl = f"The record marks the {final.level} ruling as the one that ended the case ({_proc_words(final)}): it records no {_LEVEL_NAMES[level]} ruling."
+            return Finding("court", Verdict.INACCURATE, found, _proc_words(final), expl, case.id, list(final.sources))
+        expl = f"The record of {case.defendant.name} holds no {_LEVEL_NAMES[level]} ruling with a sentence as of {_d(day)}{seen} (missing event)."
+        return Finding("court", Verdict.UNVERIFIABLE, found, None, expl, case.id, list(last.sources) if last else [])
+    hit = next((p for p in at for q in terms if _term_matches_proc(p, q.term)), None)
+    if hit is not None:
+        expl = f"The {_LEVEL_NAMES[level]} ruling gave that sentence: {_proc_words(hit)}."
+        return Finding("court", Verdict.ACCURATE, found, _proc_words(hit), expl, case.id, list(hit.sources))
+    expected = "; ".join(_proc_words(p) for p in at)
+    other = next((p for p in case.proceedings if p.date <= day for q in terms if _term_matches_proc(p, q.term)), None)
+    also = f"; {said} came from another court: {_proc_words(other)}" if other is not None else ""
+    expl = f"The {_LEVEL_NAMES[level]} ruling was {expected}, not {said}{also}."
+    return Finding("court", Verdict.INACCURATE, found, expected, expl, case.id, [x for p in at for x in p.sources])
+
+
+# A place named as where a case was heard: "in France", "by a French court", "Australian prosecutors".
+_VENUE_AFTER = re.compile(r"\s*(?:court|courts|judge|judges|judiciary|prosecutors?|police|authorities|tribunal|jury)\b", re.I)
+_VENUE_BEFORE = re.compile(r"\b(?:in|by)\s+(?:the\s+|an?\s+)?$", re.I)
+
+
+def _claimed_venue(claim: Claim, case: Case) -> Finding | None:
+    """An inaccurate finding when the claim places the case's proceedings in a jurisdiction
+    whose law does not reach it ("Durov was indicted in the United States"); None when it
+    names no venue, or a right one."""
+    from .claims import _place_regex, clean_text
+    from .jurisdictions import applies_in
+
+    rx, table = _place_regex()
+    text = clean_text(claim.text)
+    venues = []
+    for m in rx.finditer(text):
+        code, weak = table[m.group("p")]
+        if weak:
+            continue
+        if _VENUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _VENUE_AFTER.match(text, m.end()):
+            venues.append((m.group("p"), code))
+    if not venues or any(applies_in(case.jurisdiction, (code,)) or applies_in(code, (case.jurisdiction,)) for _, code in venues):
+        return None
+    named = ", ".join(dict.fromkeys(n for n, _ in venues))
+    said = ", ".join(dict.fromkeys(_jname(c) for _, c in venues))
+    where = _jname(case.jurisdiction)
+    last = case.latest()
+    expl = f"The case of {case.defendant.name} is before the courts of {where} ({case.jurisdiction}), not {said} (“{named}”)."
+    return Finding("place", Verdict.INACCURATE, named, f"{where} ({case.jurisdiction})", expl, case.id, list(last.sources) if last else [])
+
+
 def _case_fine(case: Case, q: FineQty, day: _dt.date, rates: _Rates, tol: float) -> Finding:
     found = q.words().replace("a fine of", "a monetary penalty of")
     standing, superseded = case.standing(day)
@@ -1629,6 +1703,12 @@ class Checker:
                 if s.status == "sentenced" and case_terms:
                     continue
                 out.append(_case_status(case, s, day))
+            level = _claimed_level(claim.text)
+            if level is not None and case_terms:
+                out.append(_court_finding(case, level, case_terms, day))
+            place = _claimed_venue(claim, case)
+            if place is not None:
+                out.append(place)
             if claim.dates:
                 event = sentence_proc or next((p for p in case.proceedings if any(_term_matches_proc(p, q.term) for q in case_terms)), None)
                 if event is not None:

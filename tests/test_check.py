@@ -653,3 +653,38 @@ def test_a_later_clause_keeps_its_own_date(catalogue, text, expected):
     not put the sentence in March 2020, and "; in 2019 it was ..." does not date the first clause."""
     rep = check(catalogue, text, dt.date(2026, 11, 26))
     assert [(r.record, r.verdict) for r in rep.results] == expected
+
+
+@pytest.mark.parametrize(
+    "text, aspect, verdict",
+    [
+        ("The Supreme Court confirmed Cho Ju-bin's 42-year sentence.", "court", A),
+        ("A district court sentenced Cho Ju-bin to 40 years.", "court", A),
+        ("Cho Ju-bin was sentenced to 42 years at first instance.", "court", I),  # 40 years then; 42 on appeal
+        ("On appeal, Cho Ju-bin's sentence was raised to 42 years.", "court", A),
+        ("The Court of Appeal upheld Hugh Nelson's 18-year sentence.", "court", I),  # the Crown Court ruling ended the case
+        ("Kim Nok-wan's life sentence was confirmed by the Supreme Court.", "court", U),  # no such ruling recorded (yet)
+        ("Pavel Durov was indicted in the United States.", "place", I),
+        ("An Australian court jailed Hugh Nelson for 18 years.", "place", I),
+    ],
+)
+def test_a_case_claim_names_the_right_court_and_place(catalogue, text, aspect, verdict):
+    rep = check(catalogue, text, dt.date(2026, 11, 26))
+    (r,) = rep.results
+    got = [f for f in r.findings if f.aspect == aspect]
+    assert len(got) == 1 and got[0].verdict is verdict, r.json()
+    assert r.verdict.severity >= verdict.severity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pavel Durov was charged in France.",
+        "The Russian-born Telegram founder Pavel Durov was charged by French judges.",  # a nationality is not a venue
+        "Cho Ju-bin, a South Korean, was sentenced to 42 years.",
+        "Hugh Nelson was jailed for 18 years.",
+    ],
+)
+def test_a_right_or_unnamed_venue_is_not_a_finding(catalogue, text):
+    rep = check(catalogue, text, dt.date(2026, 11, 26))
+    assert all(f.aspect != "place" for r in rep.results for f in r.findings)
