@@ -1689,6 +1689,15 @@ class Checker:
                 out.append(_case_fine(case, q, day, self.rates, self.tol))
                 out += [_conversion_finding(q.money, c, day, self.rates, self.tol, case.id) for c in q.converted if q.money]
             implied_charge = None
+            level = _claimed_level(claim.text)
+            mine = [p for p in case.proceedings if p.date <= day and p.defendant in (None, case.defendant.name)]
+            if sentence_proc is None and level is not None:
+                # "was 30 when the Supreme Court confirmed his sentence": that ruling dates the claim.
+                at = [p for p in mine if p.level == level]
+                sentence_proc = next((p for p in reversed(at) if p.sentence), at[-1] if at else None)
+            if sentence_proc is None and case_terms:
+                # "Nelson, 26, was jailed for 20 years": a wrong term still names the sentencing.
+                sentence_proc = next((p for p in reversed(mine) if p.sentence and p.level in _LEVEL_ORDER), None)
             if sentence_proc is None:
                 hits = [(s.status, _has_status(case, s.status, day)) for s in claim.statuses if not s.negated]
                 # A conviction implies a charge but does not date it.
@@ -1703,7 +1712,6 @@ class Checker:
                 if s.status == "sentenced" and case_terms:
                     continue
                 out.append(_case_status(case, s, day))
-            level = _claimed_level(claim.text)
             if level is not None and case_terms:
                 out.append(_court_finding(case, level, case_terms, day))
             place = _claimed_venue(claim, case)

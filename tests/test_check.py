@@ -196,6 +196,9 @@ CLAIMS = [
     ("Hugh Nelson received an 18-year jail term last October.", "2025-01-15", A, "gb-eaw/hugh-nelson"),
     ("Kim Nok-wan was sentenced to life in prison last month.", "2025-12-10", A, "kr/kim-nok-wan"),
     ("Kim Nok-wan was sentenced to life in prison earlier this month.", "2025-11-30", A, "kr/kim-nok-wan"),
+    # An age tied to a ruling is checked on that ruling's date.
+    ("Cho Ju-bin was 30 when the Supreme Court confirmed his sentence.", "2026-11-26", I, "kr/cho-ju-bin"),
+    ("Cho Ju-bin was 25 when the Supreme Court confirmed his sentence.", "2026-11-26", A, "kr/cho-ju-bin"),
     ("Before October 2024, making deepfakes in South Korea carried up to half a decade in prison.", "2026-11-26", A, "kr/sexual-crimes-act/14-2.1"),
     # A date no calendar has is wrong whatever else is right.
     ("Cho Ju-bin was jailed for 42 years on 30 February 2021.", "2026-11-26", I, "kr/cho-ju-bin"),
