@@ -883,7 +883,7 @@ def _proc_words(p: Proceeding) -> str:
     if t is not None:
         bits.append(_term_words(t))
         if p.sentence.extended_licence:
-            bits[-1] += f" in custody plus a {p.sentence.extended_licence.words()} extended licence"
+            bits[-1] += f" in custody plus {p.sentence.extended_licence.words()} on extended licence"
     if p.sentence and p.sentence.fine and p.sentence.fine.max not in (None, "unlimited"):
         bits.append(_amount(float(p.sentence.fine.max), p.sentence.fine.currency or ""))
     what = " and ".join(bits) if bits else (p.outcome if p.outcome and p.outcome != "other" else p.level)

@@ -378,7 +378,7 @@ _TERM = re.compile(
     rf"(?P<n>{_NUM})\s*(?P<u>years?|yrs?|months?|weeks?|days?)\b"
     rf"(?:,?\s*(?:and\s+)?(?P<n2>{_NUM})\s*(?P<u2>months?|weeks?|days?)\b)?"
     r"(?!\s*-?\s*old)(?!\s+(?:ago|later|earlier|before|after|of age)\b)(?!\s+since\b(?!\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)))"
-    r"(?!\s+(?:of\s+)?(?:supervised release|probation|parole|licen[cs]e|post-release|community service|disqualification|registration)\b)",
+    r"(?!\s+(?:(?:of|on)\s+)?(?:(?:an?\s+)?extended\s+)?(?:supervised release|probation|parole|licen[cs]e|post-release|community service|disqualification|registration)\b)",
     re.I,
 )
 _RANGE = re.compile(

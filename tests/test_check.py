@@ -208,6 +208,7 @@ CLAIMS = [
     ("Possessing child pornography under 18 U.S.C. § 2252A(a)(5) carries up to 10 years.", "2025-03-01", A, "us/18-usc/2252a-possession"),
     ("In the US, distributing child pornography carries a five-year mandatory minimum.", "2025-03-01", A, "us/18-usc/2252a"),
     ("David Tatum got 40 years and 30 years of supervised release.", "2025-03-01", A, "us/david-tatum"),
+    ("Bolton man Hugh Nelson was handed 18 years in custody plus six years on extended licence.", "2025-03-01", A, "gb-eaw/hugh-nelson"),
     ("Possessing sexual deepfakes in South Korea is no longer legal and carries up to three years in prison.", "2025-03-01", A, "kr/sexual-crimes-act/14-2.4"),
     ("Before the 2024 amendment, South Korea punished making deepfakes with up to five years.", "2025-03-01", A, "kr/sexual-crimes-act/14-2.1"),
     ("Cho Ju-bin was jailed for 42 years in 1850.", "2025-03-01", I, "kr/cho-ju-bin"),
