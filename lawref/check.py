@@ -1791,7 +1791,8 @@ class Checker:
         if now.prison is None and now.combine is None:
             return [Finding("prison", Verdict.ACCURATE, "no prison term", "no prison term", f"{off.citation} sets no prison term on {_d(day)}: {_penalty_text(now, off)}.", off.id, list(now.sources))]
         if now.prison is None:
-            expl = f"{off.citation} provides imprisonment (the term is not recorded) on {_d(day)}: {_penalty_text(now, off)}."
+            words = _penalty_text(now, off)  # "imprisonment (term not recorded), ...": not "no prison term"
+            expl = f"{off.citation} provides imprisonment (the term is not recorded) on {_d(day)}: {words}."
         else:
             expl = f"{off.citation} provides {words} on {_d(day)}."
         return [Finding("prison", Verdict.INACCURATE, "no prison term", words, expl, off.id, list(now.sources))]

@@ -692,3 +692,11 @@ def test_a_case_claim_names_the_right_court_and_place(catalogue, text, aspect, v
 def test_a_right_or_unnamed_venue_is_not_a_finding(catalogue, text):
     rep = check(catalogue, text, dt.date(2026, 11, 26))
     assert all(f.aspect != "place" for r in rep.results for f in r.findings)
+
+
+def test_a_denied_prison_term_names_the_imprisonment_the_law_provides(catalogue):
+    """The law provides imprisonment with no term recorded: `expected` says so, never "no prison term"."""
+    rep = check(catalogue, "In England, creating sexually explicit deepfakes of adults does not carry a prison term.", dt.date(2026, 11, 26))
+    (r,) = rep.results
+    assert r.verdict is I
+    assert "imprisonment" in r.expected and "no prison term" not in r.expected
