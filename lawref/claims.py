@@ -463,6 +463,10 @@ _AGE_PATTERNS = [
     re.compile(r"\bwhen (?:he|she|they) (?:was|were) (?:only |just )?(?P<n>\d{1,3})\b(?!\s*(?:years?|months?)\b(?!\s*old))", re.I),
     re.compile(r"[A-Z][\w'-]+\s*,\s*(?P<n>\d{1,2})\s*,"),
     re.compile(r"[A-Z][\w'-]+\s*\((?P<n>\d{1,2})\)"),
+    # "He is 45.", "Nelson was 27.", "Nelson, now 45, ...": a bare number closing the clause.
+    re.compile(r"\b(?:he|she)\s+(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?(?P<n>\d{1,2})(?=\s*(?:[.;!?]|$|,|\s+(?:and|but|when)\b))", re.I),
+    re.compile(r"\b[A-Z][a-z][\w'-]*\s+(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?(?P<n>\d{1,2})(?=\s*(?:[.;!?]|$))"),
+    re.compile(r",\s*now\s+(?P<n>\d{1,2})\s*,", re.I),
 ]
 _AT_THE_TIME = re.compile(r"\bat the time\b|\bthen[- ]\d|\bwho was then\b|\bwhen (?:he|she|they) (?:committed|began|started|ran|was running|led|set up)\b|\bat the time of\b", re.I)
 

@@ -196,6 +196,9 @@ CLAIMS = [
     ("Hugh Nelson received an 18-year jail term last October.", "2025-01-15", A, "gb-eaw/hugh-nelson"),
     ("Kim Nok-wan was sentenced to life in prison last month.", "2025-12-10", A, "kr/kim-nok-wan"),
     ("Kim Nok-wan was sentenced to life in prison earlier this month.", "2025-11-30", A, "kr/kim-nok-wan"),
+    # A bare age closing the sentence.
+    ("Hugh Nelson is 45.", "2026-11-26", I, "gb-eaw/hugh-nelson"),
+    ("Hugh Nelson, now 29, is in prison.", "2026-11-26", A, "gb-eaw/hugh-nelson"),
     # An age tied to a ruling is checked on that ruling's date.
     ("Cho Ju-bin was 30 when the Supreme Court confirmed his sentence.", "2026-11-26", I, "kr/cho-ju-bin"),
     ("Cho Ju-bin was 25 when the Supreme Court confirmed his sentence.", "2026-11-26", A, "kr/cho-ju-bin"),
