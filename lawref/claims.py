@@ -964,12 +964,54 @@ def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
     return [TermQty(term_from(float(m.group(1)), unit), model.qualifier, m.group(0), model.kind, m.start())]
 
 
+# French legal wording, as French press writes penalties ("puni de cinq ans d'emprisonnement et
+# de 75 000 euros d'amende"): detected, then glossed into the English the grammar reads.
+_FRENCH = re.compile(r"\b(?:est|sont|être)\s+puni|\bd'emprisonnement\b|\bans?\s+de\s+(?:prison|réclusion)\b|\bd'amende\b|\bcondamnée?s?\s+à\b|\bmis(?:e|es)?\s+en\s+examen\b", re.I)
+_FRENCH_GLOSS = (
+    (r"\b(?:un|une)\s+(?=an\b|ans\b|mois\b)", "1 "),
+    (r"\bdeux\s+(?=ans\b|mois\b)", "2 "),
+    (r"\b(\d+(?:[.,]\d+)?)\s+ans?\b", r"\1 years"),
+    (r"\b(\d+(?:[.,]\d+)?)\s+mois\b", r"\1 months"),
+    (r"\bd'emprisonnement\b|\bde\s+prison(?:\s+ferme)?\b|\bde\s+réclusion(?:\s+criminelle)?\b|\bd'incarcération\b", "in prison"),
+    (r"\bd'amende\b", "fine"),
+    (r"\b(?:est|sont|être)\s+puni(?:e|s|es)?\s+(?:de|d')\s*", "is punishable by "),
+    (r"\bjusqu'à\b", "up to"),
+    (r"\b(?:au\s+moins|au\s+minimum)\b", "at least"),
+    (r"\bcondamné(?:e|s|es)?\s+à\b", "sentenced to"),
+    (r"\b(?:a|ont|avait|avaient)\s+été\b", "was"),
+    (r"\b(?:la\s+)?diffusion\b|\bdiffuser\b|\bpartager\b|\ble\s+partage\b|\bpublier\b", "distributing"),
+    (r"\b(?:la\s+)?(?:création|fabrication|réalisation|production)\b|\bcréer\b|\bfabriquer\b|\bréaliser\b", "making"),
+    (r"\b(?:la\s+)?(?:détention|consultation)\b|\bdétenir\b|\bconsulter\b|\bposséder\b", "possessing"),
+    (r"\b(?:mineurs?|enfants?)\b", "minors"),
+    (r"\bet\s+(?:de\s+)?", "and "),
+    (r"\bou\s+(?:de\s+)?", "or "),
+)
+
+
+def french_gloss(text: str) -> str | None:
+    """An English gloss of a French penalty sentence for the claim grammar, or None when the
+    text does not read as French legal wording. Names, places and record aliases
+    ("deepfake sexuel", "hypertrucage") are kept."""
+    if not _FRENCH.search(text):
+        return None
+    try:
+        from text_to_num import alpha2digit
+
+        text = alpha2digit(text, "fr")
+    except Exception:  # noqa: BLE001 - digits still work without text2num
+        pass
+    for rx, rep in _FRENCH_GLOSS:
+        text = re.sub(rx, rep, text, flags=re.I)
+    return text
+
+
 def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | None = None) -> Claim:
     """Everything checkable in one sentence (or clause). `like`: the first clause of the
     same sentence, whose statute/outcome wording and conduct an elliptical later clause
     shares ("..., while France sets two years")."""
     raw = clean_text(text).strip()
-    t = normalise_numbers(raw)
+    gloss = french_gloss(raw)
+    t = normalise_numbers(gloss or raw)
     outcome = bool(_OUTCOME.search(t)) or bool(like and like.outcome)
     statutory = bool(_STATUTORY.search(t)) or bool(like and like.statutory)
     fines, money_spans = _find_fines(t, statutory, outcome)
@@ -993,10 +1035,10 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
         ages=tuple(ages),
         statuses=tuple(statuses),
         names=tuple(names),
-        words=tuple(words_of(raw)),
-        conduct=conduct_of(raw) or (like.conduct if like else frozenset()),
+        words=tuple(words_of(raw if gloss is None else f"{raw} {gloss}")),
+        conduct=conduct_of(gloss or raw) or (like.conduct if like else frozenset()),
         context_words=_shared_subject(like) if like else (),
-        minor=mentions_minor(raw),
+        minor=mentions_minor(gloss or raw),
         outcome=outcome,
         statutory=statutory,
         dates=tuple(_find_dates(raw, bad_dates)),

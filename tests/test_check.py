@@ -196,6 +196,12 @@ CLAIMS = [
     ("Hugh Nelson received an 18-year jail term last October.", "2025-01-15", A, "gb-eaw/hugh-nelson"),
     ("Kim Nok-wan was sentenced to life in prison last month.", "2025-12-10", A, "kr/kim-nok-wan"),
     ("Kim Nok-wan was sentenced to life in prison earlier this month.", "2025-11-30", A, "kr/kim-nok-wan"),
+    # French press wording.
+    ("En France, la diffusion d'un deepfake sexuel est punie de cinq ans d'emprisonnement et de 60 000 euros d'amende.", "2026-11-26", I, "fr/code-penal/226-8-1"),
+    ("En France, la diffusion d'un deepfake sexuel est punie de deux ans d'emprisonnement et de 60 000 euros d'amende.", "2026-11-26", A, "fr/code-penal/226-8-1"),
+    ("En France, la détention d'images pédopornographiques est punie de cinq ans d'emprisonnement et de 75 000 euros d'amende.", "2026-11-26", A, "fr/code-penal/227-23-possession"),
+    ("Pavel Durov a été mis en examen en France.", "2026-11-26", A, "fr/durov"),
+    ("Hugh Nelson a été condamné à 20 ans de prison.", "2026-11-26", I, "gb-eaw/hugh-nelson"),
     # A bare age closing the sentence.
     ("Hugh Nelson is 45.", "2026-11-26", I, "gb-eaw/hugh-nelson"),
     ("Hugh Nelson, now 29, is in prison.", "2026-11-26", A, "gb-eaw/hugh-nelson"),

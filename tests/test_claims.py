@@ -397,3 +397,25 @@ def test_a_run_on_sentence_is_read_in_bounded_pieces():
     claims = extract_claims(text)
     assert len(claims) > 1 and all(len(c.text) <= MAX_SENTENCE + 1 for c in claims)
     assert sum(1 for c in claims if c.terms) >= len(claims) - 1
+
+
+@pytest.mark.parametrize(
+    "text, has",
+    [
+        ("est punie de cinq ans d'emprisonnement et de 75 000 euros d'amende", ["5 years", "in prison", "fine", "punishable by"]),
+        ("condamné à deux ans de prison", ["sentenced to", "2 years"]),
+        ("a été condamnée à un an de prison ferme", ["was", "sentenced to", "1 years in prison"]),
+    ],
+)
+def test_french_penalty_wording_is_glossed(text, has):
+    from lawref.claims import french_gloss
+
+    g = french_gloss(text)
+    assert g is not None and all(h in g for h in has), g
+
+
+@pytest.mark.parametrize("text", ["Cho Ju-bin was sentenced to 42 years.", "Deepfakes carry up to 7 years in South Korea.", "The Paris court fined him."])
+def test_english_is_not_glossed(text):
+    from lawref.claims import french_gloss
+
+    assert french_gloss(text) is None
