@@ -64,7 +64,9 @@ _SUBJECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "intimate-image-abuse": (("intimate", "image"), ("intimate",), ("revenge", "porn"), ("nude",), ("naked",), ("ncii",), ("image", "based", "abuse"),
                              ("sexual", "deepfake"), ("sexual", "image"), ("sexual", "montage"), ("sexual", "video"), ("sexual", "photo"),
                              ("sexually", "explicit"), ("explicit", "image"), ("pornographic",), ("porn",), ("sexual", "material")),
-    "illegal-filming": (("spy", "cam"), ("hidden", "camera"), ("molka",), ("illegal", "filming"), ("upskirt",), ("voyeur",)),
+    "illegal-filming": (("spy", "cam"), ("hidden", "camera"), ("molka",), ("illegal", "filming"), ("upskirt",), ("voyeur",),
+                        ("illegal", "filmed"), ("secretly", "filmed"), ("secretly", "recorded"), ("covertly", "filmed"), ("filmed", "without", "consent"),
+                        ("secretly", "film"), ("film", "without", "consent"), ("film", "body", "without")),
     "sextortion": (("sextortion",), ("blackmail",), ("extortion",)),
 }  # fmt: skip
 
@@ -453,7 +455,12 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
     subjects = _claim_subjects(words)
     content = _content(words)
     named = 0.0
+    # The claim names a conduct this offence does not cover ("distributing illegally filmed
+    # videos" against the filming offence): an alias it shares names the object, not the offence.
+    foreign = bool(claim.conduct - k.conduct)
     for a in k.aliases:
+        if foreign and any(w.startswith("@") for w in a):
+            continue
         if a and _seq_in(a, content):
             named = max(named, 2.0 + len(a))
         elif len(a) >= 2 and all(w in content for w in a):

@@ -196,6 +196,11 @@ CLAIMS = [
     ("Hugh Nelson received an 18-year jail term last October.", "2025-01-15", A, "gb-eaw/hugh-nelson"),
     ("Kim Nok-wan was sentenced to life in prison last month.", "2025-12-10", A, "kr/kim-nok-wan"),
     ("Kim Nok-wan was sentenced to life in prison earlier this month.", "2025-11-30", A, "kr/kim-nok-wan"),
+    # The conduct named picks the offence: distributing filmed material is not filming it.
+    ("In South Korea, distributing illegally filmed videos carries up to seven years or a fine of KRW 50 million.", "2026-11-26", A, "kr/sexual-crimes-act/14.2"),
+    ("In South Korea, sharing secretly filmed videos carries up to seven years.", "2026-11-26", A, "kr/sexual-crimes-act/14.2"),
+    ("South Korea fines people who secretly film others up to 50,000,000 won.", "2026-11-26", A, "kr/sexual-crimes-act/14.1"),
+    ("South Korea punishes upskirting with up to seven years.", "2026-11-26", A, "kr/sexual-crimes-act/14.1"),
     # French press wording.
     ("En France, la diffusion d'un deepfake sexuel est punie de cinq ans d'emprisonnement et de 60 000 euros d'amende.", "2026-11-26", I, "fr/code-penal/226-8-1"),
     ("En France, la diffusion d'un deepfake sexuel est punie de deux ans d'emprisonnement et de 60 000 euros d'amende.", "2026-11-26", A, "fr/code-penal/226-8-1"),
