@@ -1117,6 +1117,9 @@ def _court_finding(case: Case, level: str, terms: list[TermQty], day: _dt.date) 
     return Finding("court", Verdict.INACCURATE, found, expected, expl, case.id, [x for p in at for x in p.sources])
 
 
+_ADULT_VICTIMS = re.compile(r"\b(?:of|against|depicting|showing|targeting|victimi[sz]ing)\s+(?:\w+\s+){0,2}?(?:adults?|(?:adult\s+)?women|(?:adult\s+)?men)\b", re.I)
+
+
 # A place named as where a case was heard: "in France", "by a French court", "Australian prosecutors".
 _VENUE_AFTER = re.compile(r"\s*(?:court|courts|judge|judges|judiciary|prosecutors?|police|authorities|tribunal|jury)\b", re.I)
 _VENUE_BEFORE = re.compile(r"\b(?:in|by)\s+(?:the\s+|an?\s+)?$", re.I)
@@ -1724,6 +1727,9 @@ class Checker:
             place = _claimed_venue(claim, case)
             if place is not None:
                 out.append(place)
+            charge = self._claimed_victims(claim, case)
+            if charge is not None:
+                out.append(charge)
             if claim.dates:
                 event = sentence_proc or next((p for p in case.proceedings if any(_term_matches_proc(p, q.term) for q in case_terms)), None)
                 if event is not None:
@@ -1803,6 +1809,19 @@ class Checker:
         else:
             expl = f"{off.citation} provides {words} on {_d(day)}."
         return [Finding("prison", Verdict.INACCURATE, "no prison term", words, expl, off.id, list(now.sources))]
+
+    def _claimed_victims(self, claim: Claim, case: Case) -> Finding | None:
+        """An inaccurate finding when the claim says the case concerned adults ("deepfakes of
+        adult women") and every offence the record holds it for is a child-abuse offence."""
+        if claim.minor or not _ADULT_VICTIMS.search(claim.text):
+            return None
+        by_id = {o.id: o for o in self.cat.offences}
+        offs = [by_id[i] for i in case.offences if i in by_id]
+        if not offs or not all(_CHILD_TAG in o.tags for o in offs):
+            return None
+        titles = "; ".join(f"{o.citation} ({o.title})" for o in offs)
+        expl = f"The record holds {case.defendant.name} for offences concerning children, not adults: {titles}."
+        return Finding("charge", Verdict.INACCURATE, _ADULT_VICTIMS.search(claim.text).group(0), titles, expl, case.id, list(case.sources) or [s for p in case.proceedings[:1] for s in p.sources])
 
     def _no_case(self, claim: Claim, r: _Resolved) -> Finding:
         found = "; ".join(claim.found()) or ""

@@ -682,6 +682,7 @@ def test_a_later_clause_keeps_its_own_date(catalogue, text, expected):
         ("On appeal, Cho Ju-bin's sentence was raised to 42 years.", "court", A),
         ("The Court of Appeal upheld Hugh Nelson's 18-year sentence.", "court", I),  # the Crown Court ruling ended the case
         ("Kim Nok-wan's life sentence was confirmed by the Supreme Court.", "court", U),  # no such ruling recorded (yet)
+        ("Hugh Nelson was jailed for 18 years for creating deepfake pornography of adult women.", "charge", I),
         ("Pavel Durov was indicted in the United States.", "place", I),
         ("An Australian court jailed Hugh Nelson for 18 years.", "place", I),
     ],
@@ -701,11 +702,13 @@ def test_a_case_claim_names_the_right_court_and_place(catalogue, text, aspect, v
         "The Russian-born Telegram founder Pavel Durov was charged by French judges.",  # a nationality is not a venue
         "Cho Ju-bin, a South Korean, was sentenced to 42 years.",
         "Hugh Nelson was jailed for 18 years.",
+        "Hugh Nelson was jailed for 18 years for creating AI images of children.",
+        "Cho Ju-bin was sentenced to 42 years for abusing women and girls.",  # girls: minors named too
     ],
 )
-def test_a_right_or_unnamed_venue_is_not_a_finding(catalogue, text):
+def test_a_right_or_unnamed_venue_or_charge_is_not_a_finding(catalogue, text):
     rep = check(catalogue, text, dt.date(2026, 11, 26))
-    assert all(f.aspect != "place" for r in rep.results for f in r.findings)
+    assert all(f.aspect not in ("place", "charge") for r in rep.results for f in r.findings)
 
 
 def test_a_denied_prison_term_names_the_imprisonment_the_law_provides(catalogue):
