@@ -130,6 +130,17 @@ class Finding:
         }
 
 
+def _since_then(then: list[Finding], now: list[Finding], as_of: _dt.date, today: _dt.date) -> list[Finding]:
+    """Today's findings, where a figure true on the claim's date (before today) and wrong
+    today is outdated (it changed since), not inaccurate."""
+    was_true = {(f.aspect, f.record) for f in then if f.verdict is Verdict.ACCURATE}
+    for f in now:
+        if f.verdict is Verdict.INACCURATE and (f.aspect, f.record) in was_true and as_of < today:
+            f.verdict = Verdict.OUTDATED
+            f.explanation = f"True on {_d(as_of)}, no longer: {f.explanation}"
+    return now
+
+
 @dataclass
 class ClaimResult:
     """The verdict on one claim at one date."""
@@ -1947,11 +1958,11 @@ class Checker:
 
             res = ClaimResult(claim, as_of, each(as_of))
             if today != as_of:
-                res.today = ClaimResult(claim, today, each(today))
+                res.today = ClaimResult(claim, today, _since_then(res.findings, each(today), as_of, today))
             return res
         res = ClaimResult(claim, as_of, self.evaluate(claim, r, as_of))
         if today != as_of:
-            res.today = ClaimResult(claim, today, self.evaluate(claim, r, today))
+            res.today = ClaimResult(claim, today, _since_then(res.findings, self.evaluate(claim, r, today), as_of, today))
         if r.case is not None and r.case not in self.mentioned_cases:
             self.mentioned_cases.append(r.case)
         return res

@@ -717,3 +717,14 @@ def test_a_denied_prison_term_names_the_imprisonment_the_law_provides(catalogue)
     (r,) = rep.results
     assert r.verdict is I
     assert "imprisonment" in r.expected and "no prison term" not in r.expected
+
+
+@pytest.mark.parametrize(
+    "text, as_of",
+    [("Kim Nok-wan has not yet been sentenced.", "2025-06-01"), ("Cho Ju-bin, who is serving 45 years, has appealed.", "2021-03-01")],
+)
+def test_true_then_and_changed_since_is_outdated_today(catalogue, text, as_of):
+    rep = check(catalogue, text, dt.date.fromisoformat(as_of), today=dt.date(2026, 11, 26))
+    (r,) = rep.results
+    assert r.verdict is A
+    assert r.today is not None and r.today.verdict is O, r.today.json() if r.today else None
