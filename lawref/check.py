@@ -1307,7 +1307,7 @@ def _has_status(case: Case, status: str, day: _dt.date) -> Proceeding | None:
 def _date_finding(case: Case, dates, event: Proceeding) -> Finding:
     """Whether a date the claim states is the date of the proceeding it describes."""
     found = ", ".join(d.text for d in dates)
-    level = {"first-instance": "first-instance judgment", "appeal": "appeal judgment", "supreme": "final appeal judgment"}.get(event.level, event.level.replace("-", " "))
+    level = {"first-instance": "first-instance judgment", "appeal": "appeal judgment", "supreme": "final appeal judgment", "civil": "civil ruling", "other": "event"}.get(event.level, event.level.replace("-", " "))
     what = f"{level} ({event.court.split(',')[0]})"
     expected = event.date.isoformat()
     if any(d.covers(event.date) for d in dates):
@@ -1719,6 +1719,9 @@ class Checker:
             if sentence_proc is None and case_terms:
                 # "Nelson, 26, was jailed for 20 years": a wrong term still names the sentencing.
                 sentence_proc = next((p for p in reversed(mine) if p.sentence and p.level in _LEVEL_ORDER), None)
+            if sentence_proc is None and case_fines:
+                # "ordered to pay A$343,500 in September 2025": the ruling that set the amount.
+                sentence_proc = next((p for p in reversed(mine) if p.sentence and p.sentence.fine), None)
             if sentence_proc is None:
                 hits = [(s.status, _has_status(case, s.status, day)) for s in claim.statuses if not s.negated]
                 # A conviction implies a charge but does not date it.

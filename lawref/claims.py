@@ -416,7 +416,8 @@ _MIN_AFTER = re.compile(r"^\s*(?:(?:years?|months?)?\s*or (?:more|longer|above|o
 
 _OUTCOME = re.compile(
     r"\b(?:sentenced|sentencing|jailed|imprisoned|received|receives|receiving|handed(?: down)?|was given|were given|got|gets|serving|"
-    r"upheld|confirmed|locked up|fined|ordered to pay|was ordered|court (?:gave|imposed)|imposed|increased|reduced|cut|"
+    r"upheld|confirmed|locked up|fined|ordered to pay|ordered\s+(?:[\w'-]+\s+){1,3}to\s+pay|was ordered|court (?:gave|imposed)|imposed|increased|reduced|cut|"
+    r"(?:hit|slapped|handed)\s+with|must\s+pay|"
     r"(?<!\d\s)(?:won|wins)\s+(?:a|an|the)|secured|obtained|awarded|penali[sz]ed|(?:penalty|penalties|fine|order) against)\b",
     re.I,
 )

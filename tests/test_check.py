@@ -155,6 +155,9 @@ CLAIMS = [
     ("Cho Ju-bin was 24 when he was arrested.", "2025-01-01", A, "kr/cho-ju-bin"),
     ("Cho, 30, is serving a 42-year term.", "2026-11-26", A, "kr/cho-ju-bin"),
     ("Rotondo, 55, was ordered to pay A$343,500.", "2025-10-01", A, "au/esafety-v-rotondo"),
+    ("Australia's Federal Court ordered Anthony Rotondo to pay a penalty of $343,500 in September 2025.", "2026-11-26", A, "au/esafety-v-rotondo"),
+    ("Rotondo was ordered to pay A$343,500 in March 2024.", "2026-11-26", I, "au/esafety-v-rotondo"),
+    ("Rotondo, 50, was hit with a A$343,500 penalty.", "2026-11-26", I, "au/esafety-v-rotondo"),
     # A claim that dates itself is checked on that date, whatever --as-of says.
     ("In 2021, making sexual deepfakes in South Korea carried up to seven years in prison.", "2026-11-26", I, "kr/sexual-crimes-act/14-2.1"),
     ("In 2021, making sexual deepfakes in South Korea carried up to five years in prison.", "2026-11-26", A, "kr/sexual-crimes-act/14-2.1"),
