@@ -1128,6 +1128,7 @@ def _court_finding(case: Case, level: str, terms: list[TermQty], day: _dt.date) 
     return Finding("court", Verdict.INACCURATE, found, expected, expl, case.id, [x for p in at for x in p.sources])
 
 
+_ANAPHOR = re.compile(r"\b(?:them|they|these|those|it|such\s+(?:images?|videos?|material|content|fakes?))\b", re.I)
 _ADULT_VICTIMS = re.compile(r"\b(?:of|against|depicting|showing|targeting|victimi[sz]ing)\s+(?:\w+\s+){0,2}?(?:adults?|(?:adult\s+)?women|(?:adult\s+)?men)\b", re.I)
 
 
@@ -1499,6 +1500,7 @@ class Checker:
         self.covered = sorted({r.jurisdiction for r in catalogue.records.values()})
         self.mentioned_cases: list[Case] = []
         self._para_places: dict[int, list[str]] = {}
+        self._para_topic: dict[int, tuple[str, ...]] = {}  # the last subject named in each paragraph
 
     # ---------------------------------------------------------------- resolution
 
@@ -1931,10 +1933,27 @@ class Checker:
             out[0].context.extend(ctx)
         return out
 
+    def _with_topic(self, claim: Claim) -> Claim:
+        """A sentence that refers back to the paragraph's subject ("Making them now carries
+        ...") gets that subject's words; one that names a subject becomes the new topic."""
+        from dataclasses import replace
+
+        from .claims import _shared_subject
+
+        if _claim_subjects(list(claim.words) + list(claim.context_words)):
+            self._para_topic[claim.paragraph] = _shared_subject(claim)
+            return claim
+        prev = self._para_topic.get(claim.paragraph)
+        if prev and _ANAPHOR.search(claim.text):
+            return replace(claim, context_words=claim.context_words + prev)
+        return claim
+
     def check_claim(self, claim: Claim, as_of: _dt.date, today: _dt.date) -> ClaimResult:
         from dataclasses import replace
 
         from .claims import relative_dates
+
+        claim = self._with_topic(claim)
 
         rel = relative_dates(claim.text, as_of)  # "last March": as of the day the claim was made
         if rel:
@@ -1971,7 +1990,8 @@ class Checker:
         return res
 
     def note(self, claim: Claim, as_of: _dt.date) -> None:
-        """Remember what a sentence that is not itself a claim names (cases, places)."""
+        """Remember what a sentence that is not itself a claim names (cases, places, topic)."""
+        self._with_topic(claim)
         case, _, _ = self._find_case(claim)
         if case is not None and case not in self.mentioned_cases:
             self.mentioned_cases.append(case)

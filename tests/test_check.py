@@ -731,3 +731,15 @@ def test_true_then_and_changed_since_is_outdated_today(catalogue, text, as_of):
     (r,) = rep.results
     assert r.verdict is A
     assert r.today is not None and r.today.verdict is O, r.today.json() if r.today else None
+
+
+def test_a_sentence_referring_back_takes_the_paragraphs_subject(catalogue):
+    text = (
+        "South Korea has toughened its laws on sexual deepfakes. Making them now carries up to seven years in prison. "
+        "Merely watching them can bring three years.\n\nMaking them carries up to ten years."
+    )
+    rep = check(catalogue, text, dt.date(2026, 11, 26))
+    got = [(r.record, r.verdict) for r in rep.results]
+    assert got[:2] == [("kr/sexual-crimes-act/14-2.1", A), ("kr/sexual-crimes-act/14-2.4", A)]
+    # A new paragraph names no subject: "them" has nothing to refer to.
+    assert got[2] == (None, U)
