@@ -414,6 +414,7 @@ class _OffenceKeys:
     profit: bool
 
 
+_PROFIT_TITLE = re.compile(r"\bfor (?:profit|gain|money)\b|\bcommercial|^\s*sell", re.I)
 _GENERIC_LEGAL = frozenset("penalty penalti maximum minimum year month prison imprisonment fine offence offense law act section".split())
 _STOPWORDS = frozenset(
     "a an the of in on at to for by with and or without from as is are his her their its against will person "
@@ -441,7 +442,7 @@ def _offence_keys(off: Offence, cache: dict) -> _OffenceKeys:
         conduct = frozenset((set(off.tags) & _CONDUCT_TAGS) | conduct_of(off.title))
         child = _CHILD_TAG in off.tags or mentions_minor(off.title)
         adult = bool(re.search(r"\badults?\b", off.title, re.I))
-        profit = bool(re.search(r"\bfor (?:profit|gain|money)\b|\bcommercial|^\s*sell", off.title, re.I))
+        profit = bool(_PROFIT_TITLE.search(off.title))
         k = _OffenceKeys([_content(words_of(a)) for a in off.aliases if a.strip()], title_words, subjects, conduct, child, adult, profit)
         cache[off.id] = k
     return k
@@ -818,15 +819,19 @@ def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[
     # fewest other kinds of conduct.
     if _CHILD_TAG not in off.tags and not mentions_minor(off.title) and not claim.minor:
         conduct = (set(off.tags) & _CONDUCT_TAGS) | conduct_of(off.title)
+        profit = bool(_PROFIT_TITLE.search(off.title))
+        title = set(_content(words_of(off.title))) - _GENERIC_LEGAL
         best = None
-        for o in cat.offences:
+        for o in sorted(cat.offences, key=lambda x: x.id):
             if o.jurisdiction != off.jurisdiction or o.id == off.id or not (_CHILD_TAG in o.tags or mentions_minor(o.title)):
                 continue
             oc = (set(o.tags) & _CONDUCT_TAGS) | conduct_of(o.title)
             v = o.in_force(day)
             if v is None or not (oc & conduct) or "sextortion" in oc - conduct:
                 continue
-            rank = (oc == conduct, len(oc & conduct), -len(oc - conduct))
+            # Then: for profit or not like this offence, and the most title words shared.
+            shared = len(title & set(_content(words_of(o.title))))
+            rank = (oc == conduct, bool(_PROFIT_TITLE.search(o.title)) == profit, shared, len(oc & conduct), -len(oc - conduct))
             if best is None or rank > best[0]:
                 best = (rank, o, v)
         if best is not None:

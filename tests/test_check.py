@@ -743,3 +743,16 @@ def test_a_sentence_referring_back_takes_the_paragraphs_subject(catalogue):
     assert got[:2] == [("kr/sexual-crimes-act/14-2.1", A), ("kr/sexual-crimes-act/14-2.4", A)]
     # A new paragraph names no subject: "them" has nothing to refer to.
     assert got[2] == (None, U)
+
+
+@pytest.mark.parametrize(
+    "text, counterpart",
+    [
+        ("Korean lawmakers raised the maximum penalty for distributing sexual deepfakes to seven years.", "Art. 11(3)"),  # not the for-profit 11(2)
+        ("Under the TAKE IT DOWN Act, posting AI-generated nude images of an adult carries up to two years.", "223(h)(2)(B)"),
+    ],
+)
+def test_the_minor_counterpart_is_the_closest_offence(catalogue, text, counterpart):
+    rep = check(catalogue, text, dt.date(2026, 11, 26))
+    notes = [c for r in rep.results for c in r.context if c.startswith("When the person depicted is a minor")]
+    assert len(notes) == 1 and counterpart in notes[0], notes
