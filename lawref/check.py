@@ -1384,9 +1384,13 @@ def _records_arrests(case: Case) -> bool:
 
 
 def _norm_tokens(text: str) -> list[str]:
+    """Folded, normalised words; a possessive 's is dropped ("Nelson's" is Nelson)."""
     from .search import fold, normalise
 
-    return fold(normalise(text)).split()
+    return fold(normalise(_POSSESSIVE.sub(r"\1", text))).split()
+
+
+_POSSESSIVE = re.compile(r"(\w)['\u2019]s\b")
 
 
 @dataclass
@@ -1771,7 +1775,9 @@ class Checker:
                 for f in out:
                     if f.record == case.id:
                         how = "named earlier in the text" if "earlier" in r.case_how else "the only case with that name"
-                        f.context.append(f"“{claim.names[0] if claim.names else case.defendant.name}” is read as {case.defendant.name} ({how}).")
+                        said = claim.names[0] if claim.names else case.defendant.name
+                        person = f"{who}, in the case of {case.defendant.name}" if who and who != case.defendant.name else case.defendant.name
+                        f.context.append(f"“{said}” is read as {person} ({how}).")
                         break
         change = any(q.previous for q in stat_terms) or bool(_CHANGE_VERB.search(claim.text) and claim.dates)
         if (stat_terms or stat_fines) and change and r.case is None and r.offence is not None:

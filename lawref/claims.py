@@ -601,7 +601,8 @@ _NOT_NAMES = frozenset(
     "In The A An On At For By With And Or But From As If When While After Before Since Under Over This That These Those He She They "
     "It His Her Their Its We You I Our Yes No Not Police Prosecutors Court Courts Judge Judges Supreme High District Act Law Laws "
     "Section Article President Prime Minister Government Parliament National Assembly Telegram Monday Tuesday Wednesday Thursday "
-    "Friday Saturday Sunday January February March April May June July August September October November December Who What Why How".split()
+    "Friday Saturday Sunday January February March April May June July August September October November December Who What Why How "
+    "Appeal Appeals Crown Prosecution Service University Federal Tribunal Chamber Division Magistrates Justice Justices".split()
 )
 
 

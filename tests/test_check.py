@@ -756,3 +756,17 @@ def test_the_minor_counterpart_is_the_closest_offence(catalogue, text, counterpa
     rep = check(catalogue, text, dt.date(2026, 11, 26))
     notes = [c for r in rep.results for c in r.context if c.startswith("When the person depicted is a minor")]
     assert len(notes) == 1 and counterpart in notes[0], notes
+
+
+@pytest.mark.parametrize(
+    "text, wrong",
+    [
+        ("The Court of Appeal upheld Hugh Nelson's 18-year sentence.", "“Appeal”"),
+        ("The Court of Appeal upheld Hugh Nelson's 18-year sentence.", "“Hugh Nelson's”"),  # a possessive is the full name
+        ("Kang, an SNU law-school graduate, saw his term reduced to three years and six months on appeal.", "read as Park"),
+    ],
+)
+def test_name_notes_name_the_right_person(catalogue, text, wrong):
+    rep = check(catalogue, text, dt.date(2026, 11, 26))
+    assert rep.results[0].record is not None
+    assert not any(wrong in c for r in rep.results for c in r.context), [c for r in rep.results for c in r.context]
