@@ -959,6 +959,8 @@ _BARE_NUMBER = re.compile(r"(?<![\w.,$€£₩¥])(\d{1,3}(?:\.\d)?)(?![\d%]|[.,
 
 
 def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
+    # text2num leaves "one" and "two" as words: "..., but in France just one".
+    t = re.sub(r"\b(one|two)\b", lambda m: "1" if m.group(1).lower() == "one" else "2", t, flags=re.I)
     m = _BARE_NUMBER.search(t)
     if m is None:
         return []

@@ -613,6 +613,10 @@ def test_a_prison_term_the_record_lacks_is_unverifiable_not_wrong(catalogue):
             [("kr/sexual-crimes-act/14-2.1", A), ("fr/", A), ("gb-eaw/", U)],  # England's creation offence dates from 2026
         ),
         (
+            "In South Korea, distributing sexual deepfakes carries seven years, but in France just two.",
+            [("kr/sexual-crimes-act/14-2.2", A), ("fr/code-penal/226-8-1", A)],
+        ),
+        (
             "Sharing sexual deepfakes carries up to two years in France and up to six years in Australia.",
             [("fr/code-penal/226-8-1", A), ("au/criminal-code/474-17a", A)],
         ),
