@@ -611,6 +611,10 @@ class PackCache:
             out.extend(pickle.loads(blob))
         return out
 
+    def paths(self) -> list[str]:
+        """Every record file of the pack (loaded or not), in load order."""
+        return [_s(p) for (p,) in self.conn.execute("SELECT path FROM files ORDER BY ord")]
+
     def ids_paths(self) -> list[tuple[str, str]]:
         """(id, path) of every record, in load order."""
         return [(rid, _s(p)) for rid, p in self.conn.execute("SELECT id, path FROM files WHERE id IS NOT NULL ORDER BY ord")]

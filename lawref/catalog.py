@@ -298,26 +298,31 @@ def cross_check(cat: Catalogue) -> list[Problem]:
         name = "related" if row.kind == "offence" else "offences"
         for i, ref in enumerate(row.refs):
             target = cat.rows.get(ref)
-            if ref == row.id:
-                rec = cat.records[row.id]
-                out.append(Problem(rec.file, rec.line_of(f"{name}[{i}]"), f"{name}[{i}]", "the record refers to itself"))
-                continue
-            if target is not None and target.kind == "offence":
+            if ref != row.id and target is not None and target.kind == "offence":
                 continue
             rec = cat.records[row.id]
-            line = rec.line_of(f"{name}[{i}]")
-            if target is None:
-                import difflib
-
-                broken = f"{os.sep}statutes{os.sep}{ref.replace('/', os.sep)}.yaml"
-                if any(str(p.file).endswith(broken) for p in cat._file_problems):
-                    # Its file is there but failed to load: say so, not "did you mean".
-                    out.append(Problem(rec.file, line, f"{name}[{i}]", f"{ref!r} is not loaded: its record has errors (see that file's problems)"))
-                    continue
-                offences = [rid for rid, r in cat.rows.items() if r.kind == "offence"]
-                hint = difflib.get_close_matches(ref, offences, n=1, cutoff=0.75)
-                extra = f" (did you mean {hint[0]!r}?)" if hint else ""
-                out.append(Problem(rec.file, line, f"{name}[{i}]", f"unknown id {ref!r}{extra}"))
-            else:
-                out.append(Problem(rec.file, line, f"{name}[{i}]", f"{ref!r} is a case, not an offence"))
+            problem = ref_problem(cat, rec.file, rec.line_of(f"{name}[{i}]"), f"{name}[{i}]", ref, row.id)
+            if problem is not None:
+                out.append(problem)
     return out
+
+
+def ref_problem(cat: Catalogue, file: str, line: int, field: str, ref: str, own_id: str | None) -> Problem | None:
+    """What is wrong with a reference to the offence `ref` (from the record `own_id`), if anything."""
+    if ref == own_id:
+        return Problem(file, line, field, "the record refers to itself")
+    target = cat.rows.get(ref)
+    if target is not None and target.kind == "offence":
+        return None
+    if target is not None:
+        return Problem(file, line, field, f"{ref!r} is a case, not an offence")
+    broken = f"{os.sep}statutes{os.sep}{ref.replace('/', os.sep)}.yaml"
+    if any(str(p.file).endswith(broken) for p in cat._file_problems):
+        # Its file is there but failed to load: say so, not "did you mean".
+        return Problem(file, line, field, f"{ref!r} is not loaded: its record has errors (see that file's problems)")
+    import difflib
+
+    offences = [rid for rid, r in cat.rows.items() if r.kind == "offence"]
+    hint = difflib.get_close_matches(ref, offences, n=1, cutoff=0.75)
+    extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+    return Problem(file, line, field, f"unknown id {ref!r}{extra}")

@@ -40,6 +40,9 @@ class FileResult:
     path: str
     record: object | None = None
     problems: list[Problem] = field(default_factory=list)
+    # Dated facts (penalty versions, proceedings) that only `validate` judges, against
+    # today's date: a verdict that changes with the calendar is never cached (see schema.Ctx).
+    facts: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,14 @@ def find_files(root: str, dirs_out: dict | None = None) -> tuple[list[str], list
         seen_dirs.add(key)
         if dirs_out is not None:
             dirs_out[dirpath] = st.st_mtime_ns
+        links: set[str] = set()
+        if filenames:
+            # Which entries are symlinks (from the directory listing itself: no stat each).
+            try:
+                with os.scandir(dirpath) as it:
+                    links = {e.name for e in it if e.is_symlink()}
+            except OSError:
+                pass
         keep = []
         for d in sorted(d for d in dirnames if not d.startswith(".")):
             full = os.path.join(dirpath, d)
@@ -128,6 +139,11 @@ def find_files(root: str, dirs_out: dict | None = None) -> tuple[list[str], list
             full = os.path.join(dirpath, name)
             if dirpath == root and name in PACK_META:
                 continue
+            if name in links:
+                target = os.path.realpath(full)
+                if target != inside and not target.startswith(inside.rstrip(os.sep) + os.sep) and os.path.lexists(target):
+                    problems.append(Problem(full, 1, "(file)", f"file symlink leads outside the pack ({target[:200]}); not read"))
+                    continue
             files.append(full)
     files.sort()
     return files, problems
@@ -167,8 +183,20 @@ def _read_text(path: str, problems: list[Problem], shown: str) -> str:
         problems.append(Problem(shown, 1, "(file)", "Windows (CRLF) line endings; save with LF line endings"))
         text = text.replace("\r\n", "\n")
     if "\r" in text:
-        problems.append(Problem(shown, 1, "(file)", "carriage-return (CR) line endings; save with LF line endings"))
-        text = text.replace("\r", "\n")
+        if "\n" not in text:  # old Mac line endings: every line ends with CR
+            problems.append(Problem(shown, 1, "(file)", "carriage-return (CR) line endings; save with LF line endings"))
+            return text.replace("\r", "\n")
+        # A stray CR in a file of LF lines: report it where it is, and read it as a space so
+        # the lines after it keep their numbers.
+        pos, n = text.find("\r"), 0
+        while pos != -1:
+            n += 1
+            if n <= 5:
+                problems.append(Problem(shown, text.count("\n", 0, pos) + 1, "(file)", "stray carriage return (CR) inside a line (read as a space); remove it"))
+            pos = text.find("\r", pos + 1)
+        if n > 5:
+            problems.append(Problem(shown, 1, "(file)", f"{n} stray carriage returns (CR) in all; save with LF line endings only"))
+        text = text.replace("\r", " ")
     return text
 
 
@@ -239,7 +267,7 @@ def parse_file(path: str, pack_root: str, shown: str | None = None, pack_name: s
     import yaml
     from yaml.nodes import MappingNode
 
-    from .schema import CASE, INVALID, OFFENCE, Ctx
+    from .schema import _ID_RE, CASE, INVALID, OFFENCE, Ctx
 
     shown = shown or path
     res = FileResult(path)
@@ -268,25 +296,85 @@ def parse_file(path: str, pack_root: str, shown: str | None = None, pack_name: s
     if kind is None:
         res.problems.append(Problem(shown, 1, "(record)", "cannot tell offence from case: put it under statutes/ or cases/, or add 'kind:'"))
         return res
+    misplaced = _misplaced(node, kind)
+    if misplaced is not None:
+        # An offence under cases/ (or a case under statutes/): one line naming the cause,
+        # not every field the other schema misses or does not know.
+        rid, _ = _raw(node, "id")
+        where = f"{misplaced[0]}/{rid}.yaml" if rid else f"{misplaced[0]}/"
+        res.problems.append(Problem(shown, 1, "(record)", f"this file has {misplaced[1]}: and no {misplaced[2]}: — {misplaced[3]}; move it to {where}"))
+        return res
     ctx = Ctx(shown)
     rec = (OFFENCE if kind == "offence" else CASE)(node, "", ctx)
     res.problems.extend(ctx.problems)
+    res.facts = tuple(ctx.facts)
     if rec is INVALID:
-        return res
+        # The id, path and jurisdiction checks still run on what the file says.
+        rid, rid_line = _raw(node, "id")
+        jur, jur_line = _raw(node, "jurisdiction")
+        if rid is not None and not _ID_RE.match(rid):
+            rid = None
+        from .jurisdictions import is_known
+
+        if jur is not None and not is_known(jur):
+            jur = None
+    else:
+        rid, rid_line = rec.id, rec.line_of("id")
+        jur, jur_line = rec.jurisdiction, rec.line_of("jurisdiction")
+    layout = []
     # The path mirrors the id (openstates' lint): statutes/<id>.yaml or cases/<id>.yaml.
     top = "statutes" if kind == "offence" else "cases"
-    if top in parts:
+    if rid is not None and top in parts:
         expected = "/".join(parts[parts.index(top) + 1 :])
         expected = expected.rsplit(".", 1)[0]
-        if expected != rec.id:
-            res.problems.append(Problem(shown, rec.line or 1, "id", f"id {rec.id!r} does not match the file path (expected {expected!r})"))
-    else:
-        res.problems.append(Problem(shown, rec.line or 1, "id", f"{'an offence' if kind == 'offence' else 'a case'} belongs at {top}/{rec.id}.yaml (the path mirrors the id)"))
-    prefix = rec.id.split("/", 1)[0]
-    if prefix != rec.jurisdiction.lower():
-        line = getattr(rec, "field_lines", {}).get("jurisdiction") or rec.line or 1
-        res.problems.append(Problem(shown, line, "jurisdiction", f"{rec.jurisdiction} does not match the id, which starts with {prefix!r} (ids start with the jurisdiction code in lower case)"))
+        if expected != rid:
+            layout.append(Problem(shown, rid_line, "id", f"id {rid!r} does not match the file path (expected {expected!r})"))
+    elif rid is not None:
+        layout.append(Problem(shown, rid_line, "id", f"{'an offence' if kind == 'offence' else 'a case'} belongs at {top}/{rid}.yaml (the path mirrors the id)"))
+    if rid is not None and jur is not None:
+        prefix = rid.split("/", 1)[0]
+        if prefix != jur.lower():
+            layout.append(Problem(shown, jur_line, "jurisdiction", f"{jur} does not match the id, which starts with {prefix!r} (ids start with the jurisdiction code in lower case)"))
+    res.problems.extend(layout)
+    if rec is INVALID:
+        # Its references are still checked (by validate, against the whole catalogue).
+        refs = _raw_refs(node, "related" if kind == "offence" else "offences")
+        if refs:
+            res.facts += (("refs", rid, refs),)
+    if rec is INVALID or layout:
+        return res  # a record in the wrong place or under the wrong jurisdiction is not used
     import dataclasses
 
     res.record = dataclasses.replace(rec, file=shown, pack=pack_name)
     return res
+
+
+def _raw(node, key: str) -> tuple[str | None, int]:
+    """The plain text of `key` in a record mapping node, and its line (1 when absent)."""
+    for k, v in node.value:
+        if isinstance(getattr(k, "value", None), str) and k.value == key:
+            val = getattr(v, "value", None)
+            return (val.strip() if isinstance(val, str) else None), v.start_mark.line + 1
+    return None, 1
+
+
+def _misplaced(node, kind: str):
+    """(right top directory, key found, key missing, what it is) when a file's fields say it is
+    the other kind of record than its directory says; else None."""
+    keys = {k.value for k, _ in node.value if isinstance(getattr(k, "value", None), str)}
+    if kind == "case" and "penalties" in keys and "proceedings" not in keys:
+        return ("statutes", "penalties", "proceedings", "an offence")
+    if kind == "offence" and "proceedings" in keys and "penalties" not in keys:
+        return ("cases", "proceedings", "penalties", "a case")
+    return None
+
+
+def _raw_refs(node, key: str) -> tuple:
+    """(field, id, line) of each plain id listed under `key` in a record mapping node."""
+    from yaml.nodes import ScalarNode, SequenceNode
+
+    for k, v in node.value:
+        if isinstance(getattr(k, "value", None), str) and k.value == key:
+            items = v.value if isinstance(v, SequenceNode) else [v] if isinstance(v, ScalarNode) and v.value.strip() else []
+            return tuple((f"{key}[{i}]", item.value.strip(), item.start_mark.line + 1) for i, item in enumerate(items) if isinstance(item, ScalarNode))
+    return ()

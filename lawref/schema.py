@@ -24,7 +24,9 @@ _TS_TAG = "tag:yaml.org,2002:timestamp"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)+$")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_INT_RE = re.compile(r"^[0-9][0-9_,]*$")
+_INT_RE = re.compile(r"^[0-9][0-9_]*$")
+# Thousands separators: groups of three (50,000,000) or the Indian 2-2-3 grouping (5,00,00,000).
+_GROUPED_RE = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})*,[0-9]{3})$")
 MAX_NODES = 20_000
 
 
@@ -45,6 +47,12 @@ class Ctx:
         # The valid items of lists that had an invalid one, by path: record-level checks
         # (version order, overlaps) still run on them, so every problem is reported at once.
         self.partial: dict[str, tuple] = {}
+        # Keys of the mapping being checked whose values failed (or were empty): its checks
+        # run on the rest and say nothing more about these.
+        self.failed: set[str] = set()
+        # Dated facts that can only be judged against today's date (see lawref.validate):
+        # kept apart so the cache never stores a verdict that changes with the calendar.
+        self.facts: list[tuple] = []
 
     def add(self, node: Node | None, path: str, message: str) -> None:
         line = node.start_mark.line + 1 if node is not None else 1
@@ -144,13 +152,24 @@ def integer(node: Node, path: str, ctx: Ctx) -> int | _Invalid:
     if v is INVALID:
         return v
     raw = v.strip()
-    if _plain(node) and _INT_RE.match(raw) and not (len(raw) > 1 and raw[0] == "0"):
+    grouped = "," in raw and _GROUPED_RE.match(raw)
+    if _plain(node) and (_INT_RE.match(raw) or grouped) and not (len(raw) > 1 and raw[0] == "0"):
         digits = raw.replace("_", "").replace(",", "")
         if len(digits.lstrip("+-")) > 18:  # beyond any real amount, and beyond int64 in JSON
             ctx.add(node, path, f"number too large ({len(digits)} digits)")
             return INVALID
         return int(digits)
-    ctx.add(node, path, f"expected a whole number, got {v[:40]!r}{'…' if len(v) > 40 else ''}")
+    shown = f"{v[:40]!r}{'…' if len(v) > 40 else ''}"
+    if not _plain(node) and (_INT_RE.match(raw) or grouped):
+        ctx.add(node, path, f"expected a whole number, got the text {shown}: remove the quotes")
+    elif re.match(r"^[0-9][0-9,]*$", raw) and "," in raw:
+        ctx.add(node, path, f"{shown}: misplaced thousands separator (write 20000000 or 20,000,000)")
+    elif re.match(r"^[0-9]{1,3}(?:[. ][0-9]{3})+$", raw):
+        ctx.add(node, path, f"{shown}: write amounts without '.' or ' ' separators (20000000 or 20,000,000)")
+    elif re.match(r"^-[0-9][0-9_,]*$", raw):
+        ctx.add(node, path, f"{shown}: must not be negative")
+    else:
+        ctx.add(node, path, f"expected a whole number, got {shown}")
     return INVALID
 
 
@@ -285,13 +304,13 @@ class F:
 class Obj:
     """An object schema: YAML mapping -> dataclass, reporting unknown and missing fields."""
 
-    def __init__(self, cls, fields: dict[str, F], check: Callable | None = None, check_partial: bool = False) -> None:
+    def __init__(self, cls, fields: dict[str, F], check: Callable | None = None, empty: str = "give its fields") -> None:
         self.cls = cls
         self.fields = fields
+        # Checks run on the fields that converted, also when others failed, so one validate
+        # run reports everything; `ctx.failed` names the failed ones, to say nothing twice.
         self.check = check
-        # Record-level checks (version order) also run when other fields failed, so one
-        # validate run reports everything; inner checks would only repeat a field's error.
-        self.check_partial = check_partial
+        self.empty = empty  # what an empty value (`fine:` and nothing) should hold
 
     def __call__(self, node: Node, path: str, ctx: Ctx):
         if not isinstance(node, MappingNode):
@@ -299,6 +318,8 @@ class Obj:
             return INVALID
         values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
+        failed: set[str] = set()
+        empty_objs: list[str] = []  # keys left empty whose value is a mapping of fields
         ok = True
         for key_node, val_node in node.value:
             ctx.nodes += 1
@@ -314,31 +335,53 @@ class Obj:
             if key in nodes:
                 ctx.add(key_node, sub, f"duplicate key (first at line {_line(nodes[key])})")
                 ok = False
+                spec = self.fields.get(key)
+                if spec is not None and not _is_null(val_node):
+                    # Check the second block too (its problems would surface once the first
+                    # is deleted), without letting it stand in for the first.
+                    saved = (dict(ctx.partial), ctx.failed, len(ctx.facts))
+                    spec.conv(val_node, sub, ctx)
+                    ctx.partial, ctx.failed = saved[:2]
+                    del ctx.facts[saved[2] :]
                 continue
             nodes[key] = key_node
             spec = self.fields.get(key)
             if spec is None:
                 hint = difflib.get_close_matches(key, list(self.fields), n=1)
-                extra = f" (did you mean {hint[0]!r}?)" if hint else ""
+                under = next((k for k in reversed(empty_objs) if key in self.fields[k].conv.fields), None)
+                if under is not None:
+                    extra = f" (indent it under {under + ':'!r}?)"
+                else:
+                    extra = f" (did you mean {hint[0]!r}?)" if hint else ""
                 ctx.add(key_node, sub, f"unknown field{extra}")
                 ok = False
                 continue
             if _is_null(val_node):
                 if spec.required:
                     ctx.add(val_node, sub, "required field is empty")
-                    ok = False
+                else:
+                    obj = isinstance(spec.conv, Obj)
+                    ctx.add(key_node, sub, f"empty: {spec.conv.empty if obj else 'give a value'}, or remove the line")
+                    if obj:
+                        empty_objs.append(key)
+                failed.add(key)
+                ok = False
                 continue
             v = spec.conv(val_node, sub, ctx)
             if v is INVALID:
+                failed.add(key)
                 ok = False
             else:
                 values[spec.attr or key] = v
         for key, spec in self.fields.items():
             if spec.required and key not in nodes:
                 ctx.add(node, f"{path}.{key}" if path else key, "missing required field")
+                failed.add(key)
                 ok = False
-        if self.check is not None and (ok or self.check_partial) and not self.check(values, node, path, ctx):
-            ok = False
+        if self.check is not None:
+            ctx.failed = {self.fields[k].attr or k for k in failed if k in self.fields}
+            if not self.check(values, node, path, ctx):
+                ok = False
         if not ok:
             return INVALID
         if "line" in self.cls.__dataclass_fields__:
@@ -356,20 +399,26 @@ class Obj:
 # ---------------------------------------------------------------- record schemas
 
 
+def _sub(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
 def _check_source(values, node, path, ctx) -> bool:
-    if not values.get("title") and not values.get("publisher"):
+    """Every problem of a source, not just the first."""
+    ok = True
+    if not values.get("title") and not values.get("publisher") and not ctx.failed & {"title", "publisher"}:
         ctx.add(node, path, "a source needs a title or a publisher")
-        return False
+        ok = False
     from .dates import today
 
     acc, pub, now = values.get("accessed"), values.get("published"), today()
     if acc and acc > now:
-        ctx.add(node, path + ".accessed" if path else "accessed", f"accessed {acc} is in the future (today is {now})")
-        return False
+        ctx.add(_at(node, "accessed"), _sub(path, "accessed"), f"accessed {acc} is in the future (today is {now})")
+        ok = False
     if pub and acc and pub > acc:
-        ctx.add(node, path + ".published" if path else "published", f"published {pub} after it was accessed ({acc})")
-        return False
-    return True
+        ctx.add(_at(node, "published"), _sub(path, "published"), f"published {pub} after it was accessed ({acc})")
+        ok = False
+    return ok
 
 
 SOURCE = Obj(
@@ -394,7 +443,8 @@ def _check_prison(values, node, path, ctx) -> bool:
     """Every problem of a prison range, not just the first."""
     lo, hi = values.get("min"), values.get("max")
     if lo is None and hi is None:
-        ctx.add(node, path, "give max, min or both")
+        if not ctx.failed & {"min", "max"}:
+            ctx.add(node, path, "give max, min or both")
         return False
     sub = (lambda k: f"{path}.{k}" if path else k)  # noqa: E731
     problems = []
@@ -415,11 +465,12 @@ def _check_fine(values, node, path, ctx) -> bool:
     """Every problem of a fine, not just the first."""
     mx, lo = values.get("max"), values.get("min")
     if mx is None and lo is None:
-        ctx.add(node, path, "give max (an amount or 'unlimited')")
+        if not ctx.failed & {"min", "max"}:
+            ctx.add(node, path, "give max (an amount or 'unlimited')")
         return False
     sub = (lambda k: f"{path}.{k}" if path else k)  # noqa: E731
     problems = []
-    if isinstance(mx, int) and not values.get("currency"):
+    if isinstance(mx, int) and not values.get("currency") and "currency" not in ctx.failed:
         problems.append((sub("currency"), "an amount needs a currency (ISO 4217)"))
     if isinstance(mx, int) and mx <= 0:
         problems.append((sub("max"), f"a maximum fine of {mx}: omit fine when there is none"))
@@ -430,8 +481,8 @@ def _check_fine(values, node, path, ctx) -> bool:
     return not problems
 
 
-PRISON = Obj(m.Prison, {"max": F(term), "min": F(term), "max_basis": F(text)}, check=_check_prison)
-FINE = Obj(m.Fine, {"max": F(amount), "min": F(integer), "currency": F(currency)}, check=_check_fine)
+PRISON = Obj(m.Prison, {"max": F(term), "min": F(term), "max_basis": F(text)}, check=_check_prison, empty="give max (and min), e.g. prison: {max: 2y}")
+FINE = Obj(m.Fine, {"max": F(amount), "min": F(integer), "currency": F(currency)}, check=_check_fine, empty="give max and currency, e.g. fine: {max: 20000000, currency: KRW}")
 
 _PENALTY_FIELDS = {
     "prison": F(PRISON),
@@ -443,15 +494,17 @@ _PENALTY_FIELDS = {
 
 
 def _check_has_penalty(values, node, path, ctx) -> bool:
+    failed = ctx.failed & {"prison", "fine", "note"}
     if values.get("prison") is None and values.get("fine") is None and not values.get("note"):
-        ctx.add(node, path, "a penalty needs prison, fine, or a note saying why neither is given")
+        if not failed:
+            ctx.add(node, path, "a penalty needs prison, fine, or a note saying why neither is given")
         return False
     combine = values.get("combine")
-    if combine is not None and values.get("fine") is None:
-        ctx.add(node, path + ".combine" if path else "combine", "combine says how prison and a fine combine, but no fine is given")
+    if combine is not None and values.get("fine") is None and "fine" not in failed:
+        ctx.add(_at(node, "combine"), _sub(path, "combine"), "combine says how prison and a fine combine, but no fine is given")
         return False
-    if combine is not None and values.get("prison") is None and not values.get("note"):
-        ctx.add(node, path + ".combine" if path else "combine", "combine with a fine but no prison term: give prison, or say in a note why the term is not recorded")
+    if combine is not None and values.get("prison") is None and not values.get("note") and not failed:
+        ctx.add(_at(node, "combine"), _sub(path, "combine"), "combine with a fine but no prison term: give prison, or say in a note why the term is not recorded")
         return False
     return True
 
@@ -463,16 +516,36 @@ AGGRAVATED = Obj(
 )
 
 
+_REPEAL_WITH_PENALTY = (
+    "'repealed' marks the entry that records a repeal from its 'from' date, so it carries no penalty: "
+    "put the penalty in the version the repeal ended (with 'until'), or remove status: repealed if this version was in force"
+)
+
+
 def _check_version(values, node, path, ctx) -> bool:
-    start, end = values.get("start"), values.get("end")
+    """Every problem of a penalty version, not just the first."""
+    ok = True
+    start, end, status = values.get("start"), values.get("end"), values.get("status")
     if start and end and end < start:
-        ctx.add(node, path + ".until", f"until {end} is before from {start}")
-        return False
+        ctx.add(_at(node, "until"), _sub(path, "until"), f"until {end} is before from {start}")
+        ok = False
     prom = values.get("promulgated")
-    if prom and start and prom > start and values.get("status") is not m.Status.PROSPECTIVE:
-        ctx.add(node, path + ".promulgated", f"promulgated {prom} after it took effect ({start})")
-        return False
-    return _check_has_penalty(values, node, path, ctx)
+    if prom and start and prom > start and status is not m.Status.PROSPECTIVE:
+        ctx.add(_at(node, "promulgated"), _sub(path, "promulgated"), f"promulgated {prom} after it took effect ({start})")
+        ok = False
+    penalty = any(values.get(k) or k in ctx.failed for k in ("prison", "fine", "aggravated"))
+    if status is m.Status.REPEALED:
+        pass  # the entry recording a repeal: no penalty from its date (checked with the others)
+    elif not _check_has_penalty(values, node, path, ctx):
+        ok = False
+    if start is not None:
+        # For the order checks, and judged against today's date by validate (see Ctx.facts).
+        st = None if "status" in ctx.failed else (status or m.Status.IN_FORCE).value
+        ctx.facts.append(("version", path, _line(node), _line(_at(node, "from")), _line(_at(node, "status")), start, end, "end" in ctx.failed, st, penalty))
+    elif status is m.Status.REPEALED and penalty:
+        ctx.add(_at(node, "status"), _sub(path, "status"), _REPEAL_WITH_PENALTY)
+        ok = False
+    return ok
 
 
 VERSION = Obj(
@@ -488,6 +561,7 @@ VERSION = Obj(
     },
     check=_check_version,
 )
+
 
 INSTRUMENT = Obj(
     m.Instrument,
@@ -533,23 +607,40 @@ _COMMON = {
 }
 
 
+def _spans(ctx: Ctx, key: str) -> list[tuple]:
+    """The dated facts of the items of the record's list `key` (also of items that failed
+    on another field), in file order."""
+    pat = re.compile(rf"^{re.escape(key)}\[(\d+)\]$")
+    return [f for f in ctx.facts if pat.match(f[1])]
+
+
+# A version's dated fact: (tag, path, item line, from line, status line, from, until, until
+# failed, status value or None when it failed to convert, has a penalty).
 def _check_versions_order(values, node, path, ctx) -> bool:
-    versions = values.get("penalties") or ctx.partial.get(f"{path}.penalties" if path else "penalties", ())
     ok = True
-    # Lines of each version for messages: take them from the version objects.
-    for prev, cur in zip(versions, versions[1:]):
-        if cur.start < prev.start:
-            ctx.problems.append(Problem(ctx.file, cur.line, "penalties", f"versions out of order: {cur.start} comes after {prev.start}; list oldest first"))
+    spans = _spans(ctx, "penalties")
+    for prev, cur in zip(spans, spans[1:]):
+        (_, p_path, p_line, _, p_sline, p_start, p_end, p_end_failed, p_status, _) = prev
+        (_, _, c_line, _, _, c_start, _, _, _, _) = cur
+        if p_status == m.Status.REPEALED.value:
+            ctx.problems.append(Problem(ctx.file, p_sline, f"{p_path}.status", f"'repealed' marks the entry that records a repeal, and nothing follows it; here a version from {c_start} follows: a version replaced by a later one needs only 'until'"))
             ok = False
-        elif prev.end is None and prev.status is not m.Status.PROSPECTIVE:
-            ctx.problems.append(Problem(ctx.file, prev.line, "penalties.until", f"version from {prev.start} has no 'until' but a later version starts {cur.start}"))
+        elif c_start < p_start:
+            ctx.problems.append(Problem(ctx.file, c_line, "penalties", f"versions out of order: {c_start} comes after {p_start}; list oldest first"))
             ok = False
-        elif prev.end is not None and cur.start <= prev.end:
-            ctx.problems.append(Problem(ctx.file, cur.line, "penalties", f"versions overlap: {cur.start} starts on or before the previous version ends ({prev.end})"))
+        elif p_end is None and not p_end_failed and p_status != m.Status.PROSPECTIVE.value:
+            ctx.problems.append(Problem(ctx.file, p_line, f"{p_path}.until", f"version from {p_start} has no 'until' but a later version starts {c_start}"))
             ok = False
+        elif p_end is not None and c_start <= p_end:
+            ctx.problems.append(Problem(ctx.file, c_line, "penalties", f"versions overlap: {c_start} starts on or before the previous version ends ({p_end})"))
+            ok = False
+    if spans and spans[-1][8] == m.Status.REPEALED.value and spans[-1][9]:
+        ctx.problems.append(Problem(ctx.file, spans[-1][4], f"{spans[-1][1]}.status", _REPEAL_WITH_PENALTY))
+        ok = False
+    versions = spans
     created = values.get("created")
-    if created is not None and versions and created > min(v.start for v in versions):
-        ctx.add(_at(node, "created"), "created", f"created {created} is after the first version's from ({min(v.start for v in versions)}): the offence cannot have a penalty before it exists")
+    if created is not None and versions and created > min(v[5] for v in versions):
+        ctx.add(_at(node, "created"), "created", f"created {created} is after the first version's from ({min(v[5] for v in versions)}): the offence cannot have a penalty before it exists")
         ok = False
     if values.get("transposition_deadline") and not values.get("minimum_standard"):
         ctx.add(_at(node, "transposition_deadline"), "transposition_deadline", "only meaningful with minimum_standard: true")
@@ -574,7 +665,6 @@ OFFENCE = Obj(
         "related": F(list_of(record_id)),
     },
     check=_check_versions_order,
-    check_partial=True,
 )
 
 AGE = Obj(
@@ -608,6 +698,7 @@ SENTENCE = Obj(
         "suspended": F(boolean),
         "note": F(text),
     },
+    empty="give prison, fine or a note, e.g. sentence: {prison: {max: 2y}}",
 )
 
 LEVELS = ("arrest", "charge", "investigation", "first-instance", "appeal", "supreme", "civil", "other")
@@ -629,7 +720,17 @@ PROCEEDING = Obj(
         "unverified": F(boolean),
         "sources": F(REQUIRED_SOURCES, required=True),
     },
+    check=lambda values, node, path, ctx: _check_proceeding(values, node, path, ctx),
 )
+
+
+def _check_proceeding(values, node, path, ctx) -> bool:
+    """Nothing to reject here; records the dated facts validate judges against today."""
+    d = values.get("date")
+    if d is not None:
+        ruling = values.get("outcome") not in (None, "pending") or values.get("sentence") is not None
+        ctx.facts.append(("proceeding", path, _line(_at(node, "date")), d, values.get("level"), ruling, bool(values.get("final")), _line(node)))
+    return True
 
 
 def _check_case(values, node, path, ctx) -> bool:
@@ -642,16 +743,18 @@ def _check_case(values, node, path, ctx) -> bool:
     from .dates import today
 
     now = today()
+    names = {f[7]: f[1] for f in _spans(ctx, "proceedings")}  # item line -> "proceedings[i]"
     for p in procs:
+        name = names.get(p.line, "proceedings")
         if p.outcome == "acquitted" and p.sentence is not None:
-            ctx.problems.append(Problem(ctx.file, p.line, "proceedings.sentence", "an acquittal carries no sentence"))
+            ctx.problems.append(Problem(ctx.file, p.line, f"{name}.sentence", "an acquittal carries no sentence"))
             ok = False
         if p.final and p.date > now:
-            ctx.problems.append(Problem(ctx.file, p.line, "proceedings.final", f"a ruling of {p.date} (in the future) cannot be final yet"))
+            ctx.problems.append(Problem(ctx.file, p.line, f"{name}.final", f"a ruling of {p.date} (in the future) cannot be final yet"))
             ok = False
         trial = next((q for q in procs if q.level == "first-instance" and q.defendant == p.defendant), None)
         if p.level in m.APPELLATE and trial is not None and p.date < trial.date:
-            ctx.problems.append(Problem(ctx.file, p.line, "proceedings", f"{p.level} ruling of {p.date} comes before the first-instance judgment ({trial.date})"))
+            ctx.problems.append(Problem(ctx.file, p.line, name, f"{p.level} ruling of {p.date} comes before the first-instance judgment ({trial.date})"))
             ok = False
     d = values.get("defendant")
     if d is not None and procs:
@@ -683,5 +786,4 @@ CASE = Obj(
         "proceedings": F(list_of(PROCEEDING, min_items=1), required=True),
     },
     check=_check_case,
-    check_partial=True,
 )

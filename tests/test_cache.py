@@ -150,7 +150,7 @@ def test_store_search_and_full_scan_agree_across_packs(tmp_path):
 def test_a_pack_redefining_a_bundled_id_is_shadowed_in_search(tmp_path):
     from lawref.search import search
 
-    pack = write_pack(tmp_path / "p", {F1: offence_yaml(rid="kr/sexual-crimes-act/14-2.1", title="Shadow deepfake copy")})
+    pack = write_pack(tmp_path / "p", {"statutes/kr/sexual-crimes-act/14-2.1.yaml": offence_yaml(rid="kr/sexual-crimes-act/14-2.1", title="Shadow deepfake copy")})
     cat = load_catalogue([str(pack)], use_cache=True, env="")
     assert any("duplicate id" in str(p) for p in cat.problems)
     hits = [h.id for h in search(cat, "kr/sexual-crimes-act/14-2.1", limit=0)]

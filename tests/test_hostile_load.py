@@ -196,3 +196,29 @@ def test_directory_symlinks_leaving_the_pack_are_not_followed(cli, tmp_path):
     r = cli(["validate", str(pack)])
     assert "leads outside the pack" in r.out and r.out.count("leads outside the pack") == 2
     assert "kr/test-act/2" not in r.out
+
+
+def test_a_stray_cr_is_reported_at_its_own_line_and_later_lines_stay_right(tmp_path):
+    text = offence_yaml().replace("title: Test offence", 'title: "Test\roffence"').replace("currency: KRW", "currency: KWR")
+    cat = _load(write_pack(tmp_path / "p", {GOOD: text}))
+    msgs = _messages(cat, "1.yaml")
+    assert any(":6: (file):" in m and "CR" in m for m in msgs), msgs
+    assert any(":12:" in m and "KWR" in m for m in msgs), msgs
+
+
+def test_a_stray_cr_inside_folded_text_is_not_a_syntax_error(tmp_path):
+    text = offence_yaml().replace("offence: Doing the test thing.", "offence: >-\n  Doing the\r test thing.")
+    cat = _load(write_pack(tmp_path / "p", {GOOD: text}))
+    msgs = _messages(cat, "1.yaml")
+    assert any(":8: (file):" in m and "CR" in m for m in msgs), msgs
+    assert not any("syntax" in m for m in msgs), msgs
+
+
+def test_file_symlinks_leaving_the_pack_are_refused(tmp_path):
+    outside = write_pack(tmp_path / "elsewhere", {"x.yaml": offence_yaml("kr/test-act/2")})
+    pack = write_pack(tmp_path / "p", {GOOD: offence_yaml()})
+    os.symlink(outside / "x.yaml", pack / "statutes/kr/test-act/2.yaml")
+    os.symlink(pack / GOOD, pack / "statutes/kr/test-act/3.yaml")  # within the pack: read
+    cat = _load(pack)
+    assert "kr/test-act/2" not in cat.records
+    assert any("leads outside the pack" in m for m in _messages(cat, "2.yaml")), cat.problems

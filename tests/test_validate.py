@@ -223,3 +223,171 @@ def test_a_case_citing_a_broken_offence_says_so(cli, tmp_path):
     pack = write_pack(tmp_path / "p", {OK: broken, "cases/kr/test-case.yaml": case_yaml()})
     r = _validate(cli, pack)
     assert "'kr/test-act/1' is not loaded: its record has errors" in r.out and "did you mean" not in r.out
+
+
+# ---------------------------------------------------------------- dated facts, repeals, every problem at once
+
+V1 = f"  - from: 2020-01-01\n    until: 2024-12-31\n    prison: {{max: 5y}}\n{SOURCE}"
+
+
+def _lines(out, *words):
+    return [ln for ln in out.splitlines() if all(w in ln for w in words)]
+
+
+def test_a_prospective_version_whose_date_has_passed_is_reported_and_the_record_still_loads(cli, tmp_path):
+    versions = V1 + f"  - from: 2025-01-01\n    promulgated: 2024-06-01\n    status: prospective\n    prison: {{max: 7y}}\n{SOURCE}"
+    pack = write_pack(tmp_path / "p", {OK: offence_yaml(versions=versions)})
+    r = _validate(cli, pack)
+    assert r.code == 1, r.out
+    hit = _lines(r.out, "1.yaml:18:", "penalties[1].status", "prospective", "2025-01-01", "past")
+    assert hit, r.out
+    from lawref.catalog import load_catalogue
+
+    cat = load_catalogue([str(pack)], bundled=False, use_cache=False, env="")
+    assert "kr/test-act/1" in cat.records  # stale, not malformed: still shown
+
+
+def test_a_prospective_version_in_the_future_is_fine(cli, tmp_path):
+    versions = f"  - from: 2020-01-01\n    until: 2989-12-31\n    prison: {{max: 5y}}\n{SOURCE}  - from: 2990-01-01\n    status: prospective\n    prison: {{max: 7y}}\n{SOURCE}"
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(versions=versions)}))
+    assert r.code == 0, r.out
+
+
+def test_a_future_version_not_marked_prospective_is_reported(cli, tmp_path):
+    versions = f"  - from: 2020-01-01\n    until: 2989-12-31\n    prison: {{max: 5y}}\n{SOURCE}  - from: 2990-01-01\n    prison: {{max: 7y}}\n{SOURCE}"
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(versions=versions)}))
+    assert r.code == 1
+    assert _lines(r.out, "1.yaml:16:", "penalties[1].from", "2990-01-01", "future", "prospective"), r.out
+
+
+def test_repealed_on_a_replaced_version_is_reported(cli, tmp_path):
+    versions = f"  - from: 2020-01-01\n    until: 2024-12-31\n    status: repealed\n    prison: {{max: 5y}}\n{SOURCE}  - from: 2025-01-01\n    prison: {{max: 7y}}\n{SOURCE}"
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(versions=versions)}))
+    assert r.code == 1
+    assert _lines(r.out, "1.yaml:11:", "penalties[0].status", "repealed", "until"), r.out
+
+
+def test_a_repeal_entry_at_the_end_needs_no_penalty(cli, tmp_path):
+    versions = V1 + f"  - from: 2025-01-01\n    status: repealed\n{SOURCE}"
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(versions=versions)}))
+    assert r.code == 0, r.out
+    versions = V1 + f"  - from: 2025-01-01\n    status: repealed\n    prison: {{max: 7y}}\n{SOURCE}"
+    r = _validate(cli, write_pack(tmp_path / "p2", {OK: offence_yaml(versions=versions)}))
+    assert r.code == 1 and _lines(r.out, "penalties[1]", "repeal", "no penalty"), r.out
+
+
+def test_every_problem_of_a_source_at_once(cli, tmp_path):
+    bad = offence_yaml().replace("        title: Example Act\n        accessed: 2026-11-26\n", "        accessed: 2999-01-01\n", 1)
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: bad}))
+    assert _lines(r.out, "title or a publisher") and _lines(r.out, "1.yaml:16:", "accessed 2999-01-01", "future"), r.out
+
+
+def test_every_problem_of_a_version_at_once(cli, tmp_path):
+    versions = (f"  - from: 2020-01-01\n    until: 2019-12-31\n    promulgated: 2020-06-01\n    prison: {{max: 5y}}\n{SOURCE}"
+                f"  - from: 2019-06-01\n    prison: {{max: 7y}}\n{SOURCE}")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(versions=versions)}))
+    assert _lines(r.out, "1.yaml:10:", "until 2019-12-31 is before from"), r.out
+    assert _lines(r.out, "1.yaml:11:", "promulgated 2020-06-01"), r.out
+    assert _lines(r.out, "out of order") or _lines(r.out, "overlap"), r.out
+
+
+def test_a_field_error_does_not_hide_the_path_and_jurisdiction_checks(cli, tmp_path):
+    bad = offence_yaml(rid="kr/test-act/1-1").replace("currency: KRW", "currency: XYZ").replace("jurisdiction: KR", "jurisdiction: JP")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: bad}))
+    assert _lines(r.out, "currency") and _lines(r.out, "does not match the file path") and _lines(r.out, "1.yaml:2:", "jurisdiction", "does not match the id"), r.out
+
+
+def test_a_case_with_a_field_error_still_gets_its_references_checked(cli, tmp_path):
+    bad = case_yaml(offences="[kr/test-act/9]").replace("date: 2021-01-01", "date: 2021-02-30")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(), "cases/kr/test-case.yaml": bad}))
+    assert _lines(r.out, "impossible date") and _lines(r.out, "test-case.yaml:6:", "unknown id 'kr/test-act/9'"), r.out
+
+
+def test_a_duplicate_penalties_block_is_checked_too(cli, tmp_path):
+    second = "penalties:\n" + V1.replace("prison: {max: 5y}", "fine: {max: 100, currency: XYZ}")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(extra=second)}))
+    assert _lines(r.out, "duplicate key") and _lines(r.out, "XYZ"), r.out
+
+
+def test_a_case_before_its_offence_existed_is_reported(cli, tmp_path):
+    off = offence_yaml(extra="created: 2022-01-01\n").replace("from: 2020-01-01", "from: 2022-01-01")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: off, "cases/kr/test-case.yaml": case_yaml()}))
+    assert r.code == 1
+    assert _lines(r.out, "test-case.yaml:8:", "proceedings[0].date", "2021-01-01", "kr/test-act/1", "2022-01-01"), r.out
+
+
+def test_a_ruling_in_the_future_is_reported_but_a_scheduled_hearing_is_not(cli, tmp_path):
+    hearing = "  - date: 2990-01-01\n    court: Appeals\n    level: appeal\n    outcome: {o}\n    sources: [{{url: https://example.org/t, title: T, accessed: 2026-11-26}}]\n"
+    ok = case_yaml() + hearing.format(o="pending")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(), "cases/kr/test-case.yaml": ok}))
+    assert r.code == 0, r.out
+    bad = case_yaml() + hearing.format(o="increased")
+    r = _validate(cli, write_pack(tmp_path / "q", {OK: offence_yaml(), "cases/kr/test-case.yaml": bad}))
+    assert r.code == 1 and _lines(r.out, "test-case.yaml:17:", "proceedings[1]", "2990-01-01", "future"), r.out
+
+
+@pytest.mark.parametrize("change,where", [
+    (("    fine: {max: 50000000, currency: KRW}\n", "    fine:\n"), ("1.yaml:12:", "penalties[0].fine", "empty")),
+    (("    prison: {max: 5y}\n", "    prison:\n    max: 5y\n"), ("1.yaml:11:", "penalties[0].prison", "empty")),
+])
+def test_an_empty_field_is_reported(cli, tmp_path, change, where):
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml().replace(*change, 1)}))
+    assert r.code == 1 and _lines(r.out, *where), r.out
+
+
+def test_a_dedented_field_gets_an_indent_hint(cli, tmp_path):
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml().replace("    prison: {max: 5y}\n", "    prison:\n    max: 5y\n", 1)}))
+    assert _lines(r.out, "penalties[0].max", "unknown field", "prison"), r.out
+
+
+def test_an_empty_sentence_is_reported(cli, tmp_path):
+    body = case_yaml().replace("    sentence: {prison: {max: 3y}}\n", "    sentence:\n")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(), "cases/kr/test-case.yaml": body}))
+    assert r.code == 1 and _lines(r.out, "test-case.yaml:12:", "sentence", "empty"), r.out
+
+
+@pytest.mark.parametrize("amount,ok,words", [
+    ("2,0", False, ["misplaced thousands separator"]),
+    ("3,0000,00", False, ["misplaced thousands separator"]),
+    ("50,000,000", True, []),
+    ("5,00,00,000", True, []),  # Indian grouping (lakh, crore)
+    ('"50000000"', False, ["remove the quotes"]),
+    ("-5", False, ["negative"]),
+])
+def test_thousands_separators(cli, tmp_path, amount, ok, words):
+    block = f"    fine:\n      max: {amount}\n      currency: KRW\n"
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml().replace("    fine: {max: 50000000, currency: KRW}\n", block)}))
+    assert (r.code == 0) == ok, r.out
+    assert all(_lines(r.out, "1.yaml:13:", "penalties[0].fine.max", w) for w in words), r.out
+
+
+def test_validating_a_subdirectory_of_a_pack_gives_no_false_path_problems(cli, tmp_path):
+    pack = write_pack(tmp_path / "p", {OK: offence_yaml(), "cases/kr/test-case.yaml": case_yaml()})
+    r = _validate(cli, pack / "statutes")
+    assert "belongs at" not in r.out and "duplicate id" not in r.out, r.out
+    assert r.code == 0, r.out
+
+
+def test_validating_the_bundled_directory_counts_its_records(cli):
+    from lawref.load import bundled_data_dir
+
+    r = cli(["--no-cache", "validate", str(bundled_data_dir())])
+    assert r.code == 0, r.out
+    n = int(re.search(r"ok: (\d+) records", r.out).group(1))
+    assert n > 10, r.out
+
+
+def test_an_offence_under_cases_is_one_clear_problem(cli, tmp_path):
+    r = _validate(cli, write_pack(tmp_path / "p", {"cases/kr/test-act/1.yaml": offence_yaml()}))
+    lines = [ln for ln in r.out.splitlines() if ".yaml:" in ln]
+    assert len(lines) == 1 and "offence" in lines[0] and "statutes/kr/test-act/1.yaml" in lines[0], r.out
+
+
+def test_a_record_with_a_mismatched_jurisdiction_is_not_used(cli, tmp_path):
+    pack = write_pack(tmp_path / "p", {OK: offence_yaml().replace("jurisdiction: KR", "jurisdiction: JP")})
+    r = cli(["--no-cache", "--data", str(pack), "search", "test thing", "-j", "JP"])
+    assert "kr/test-act/1" not in r.out, r.out
+    from lawref.catalog import load_catalogue
+
+    cat = load_catalogue([str(pack)], bundled=False, use_cache=False, env="")
+    assert "kr/test-act/1" not in cat.records and "kr/test-act/1" not in cat.rows
