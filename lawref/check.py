@@ -1307,6 +1307,8 @@ def _has_status(case: Case, status: str, day: _dt.date) -> Proceeding | None:
             return p
         if status == "sentenced" and p.sentence is not None:
             return p
+        if status == "jailed" and p.sentence is not None and p.sentence.prison is not None:
+            return p
     return None
 
 
@@ -1744,7 +1746,7 @@ class Checker:
                     continue
                 out.append(_case_age(case, q, day, sentence_proc, claim.text))
             for s in claim.statuses:
-                if s.status == "sentenced" and case_terms:
+                if s.status in ("sentenced", "jailed") and case_terms:
                     continue
                 out.append(_case_status(case, s, day))
             if level is not None and case_terms:

@@ -477,10 +477,12 @@ _STATUS_WORDS = {
     "acquitted": r"acquitted|found not guilty|cleared",
     "arrested": r"arrested|taken into custody",
     "sentenced": r"sentenced",
+    "jailed": r"jailed|imprisoned|sent to prison|put behind bars",
 }
 _BE = r"(?:(?:has|have|had)\s+(?:\w+\s+){0,2}?been|was|were|is|are|be|being|been|got|gets|get)"
 _STATUS_RE = {
-    k: re.compile(rf"\b{_BE}\s+(?:\w+\s+){{0,2}}?(?P<w>{v})\b|\b(?P<w2>{v})\s+(?:with|of|for|in|on|by|over|after)\b", re.I)
+    # "was charged", "charged with", and the active "judges charged Pavel Durov".
+    k: re.compile(rf"\b{_BE}\s+(?:\w+\s+){{0,2}}?(?P<w>{v})\b|\b(?P<w2>{v})\s+(?:with|of|for|in|on|by|over|after)\b|\b(?P<w3>{v})\s+(?-i:[A-Z][a-z])", re.I)
     for k, v in _STATUS_WORDS.items()
 }
 _GENERIC_SUBJECT = re.compile(
@@ -937,10 +939,11 @@ def _find_statuses(t: str) -> list[StatusQty]:
     out: list[StatusQty] = []
     for status, rx in _STATUS_RE.items():
         for m in rx.finditer(t):
-            word = m.group("w") or m.group("w2")
+            g = "w" if m.group("w") else ("w2" if m.group("w2") else "w3")
+            word = m.group(g)
             if status == "sentenced" and re.search(r"sentenced\s+to\b", t[m.start() : m.end() + 12], re.I):
                 continue  # "sentenced to N years" is a sentence, checked as a term
-            lead = t[max(0, m.start() - 40) : m.start("w") if m.group("w") else m.start("w2")]
+            lead = t[max(0, m.start() - 40) : m.start(g)]
             if _GENERIC_SUBJECT.search(lead):
                 continue  # "those convicted of", "if convicted": a rule, not a claim about someone
             span = t[m.start() : m.end()]

@@ -133,6 +133,11 @@ CLAIMS = [
     ("Korean courts sentenced Moon Hyung-wook to 34 years.", "2025-01-01", A, "kr/moon-hyeong-wook"),
     ("Pavel Durov has been convicted in France.", "2025-01-01", I, "fr/durov"),
     ("Pavel Durov has not been charged.", "2025-01-01", I, "fr/durov"),
+    # Active voice and imprisonment as a status.
+    ("Paris investigating judges charged Pavel Durov in August 2024.", "2025-01-01", A, "fr/durov"),
+    ("An appeals court acquitted Steven Anderegg.", "2026-11-26", I, "us/steven-anderegg"),
+    ("Anthony Rotondo was jailed for posting deepfakes of Australian women.", "2026-11-26", I, "au/esafety-v-rotondo"),
+    ("Hugh Nelson was jailed.", "2026-11-26", A, "gb-eaw/hugh-nelson"),
     ("Pavel Durov was arrested in France.", "2025-01-01", A, "fr/durov"),
     ("Durov was sentenced to five years.", "2025-06-01", I, "fr/durov"),
     ("Creating deepfake porn in South Korea is punishable by up to 7 years in prison.", "2024-09-04", I, "kr/sexual-crimes-act/14-2.1"),
@@ -304,7 +309,8 @@ def test_aggravated_variant_is_named(catalogue):
 
 def test_case_named_earlier_resolves_a_surname(catalogue):
     text = "Police arrested Hugh Nelson in 2023. Nelson was jailed for 18 years."
-    (r,) = check(catalogue, text, dt.date(2025, 1, 1)).results
+    first, r = check(catalogue, text, dt.date(2025, 1, 1)).results
+    assert (first.verdict, first.record) == (U, "gb-eaw/hugh-nelson")  # the record lists no arrest
     assert (r.verdict, r.record) == (A, "gb-eaw/hugh-nelson")
 
 
