@@ -735,6 +735,14 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
                     return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(v.sources) + (list(now.sources) if now else []), ctx)
     if unknown:
         return Finding(aspect, Verdict.UNVERIFIABLE, found, expected, f"Could not compare with {off.citation}: no exchange rate for the currencies involved.", off.id, list(now.sources) if now else [], ctx)
+    if aspect == "fine" and now is not None and now.fine is None and not any(a.fine for a in now.aggravated):
+        # The offence sets no fine of its own, but general law may let a court fine instead of or
+        # as well as imprisonment (e.g. Crimes Act 1914 (Cth) s 4B): not recorded, so not refuted.
+        expl = (
+            f"{off.citation} states no fine of its own on {_d(day)}; a general provision may allow one, and lawref does not "
+            f"record it (missing figure)."
+        )
+        return Finding(aspect, Verdict.UNVERIFIABLE, found, None, expl, off.id, list(now.sources), ctx)
     if aspect == "prison" and now is not None and now.prison is None and now.combine is not None:
         # "imprisonment and/or a fine" with no term recorded: the law has a prison term the
         # record could not state, so the claimed term can be neither confirmed nor refuted.
