@@ -292,8 +292,8 @@ class Report:
                     for s in r.sources
                 ],
             }  # fmt: skip
-            if url:
-                review["url"] = url
+            # The claim's address goes in itemReviewed.appearance only: a ClaimReview's own
+            # `url` is the review's page, which lawref does not publish.
             out.append(review)
         return out
 

@@ -518,7 +518,8 @@ def test_cli_claimreview(cli, pinned_today):
     assert res.code == 0
     (review,) = json.loads(res.out)
     assert review["itemReviewed"]["datePublished"] == "2024-09-04" and review["reviewRating"]["ratingValue"] == 4
-    assert review["url"] == "https://example.org/a"
+    assert review["itemReviewed"]["appearance"]["url"] == "https://example.org/a"
+    assert "url" not in review  # schema.org: a ClaimReview's url is the review's own page
 
 
 def test_cli_help_has_example(cli):

@@ -29,7 +29,7 @@ def check(
     as_json: JsonOpt = False,
     fmt: Annotated[str, typer.Option("--format", metavar="FORMAT", help="text (default), json, or claimreview (schema.org ClaimReview JSON-LD, one per claim).")] = "text",
     tolerance: Annotated[float, typer.Option("--tolerance", metavar="FRACTION", help="Tolerance for converted amounts, as a fraction (default 0.05 = ±5%).")] = 0.05,
-    claim_url: Annotated[Optional[str], typer.Option("--claim-url", metavar="URL", help="Where the claim appeared (ClaimReview itemReviewed.appearance and url).")] = None,
+    claim_url: Annotated[Optional[str], typer.Option("--claim-url", metavar="URL", help="Where the claim appeared (ClaimReview itemReviewed.appearance).")] = None,
     claim_author: Annotated[Optional[str], typer.Option("--claim-author", metavar="NAME", help="Who made the claim (ClaimReview itemReviewed.author).")] = None,
 ) -> None:
     """Fact-check claims about penalties, sentences, ages and charges against the records.
