@@ -132,7 +132,9 @@ class Finding:
 
 def _since_then(then: list[Finding], now: list[Finding], as_of: _dt.date, today: _dt.date) -> list[Finding]:
     """Today's findings, where a figure true on the claim's date (before today) and wrong
-    today is outdated (it changed since), not inaccurate."""
+    today is outdated (it changed since), not inaccurate. A conversion is a statement about
+    the rate of the claim's date: it is not checked again at today's rate."""
+    now = [f for f in now if f.aspect != "conversion"] or now
     was_true = {(f.aspect, f.record) for f in then if f.verdict is Verdict.ACCURATE}
     for f in now:
         if f.verdict is Verdict.INACCURATE and (f.aspect, f.record) in was_true and as_of < today:

@@ -13,8 +13,11 @@ def today() -> _dt.date:
 
 def parse_date(text: str | None, option: str = "--as-of") -> _dt.date:
     """`YYYY-MM-DD`, `YYYY-MM`, `YYYY` or `today` -> a date. Raises UsageError."""
-    if text is None or text.strip().lower() in ("", "today", "now"):
+    if text is None or text.strip().lower() in ("today", "now"):
         return today()
+    if not text.strip():
+        # An empty value is a script's unset variable, not a request for today.
+        raise UsageError(f"{option}: empty; give a date (YYYY-MM-DD, YYYY-MM or YYYY) or 'today'")
     t = text.strip()
     try:
         if len(t) == 4 and t.isdigit():

@@ -35,3 +35,11 @@ def test_impossible_or_malformed_dates_are_refused(text):
 def test_cli_refuses_a_month_that_does_not_exist(cli):
     r = cli(["search", "deepfake", "--as-of", "2024-13"])
     assert r.code == 2 and "not a valid date" in r.err and r.out == ""
+
+
+def test_an_empty_date_is_an_error_not_today():
+    """`--as-of "$D"` with D unset must not silently answer for today."""
+    from lawref.errors import UsageError
+
+    with pytest.raises(UsageError, match="empty"):
+        parse_date("  ")

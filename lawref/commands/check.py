@@ -60,6 +60,10 @@ def check(
         raise UsageError(f"--claim-url: give the http(s) address where the claim appeared, not {claim_url[:60]!r}")
     claim_text = _read_input(text, file)
     day = as_of(as_of_)
+    from ..dates import today
+
+    if day > today():
+        sys.stderr.write(f"check: --as-of {day} is after today: claims are read against the law as recorded now, with changes already enacted for that date\n")
     cat = catalogue(ctx)
     report = check_text(cat, claim_text, day, tolerance=tolerance, rates=_rates(ctx, cat))
     if fmt == "json":
