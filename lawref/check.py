@@ -1399,10 +1399,12 @@ def _norm_tokens(text: str) -> list[str]:
     """Folded, normalised words; a possessive 's is dropped ("Nelson's" is Nelson)."""
     from .search import fold, normalise
 
-    return fold(normalise(_POSSESSIVE.sub(r"\1", text))).split()
+    return fold(normalise(_KO_PARTICLE.sub(r"\1", _POSSESSIVE.sub(r"\1", text)))).split()
 
 
 _POSSESSIVE = re.compile(r"(\w)['\u2019]s\b")
+# A Korean case particle after a name ("조주빈은", "조주빈의"): the name itself.
+_KO_PARTICLE = re.compile(r"([\uac00-\ud7a3]{2,})(?:은|는|이|가|을|를|의|에게|에서|와|과|도)(?![\uac00-\ud7a3])")
 
 
 @dataclass

@@ -1012,12 +1012,63 @@ def french_gloss(text: str) -> str | None:
     return text
 
 
+# Korean legal wording ("7년 이하의 징역 또는 5천만원 이하의 벌금", "징역 42년을 선고받았다"):
+# detected by Hangul and a penalty word, then glossed into English for the claim grammar.
+_KOREAN = re.compile(r"[\uac00-\ud7a3].*(?:징역|벌금|선고|처벌|처한다|구속|기소)|(?:징역|벌금|선고|처벌|처한다|구속|기소).*[\uac00-\ud7a3]", re.S)
+_KO_UNITS = {"억": 100_000_000, "천만": 10_000_000, "백만": 1_000_000, "만": 10_000}
+
+
+def _ko_amount(m: re.Match) -> str:
+    total = 0.0
+    for n, unit in re.findall(r"(\d+(?:\.\d+)?)\s*(억|천만|백만|만)?", m.group(1)):
+        total += float(n) * _KO_UNITS.get(unit, 1)
+    return f" {total:.0f} won "
+
+
+_KOREAN_GLOSS = (
+    (r"(\d),(?=\d{3})", r"\1"),
+    (r"((?:\d+(?:\.\d+)?\s*(?:억|천만|백만|만)\s*)+)\s*원", _ko_amount),
+    (r"(\d+)\s*원", r" \1 won "),
+    (r"(\d+(?:\.\d+)?)\s*년\s*이하의?\s*(?:징역|금고)", r" up to \1 years in prison "),
+    (r"(\d+(?:\.\d+)?)\s*년\s*이상의?\s*(?:유기)?\s*(?:징역|금고)", r" at least \1 years in prison "),
+    (r"(\d+)\s*won\s*이하의?\s*벌금", r" a fine of up to \1 won "),
+    (r"(\d+)\s*won\s*의?\s*벌금", r" a fine of \1 won "),
+    (r"무기\s*징역", " life imprisonment "),
+    (r"징역\s*(\d+(?:\.\d+)?)\s*년", r" \1 years in prison "),
+    (r"(\d+)\s*개월", r" \1 months "),
+    (r"(\d+)\s*년", r" \1 years "),
+    (r"선고\s*(?:받았|받|했|됐|되었|하였)\w*", " was sentenced "),
+    (r"구속\s*(?:됐|되었|기소)\w*", " was arrested "),
+    (r"기소\s*(?:됐|되었|했)\w*", " was charged "),
+    (r"처한다|처벌(?:받|된|될|하)\w*|처벌", " punishable "),
+    (r"제작|편집|합성|가공", " making "),
+    (r"유포|반포|배포|공유", " distributing "),
+    (r"판매", " selling "),
+    (r"소지|구입|저장|시청", " possessing "),
+    (r"협박|강요", " threatening "),
+    (r"촬영", " filming "),
+    (r"아동\s*[·ㆍ]?\s*청소년|미성년자?|아동", " minors "),
+    (r"한국|대한민국|국내", " South Korea "),
+    (r"\s또는\s", " or "),
+)
+
+
+def korean_gloss(text: str) -> str | None:
+    """An English gloss of a Korean penalty or sentencing sentence for the claim grammar, or
+    None. Hangul names and record aliases ("딥페이크", "조주빈") are kept."""
+    if not _KOREAN.search(text):
+        return None
+    for rx, rep in _KOREAN_GLOSS:
+        text = re.sub(rx, rep, text)
+    return " ".join(text.split())
+
+
 def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | None = None) -> Claim:
     """Everything checkable in one sentence (or clause). `like`: the first clause of the
     same sentence, whose statute/outcome wording and conduct an elliptical later clause
     shares ("..., while France sets two years")."""
     raw = clean_text(text).strip()
-    gloss = french_gloss(raw)
+    gloss = french_gloss(raw) or korean_gloss(raw)
     t = normalise_numbers(gloss or raw)
     outcome = bool(_OUTCOME.search(t)) or bool(like and like.outcome)
     statutory = bool(_STATUTORY.search(t)) or bool(like and like.statutory)
@@ -1029,7 +1080,7 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
     ages = _find_ages(t)
     # An age is not also a term ("20 years old" is excluded by the term grammar already).
     statuses = _find_statuses(t)
-    places = find_places(raw)
+    places = find_places(raw) or (find_places(gloss) if gloss else [])
     names = [n for n in find_names(raw)]
     bad_dates: list[str] = []
     return Claim(

@@ -217,6 +217,12 @@ CLAIMS = [
     ("En France, la détention d'images pédopornographiques est punie de cinq ans d'emprisonnement et de 75 000 euros d'amende.", "2026-11-26", A, "fr/code-penal/227-23-possession"),
     ("Pavel Durov a été mis en examen en France.", "2026-11-26", A, "fr/durov"),
     ("Hugh Nelson a été condamné à 20 ans de prison.", "2026-11-26", I, "gb-eaw/hugh-nelson"),
+    # Korean press and statute wording.
+    ("한국에서 딥페이크 성착취물을 제작하면 7년 이하의 징역 또는 5천만원 이하의 벌금에 처한다.", "2026-11-26", A, "kr/sexual-crimes-act/14-2.1"),
+    ("한국에서 딥페이크 성착취물을 제작하면 5년 이하의 징역 또는 5천만원 이하의 벌금에 처한다.", "2026-11-26", O, "kr/sexual-crimes-act/14-2.1"),
+    ("한국에서 딥페이크 성착취물을 소지하거나 시청하면 3년 이하의 징역 또는 3천만원 이하의 벌금에 처한다.", "2026-11-26", A, "kr/sexual-crimes-act/14-2.4"),
+    ("조주빈은 징역 42년을 선고받았다.", "2026-11-26", A, "kr/cho-ju-bin"),
+    ("조주빈은 징역 45년을 선고받았다.", "2026-11-26", I, "kr/cho-ju-bin"),
     # A bare age closing the sentence.
     ("Hugh Nelson is 45.", "2026-11-26", I, "gb-eaw/hugh-nelson"),
     ("Hugh Nelson, now 29, is in prison.", "2026-11-26", A, "gb-eaw/hugh-nelson"),

@@ -419,3 +419,25 @@ def test_english_is_not_glossed(text):
     from lawref.claims import french_gloss
 
     assert french_gloss(text) is None
+
+
+@pytest.mark.parametrize(
+    "text, has",
+    [
+        ("7년 이하의 징역 또는 5천만원 이하의 벌금에 처한다", ["up to 7 years in prison", "a fine of up to 50000000 won", "punishable"]),
+        ("1억 5천만원의 벌금", ["a fine of 150000000 won"]),
+        ("징역 42년을 선고받았다", ["42 years in prison", "was sentenced"]),
+        ("3년 이상의 유기징역", ["at least 3 years in prison"]),
+    ],
+)
+def test_korean_penalty_wording_is_glossed(text, has):
+    from lawref.claims import korean_gloss
+
+    g = korean_gloss(text)
+    assert g is not None and all(h in g for h in has), g
+
+
+def test_korean_text_without_a_penalty_word_is_not_glossed():
+    from lawref.claims import korean_gloss
+
+    assert korean_gloss("딥페이크는 심각한 문제다.") is None
