@@ -932,7 +932,27 @@ def relative_dates(text: str, day: _dt.date) -> list[DateQty]:
             first, last = _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
         when = str(first.year) if u == "year" else f"{calendar.month_name[first.month]} {first.year}"
         out.append(DateQty(first, min(last, day), f"{m.group(0).strip()} ({when})", rel))
+    # "two weeks ago", "3 days ago", "six months ago": a window around that day.
+    for m in _AGO.finditer(normalise_numbers(text)):
+        n = 1 if m.group("n").lower() in ("a", "an", "one") else 2 if m.group("n").lower() == "two" else int(m.group("n"))
+        u = m.group("u").lower()
+        if u == "day":
+            first = last = day - _dt.timedelta(days=n)
+        elif u == "week":
+            mid = day - _dt.timedelta(days=7 * n)
+            first, last = mid - _dt.timedelta(days=3), mid + _dt.timedelta(days=3)
+        elif u == "month":
+            y, mo = day.year, day.month - n
+            while mo < 1:
+                y, mo = y - 1, mo + 12
+            first, last = _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        else:
+            first, last = _dt.date(day.year - n, 1, 1), _dt.date(day.year - n, 12, 31)
+        out.append(DateQty(first, min(last, day), f"{m.group(0).strip()} ({first} to {min(last, day)})"))
     return out
+
+
+_AGO = re.compile(r"\b(?P<n>\d{1,3}|an?|one|two)\s+(?P<u>day|week|month|year)s?\s+ago\b", re.I)
 
 
 def _find_statuses(t: str) -> list[StatusQty]:

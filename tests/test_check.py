@@ -204,6 +204,9 @@ CLAIMS = [
     ("Hugh Nelson received an 18-year jail term last October.", "2025-01-15", A, "gb-eaw/hugh-nelson"),
     ("Kim Nok-wan was sentenced to life in prison last month.", "2025-12-10", A, "kr/kim-nok-wan"),
     ("Kim Nok-wan was sentenced to life in prison earlier this month.", "2025-11-30", A, "kr/kim-nok-wan"),
+    ("Two weeks ago Hugh Nelson was jailed for 18 years.", "2024-11-12", A, "gb-eaw/hugh-nelson"),
+    ("Two weeks ago Hugh Nelson was jailed for 18 years.", "2024-11-01", I, "gb-eaw/hugh-nelson"),  # 4 days before
+    ("Kim Nok-wan was sentenced to life in prison a year ago.", "2026-06-01", A, "kr/kim-nok-wan"),
     # An offence that states no fine: general law may allow one, so a claimed fine is not refuted.
     ("Australia's new deepfake offence carries six years in prison and a fine of A$100,000.", "2026-11-26", U, "au/criminal-code/474-17a"),
     # The conduct named picks the offence: distributing filmed material is not filming it.
