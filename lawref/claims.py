@@ -315,6 +315,13 @@ def normalise_numbers(text: str) -> str:
     t = re.sub(r"\bhalf(?:\s+an?\s+|-)century\b", "50 years", t, flags=re.I)
     t = re.sub(r"\b(?:a|an|one) (year|month|week|day|decade)s? and a half\b", lambda m: f"1.5 {m.group(1)}s", t, flags=re.I)
     t = re.sub(r"\b(?:a|an|one) (year|month|week|day|decade)\b", r"1 \1", t, flags=re.I)
+    # ... and in a range: "between one and 30 years", "from two to five years".
+    t = re.sub(
+        r"\b(between|from)\s+(one|two)(?=\s+(?:and|to)\s+\w)",
+        lambda m: f"{m.group(1)} {'1' if m.group(2).lower() == 'one' else '2'}",
+        t,
+        flags=re.I,
+    )
     # text2num leaves "one" and "two" alone (threshold 3): convert them before a unit.
     t = re.sub(
         r"(?<![\w-])(one|two)(?=[\s-]+(?:and a half\s+)?(?:years?|yrs?|months?|weeks?|days?|decades?)\b)",

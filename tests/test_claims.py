@@ -50,6 +50,8 @@ def _seed_text() -> str:
         ("a decade", "10 years"),
         ("two decades", "20 years"),
         ("half a decade", "5 years"),
+        ("between one and 30 years", "between 1 and 30 years"),
+        ("from two to five years", "from 2 to 5 years"),
         ("a quarter-century", "25 years"),
         ("half a century", "50 years"),
         ("a quarter of a year", "3 months"),
