@@ -1136,7 +1136,8 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
 # France ...", and a later event ("arrested in March 2020 and later sentenced to ..."), whose
 # date is not the first event's.
 _CLAUSE_BREAK = re.compile(
-    r"\s*;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=in\s+[A-Z])|,?\s+and\s+(?=(?:was\s+|were\s+|is\s+)?(?:later|then|subsequently|afterwards|eventually)\b)",
+    r"\s*;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=in\s+[A-Z])|,?\s+and\s+(?=(?:was\s+|were\s+|is\s+)?(?:later|then|subsequently|afterwards|eventually)\b)"
+    r"|,\s+and\s+(?=[a-z]+ing\b)",  # ", and coercing them at least five": another conduct
     re.I,
 )
 

@@ -688,6 +688,10 @@ def test_respectively_pairs_figures_with_places(catalogue):
             [("fr/code-penal/227-23-possession", A), ("fr/code-penal/227-23-possession", I)],
         ),
         ("Cho Ju-bin, 24, was arrested in March 2020 and later sentenced to 42 years.", [("kr/cho-ju-bin", A), ("kr/cho-ju-bin", A)]),
+        (
+            "Since October 2024, blackmailing a minor with sexual images in South Korea carries at least three years, and coercing them at least five.",
+            [("kr/youth-protection-act/11-2.1", A), ("kr/youth-protection-act/11-2.2", A)],
+        ),
         ("Cho Ju-bin, 24, was arrested in March 2020 and later sentenced to 45 years.", [("kr/cho-ju-bin", A), ("kr/cho-ju-bin", I)]),
     ],
 )
