@@ -288,7 +288,13 @@ def parse_file(path: str, pack_root: str, shown: str | None = None, pack_name: s
         res.problems.append(Problem(shown, 1, "(file)", "empty file: expected one record"))
         return res
     if not isinstance(node, MappingNode):
-        res.problems.append(Problem(shown, node.start_mark.line + 1, "(record)", "expected a mapping of fields (key: value), not a list or a single value"))
+        from yaml.nodes import SequenceNode
+
+        if isinstance(node, SequenceNode) and len(node.value) == 1 and isinstance(node.value[0], MappingNode):
+            msg = "the record is a list of one mapping: remove the leading '- ' (and the indent below it)"
+        else:
+            msg = "expected a mapping of fields (key: value), not a list or a single value"
+        res.problems.append(Problem(shown, node.start_mark.line + 1, "(record)", msg))
         return res
     rel = os.path.relpath(path, pack_root)
     parts = tuple(Path(rel).parts)
@@ -296,6 +302,10 @@ def parse_file(path: str, pack_root: str, shown: str | None = None, pack_name: s
     if kind is None:
         res.problems.append(Problem(shown, 1, "(record)", "cannot tell offence from case: put it under statutes/ or cases/, or add 'kind:'"))
         return res
+    declared, declared_line = _raw(node, "kind")
+    top = "statutes" if kind == "offence" else "cases"
+    if declared in ("offence", "case") and declared != kind and top in parts:
+        res.problems.append(Problem(shown, declared_line, "kind", f"kind: {declared} contradicts the directory: files under {top}/ are {kind}s (remove 'kind:', or move the file)"))
     misplaced = _misplaced(node, kind)
     if misplaced is not None:
         # An offence under cases/ (or a case under statutes/): one line naming the cause,

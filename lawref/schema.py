@@ -23,7 +23,30 @@ _BOOL_TAG = "tag:yaml.org,2002:bool"
 _TS_TAG = "tag:yaml.org,2002:timestamp"
 _NULL_TAG = "tag:yaml.org,2002:null"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9._-]*(/[a-z0-9][a-z0-9._-]*)+$")
-_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DATE_RE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+# Invisible format and control characters: bidi overrides and isolates, zero-width space and
+# joiners' lookalikes, BOM, soft hyphen (ZWNJ/ZWJ are left: scripts such as Persian need them).
+_INVISIBLE_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]")
+_NON_ASCII_DIGIT_RE = re.compile(r"[^\x00-\x7f]")
+MAX_TITLE = 200  # a title or alias is a short name
+
+
+def _char_name(ch: str) -> str:
+    import unicodedata
+
+    return f"U+{ord(ch):04X} {unicodedata.name(ch, 'control character' if unicodedata.category(ch) == 'Cc' else 'unnamed character')}"
+
+
+def _non_ascii(v: str) -> str:
+    """' (contains non-ASCII 'К', U+041A CYRILLIC CAPITAL LETTER KA, at position 1)', or ''."""
+    for i, ch in enumerate(v):
+        if ord(ch) > 127:
+            return f" (contains non-ASCII {ch!r}, {_char_name(ch)}, at position {i + 1})"
+    return ""
+
+
+def _cut(v: str, n: int = 60) -> str:
+    return repr(v[:n]) + ("…" if len(v) > n else "")
 _INT_RE = re.compile(r"^[0-9][0-9_]*$")
 # Thousands separators: groups of three (50,000,000) or the Indian 2-2-3 grouping (5,00,00,000).
 _GROUPED_RE = re.compile(r"^(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]{1,2}(?:,[0-9]{2})*,[0-9]{3})$")
@@ -100,7 +123,29 @@ def text(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
     if not v:
         ctx.add(node, path, "must not be empty")
         return INVALID
+    bad = _INVISIBLE_RE.search(v)
+    if bad:
+        # Reported by validate; the record still loads, since every output shows such
+        # characters safely (as `�` or not at all).
+        ch = bad.group()
+        ctx.facts.append(("note", path, _line(node), f"contains an invisible format or control character ({_char_name(ch)}) at position {bad.start() + 1}: remove it"))
     return v
+
+
+def short_text(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
+    """A title or alias: text of at most MAX_TITLE characters."""
+    v = text(node, path, ctx)
+    if v is not INVALID and len(v) > MAX_TITLE:
+        ctx.add(node, path, f"{len(v)} characters: a title or alias is a short name (at most {MAX_TITLE}); put the rest in the text or notes")
+        return INVALID
+    return v
+
+
+def birth_year(node: Node, path: str, ctx: Ctx) -> int | _Invalid:
+    if isinstance(node, ScalarNode) and _DATE_RE.match(node.value.strip()):
+        ctx.add(node, path, f"{node.value.strip()!r}: give the year only (born: {node.value.strip()[:4]})")
+        return INVALID
+    return integer(node, path, ctx)
 
 
 def date(node: Node, path: str, ctx: Ctx) -> _dt.date | _Invalid:
@@ -109,7 +154,10 @@ def date(node: Node, path: str, ctx: Ctx) -> _dt.date | _Invalid:
         return v
     v = v.strip()
     if not _DATE_RE.match(v):
-        ctx.add(node, path, f"not a date: {v!r} (use YYYY-MM-DD)")
+        if re.match(r"^\d{4}-\d{2}-\d{2}$", v):
+            ctx.add(node, path, f"not a date: {v!r}: use ASCII digits (0-9), e.g. 2024-01-31")
+        else:
+            ctx.add(node, path, f"not a date: {_cut(v)} (use YYYY-MM-DD)")
         return INVALID
     try:
         d = _dt.date.fromisoformat(v)
@@ -177,6 +225,9 @@ def term(node: Node, path: str, ctx: Ctx) -> m.Term | _Invalid:
     v = _scalar(node, path, ctx, "a term (5y, 6m, life)")
     if v is INVALID:
         return v
+    if _NON_ASCII_DIGIT_RE.search(v) and any(ch.isdigit() for ch in v if ord(ch) > 127):
+        ctx.add(node, path, f"not a term: {_cut(v)}: use ASCII digits (0-9), e.g. 2y")
+        return INVALID
     try:
         return m.Term.parse(v)
     except ValueError as e:
@@ -185,15 +236,19 @@ def term(node: Node, path: str, ctx: Ctx) -> m.Term | _Invalid:
 
 
 def url(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
+    raw = node.value.strip() if isinstance(node, ScalarNode) and isinstance(node.value, str) else ""
+    if re.search(r'[\x00-\x20\x7f-\x9f"<>\\^`{|}]', raw) and re.match(r"^https?://", raw, re.I):
+        # RFC 3986 never carries these unencoded; they are how markup escapes a link.
+        ctx.add(node, path, f"URL holds characters a URL cannot carry unencoded (quotes, <, >, spaces, controls): {raw[:80]!r}")
+        return INVALID
     v = text(node, path, ctx)
     if v is INVALID:
         return v
     if not re.match(r"^https?://[^\s/]+\.[^\s]+$", v):
-        ctx.add(node, path, f"not an http(s) URL: {v!r}")
-        return INVALID
-    if re.search(r'[\x00-\x20\x7f-\x9f"<>\\^`{|}]', v):
-        # RFC 3986 never carries these unencoded; they are how markup escapes a link.
-        ctx.add(node, path, f"URL holds characters a URL cannot carry unencoded (quotes, <, >, spaces, controls): {v[:80]!r}")
+        if re.match(r"^https?://[^\s/]+\.[^\s]+$", v, re.I):
+            ctx.add(node, path, f"write the URL's scheme in lower case: {(v.split(':', 1)[0].lower() + ':' + v.split(':', 1)[1])[:80]!r}")
+        else:
+            ctx.add(node, path, f"not an http(s) URL: {_cut(v, 80)}")
         return INVALID
     return v
 
@@ -203,7 +258,7 @@ def record_id(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
     if v is INVALID:
         return v
     if not _ID_RE.match(v):
-        ctx.add(node, path, f"bad id {v!r}: lowercase segments separated by '/', e.g. kr/sexual-crimes-act/14-2.1")
+        ctx.add(node, path, f"bad id {_cut(v, 80)}{_non_ascii(v)}: lowercase segments separated by '/', e.g. kr/sexual-crimes-act/14-2.1")
         return INVALID
     return v
 
@@ -214,7 +269,7 @@ def one_of(*choices: str) -> Conv:
         if v is INVALID:
             return v
         if v.strip() not in choices:
-            ctx.add(node, path, f"{v!r} is not one of: {', '.join(choices)}")
+            ctx.add(node, path, f"{_cut(v)} is not one of: {', '.join(choices)}")
             return INVALID
         return v.strip()
 
@@ -238,8 +293,13 @@ def jurisdiction(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
     if v is INVALID:
         return v
     if not is_known(v):
-        hint = f"; codes are upper case: {v.upper()!r}" if v != v.upper() and is_known(v.upper()) else " (ISO 3166 like KR, US-CA, or GB-EAW, EU)"
-        ctx.add(node, path, f"unknown jurisdiction code {v!r}{hint}")
+        if v != v.upper() and is_known(v.upper()):
+            hint = f"; codes are upper case: {v.upper()!r}"
+        elif v.upper() in ("UK", "GB", "ENGLAND"):
+            hint = ": England and Wales is GB-EAW (Scotland GB-SCT, Northern Ireland GB-NIR)"
+        else:
+            hint = _non_ascii(v) or " (ISO 3166 like KR, US-CA, or GB-EAW, EU)"
+        ctx.add(node, path, f"unknown jurisdiction code {_cut(v, 40)}{hint}")
         return INVALID
     return v
 
@@ -251,7 +311,8 @@ def currency(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
     if v is INVALID:
         return v
     if not is_currency(v):
-        ctx.add(node, path, f"unknown currency code {v!r} (ISO 4217, e.g. KRW, EUR, USD)")
+        hint = f"; codes are upper case: {v.upper()!r}" if v != v.upper() and is_currency(v.upper()) else _non_ascii(v) or " (ISO 4217, e.g. KRW, EUR, USD)"
+        ctx.add(node, path, f"unknown currency code {_cut(v, 40)}{hint}")
         return INVALID
     return v
 
@@ -264,7 +325,11 @@ def amount(node: Node, path: str, ctx: Ctx) -> int | str | _Invalid:
 
 def list_of(item: Conv, min_items: int = 0) -> Conv:
     def conv(node: Node, path: str, ctx: Ctx):
-        if isinstance(node, ScalarNode) and item in (text, record_id) and not _is_null(node):
+        if isinstance(node, ScalarNode) and item in (text, short_text, record_id) and not _is_null(node):
+            if _plain(node) and ", " in node.value:
+                first, rest = node.value.split(", ", 1)
+                ctx.add(node, path, f"{_cut(node.value)} is one text: write a list, e.g. [{first}, {rest}]")
+                return INVALID
             node = SequenceNode("tag:yaml.org,2002:seq", [node], node.start_mark, node.end_mark)
         if not isinstance(node, SequenceNode):
             ctx.add(node, path, "expected a list")
@@ -279,6 +344,9 @@ def list_of(item: Conv, min_items: int = 0) -> Conv:
             v = item(child, f"{path}[{i}]", ctx)
             if v is INVALID:
                 failed = True  # keep converting, to report every item's problems
+            elif item is record_id and v in out:
+                ctx.add(child, f"{path}[{i}]", f"{v!r} is listed twice")
+                failed = True
             else:
                 out.append(v)
         if len(node.value) < min_items:
@@ -314,7 +382,10 @@ class Obj:
 
     def __call__(self, node: Node, path: str, ctx: Ctx):
         if not isinstance(node, MappingNode):
-            ctx.add(node, path or "(record)", "expected a mapping of fields")
+            hint = ""
+            if isinstance(node, ScalarNode) and self.empty.startswith("give") and ", e.g. " in self.empty:
+                hint = f": {self.empty.split(', e.g. ', 1)[1]}"
+            ctx.add(node, path or "(record)", f"expected a mapping of fields{hint}")
             return INVALID
         values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
@@ -346,6 +417,10 @@ class Obj:
                 continue
             nodes[key] = key_node
             spec = self.fields.get(key)
+            if spec is None and key == "<<":
+                ctx.add(key_node, sub, "YAML merge keys (<<) are not supported; write the fields out")
+                ok = False
+                continue
             if spec is None:
                 hint = difflib.get_close_matches(key, list(self.fields), n=1)
                 under = next((k for k in reversed(empty_objs) if key in self.fields[k].conv.fields), None)
@@ -418,7 +493,14 @@ def _check_source(values, node, path, ctx) -> bool:
     if pub and acc and pub > acc:
         ctx.add(_at(node, "published"), _sub(path, "published"), f"published {pub} after it was accessed ({acc})")
         ok = False
+    quote = values.get("quote")
+    if quote and len(quote.split()) > MAX_QUOTE_WORDS:
+        ctx.add(_at(node, "quote"), _sub(path, "quote"), f"quote of {len(quote.split())} words: quote at most about 25 words (the rest in your own words)")
+        ok = False
     return ok
+
+
+MAX_QUOTE_WORDS = 40  # data/README.md: a quote is at most ~25 words
 
 
 SOURCE = Obj(
@@ -481,7 +563,7 @@ def _check_fine(values, node, path, ctx) -> bool:
     return not problems
 
 
-PRISON = Obj(m.Prison, {"max": F(term), "min": F(term), "max_basis": F(text)}, check=_check_prison, empty="give max (and min), e.g. prison: {max: 2y}")
+PRISON = Obj(m.Prison, {"max": F(term), "min": F(term), "max_basis": F(text)}, check=_check_prison, empty="give max (and min), e.g. prison: {max: 5y}")
 FINE = Obj(m.Fine, {"max": F(amount), "min": F(integer), "currency": F(currency)}, check=_check_fine, empty="give max and currency, e.g. fine: {max: 20000000, currency: KRW}")
 
 _PENALTY_FIELDS = {
@@ -599,7 +681,7 @@ def tags(node: Node, path: str, ctx: Ctx):
 _COMMON = {
     "id": F(record_id, required=True),
     "jurisdiction": F(jurisdiction, required=True),
-    "aliases": F(list_of(text)),
+    "aliases": F(list_of(short_text)),
     "tags": F(tags),
     "notes": F(text),
     "sources": F(SOURCES),
@@ -655,7 +737,7 @@ OFFENCE = Obj(
         **_COMMON,
         "instrument": F(INSTRUMENT, required=True),
         "article": F(text, required=True),
-        "title": F(text, required=True),
+        "title": F(short_text, required=True),
         "offence": F(text, required=True),
         "native_offence": F(text),
         "minimum_standard": F(boolean),
@@ -683,7 +765,7 @@ DEFENDANT = Obj(
     {
         "name": F(text, required=True),
         "native_name": F(text),
-        "born": F(integer),
+        "born": F(birth_year),
         "ages": F(list_of(AGE)),
         "sources": F(SOURCES),
     },
@@ -756,6 +838,9 @@ def _check_case(values, node, path, ctx) -> bool:
         if p.level in m.APPELLATE and trial is not None and p.date < trial.date:
             ctx.problems.append(Problem(ctx.file, p.line, name, f"{p.level} ruling of {p.date} comes before the first-instance judgment ({trial.date})"))
             ok = False
+    if values.get("status") == "final" and procs and procs[-1].outcome == "pending" and not any(p.final for p in procs):
+        ctx.add(_at(node, "status"), "status", f"status: final, but the last proceeding ({procs[-1].date}) is pending and none is final: true; mark the ruling that ended the case final, or set status: pending")
+        ok = False
     d = values.get("defendant")
     if d is not None and procs:
         first = min(p.date for p in procs)
@@ -778,7 +863,7 @@ CASE = Obj(
     m.Case,
     {
         **_COMMON,
-        "title": F(text, required=True),
+        "title": F(short_text, required=True),
         "defendant": F(DEFENDANT, required=True),
         "summary": F(text, required=True),
         "offences": F(list_of(record_id)),

@@ -115,7 +115,9 @@ def _dated_problems(cat, chosen, scope: tuple[str, ...]) -> tuple[list[Problem],
                 records += 1
             shown = _shown(path)
             for fact in res.facts:
-                if fact[0] == "refs":  # of a record that failed to load: still checked
+                if fact[0] == "note":  # reported here only: the record still loads
+                    out.append(Problem(shown, fact[2], fact[1], fact[3]))
+                elif fact[0] == "refs":  # of a record that failed to load: still checked
                     for field, ref, line in fact[2]:
                         if _ID_RE.match(ref):
                             problem = ref_problem(cat, shown, line, field, ref, fact[1])
@@ -159,8 +161,8 @@ def _before_offences(cat, case, shown: str, fpath: str, line: int, day: _dt.date
 
 def _rates_problems(packs) -> list:
     """Problems of each pack's rates.yaml (the extra exchange rates compare and check use)."""
+    from .catalog import _shown
     from .money import load_extra_rates
-    from .problems import Problem
 
     out = []
     for info in packs:
@@ -170,5 +172,5 @@ def _rates_problems(packs) -> list:
         _, problems = load_extra_rates(path)
         for msg in problems:
             text = msg[len(path) + 2 :] if msg.startswith(path + ": ") else msg
-            out.append(Problem(path, 1, "rates", text))
+            out.append(Problem(_shown(path), 1, "rates", text))
     return out

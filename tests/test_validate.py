@@ -391,3 +391,57 @@ def test_a_record_with_a_mismatched_jurisdiction_is_not_used(cli, tmp_path):
 
     cat = load_catalogue([str(pack)], bundled=False, use_cache=False, env="")
     assert "kr/test-act/1" not in cat.records and "kr/test-act/1" not in cat.rows
+
+
+HINTS = [
+    # (name, (old, new) in the offence, words in the problem)
+    ("look-alike letter in the jurisdiction", ("jurisdiction: KR", "jurisdiction: \u041aR"), ["U+041A", "CYRILLIC CAPITAL LETTER KA"]),
+    ("look-alike letter in the id", ("id: kr/test-act/1", "id: kr/test-\u0430ct/1"), ["U+0430", "CYRILLIC"]),
+    ("an invisible format character", ("title: Test offence", "title: Test\u202e offence"), ["U+202E", "invisible"]),
+    ("full-width digits in a date", ("from: 2020-01-01", "from: \uff12\uff10\uff12\uff10-01-01"), ["ASCII digits"]),
+    ("full-width digits in a term", ("max: 5y", "max: \uff15y"), ["ASCII digits"]),
+    ("a merge key", ("instrument:\n  title: Test Act", "instrument:\n  <<: {short: T}\n  title: Test Act"), ["merge keys"]),
+    ("lower-case currency", ("currency: KRW", "currency: krw"), ["upper case", "'KRW'"]),
+    ("UK", ("jurisdiction: KR", "jurisdiction: UK"), ["England and Wales is GB-EAW"]),
+    ("prison as a scalar", ("prison: {max: 5y}", "prison: 5y"), ["prison: {max: 5y}"]),
+    ("an upper-case URL scheme", ("url: https://example.org/law", "url: HTTPS://example.org/law"), ["lower case"]),
+    ("a URL with a space", ("url: https://example.org/law", "url: https://example.org/a law"), ["cannot carry"]),
+    ("aliases as one comma text", ('article: "1"', 'article: "1"\naliases: deepfake, fake video'), ["write a list"]),
+    ("a related id listed twice", ('article: "1"', 'article: "1"\nrelated: [kr/test-act/2, kr/test-act/2]'), ["listed twice"]),
+    ("a long quote", ("title: Example Act\n", "title: Example Act\n        quote: " + "word " * 60 + "\n"), ["quote", "60 words"]),
+    ("a very long title", ("title: Test offence", "title: " + "x" * 500), ["500 characters"]),
+    ("kind contradicting the directory", ('article: "1"', 'article: "1"\nkind: case'), ["kind", "statutes/"]),
+]
+
+
+@pytest.mark.parametrize("name,change,words", HINTS, ids=[h[0] for h in HINTS])
+def test_problems_name_the_cause(cli, tmp_path, name, change, words):
+    body = offence_yaml().replace(*change, 1)
+    assert body != offence_yaml()
+    files = {OK: body, "statutes/kr/test-act/2.yaml": offence_yaml(rid="kr/test-act/2")}
+    r = _validate(cli, write_pack(tmp_path / "p", files))
+    assert r.code == 1, r.out
+    assert any(all(w in ln for w in words) for ln in r.out.splitlines()), r.out
+    assert all(len(ln) < 400 for ln in r.out.splitlines()), r.out
+
+
+def test_case_hints(cli, tmp_path):
+    body = (case_yaml(offences="kr/test-act/1, kr/test-act/2").replace("defendant: {name: Test Person}", "defendant: {name: Test Person, born: 1990-05-01}")
+            .replace("summary: A test.", "summary: A test.\nstatus: final") + "  - date: 2021-06-01\n    court: Appeals\n    level: appeal\n    outcome: pending\n    sources: [{url: https://example.org/t, title: T, accessed: 2026-11-26}]\n")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(), "cases/kr/test-case.yaml": body}))
+    assert _lines(r.out, "offences", "write a list"), r.out
+    assert _lines(r.out, "born", "year only"), r.out
+    assert _lines(r.out, "status", "final", "pending"), r.out
+
+
+def test_a_list_as_a_record_says_remove_the_dash(cli, tmp_path):
+    body = "- " + offence_yaml().replace("\n", "\n  ")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: body}))
+    assert _lines(r.out, "leading '- '"), r.out
+
+
+def test_a_sibling_is_suggested_for_an_unknown_parent_id(cli, tmp_path):
+    files = {OK: offence_yaml(), "statutes/kr/test-act/14-2.1.yaml": offence_yaml(rid="kr/test-act/14-2.1"),
+             "cases/kr/test-case.yaml": case_yaml(offences="[kr/test-act/14-2]")}
+    r = _validate(cli, write_pack(tmp_path / "p", files))
+    assert _lines(r.out, "unknown id 'kr/test-act/14-2'", "kr/test-act/14-2.1"), r.out
