@@ -1983,7 +1983,10 @@ class Checker:
         rel = relative_dates(claim.text, as_of)  # "last March": as of the day the claim was made
         if rel:
             claim = replace(claim, dates=claim.dates + tuple(rel))
-        r = self.resolve(claim, as_of)
+        # The offence is chosen as the law stood on the day the claim speaks of ("In 2019, ..."),
+        # except for a change's date ("rose to seven years in March 2024"), which dates the change.
+        change = any(q.previous for q in claim.terms) or bool(_CHANGE_VERB.search(claim.text) and claim.dates)
+        r = self.resolve(claim, as_of if change else _stated_days(claim, as_of)[0][0])
         joint = _joint_places(claim) if r.case is None and (claim.terms or claim.fines) else []
         if len(joint) > 1 and all(any(_covers(c, j) for j in self.covered) for c in joint):
             # "In the UK and Australia, ... carries up to six months": true only if true in each.

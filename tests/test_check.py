@@ -113,7 +113,9 @@ CLAIMS = [
     # Before an offence was created lawref cannot tell whether an older law it does not hold
     # covered the conduct (data/README.md): unverifiable, naming the creation date.
     ("British law makes creating a sexually explicit deepfake of an adult punishable by an unlimited fine.", "2025-03-01", U, "gb-eaw/sexual-offences-act-2003/66e"),
-    ("In 2019, disclosing private sexual photographs in England to cause distress carried up to two years in prison.", "2026-11-26", U, "gb-eaw/sexual-offences-act-2003/66b-2"),
+    # ... and a predecessor the catalogue holds answers for its own years.
+    ("In 2019, disclosing private sexual photographs in England to cause distress carried up to two years in prison.", "2026-11-26", A, "gb-eaw/criminal-justice-and-courts-act-2015/33"),
+    ("In 2019, revenge porn in England carried up to five years in prison.", "2026-11-26", I, "gb-eaw/criminal-justice-and-courts-act-2015/33"),
     ("Under federal law, distributing child pornography carries a mandatory minimum of five years and up to 20 years in prison.", "2024-01-01", A, "us/18-usc/2252a"),
     ("In the US, possession of child sexual abuse material carries up to 10 years in federal prison.", "2025-01-01", A, "us/18-usc/2252a-possession"),
     ("Publishing deepfake porn of an adult is a federal crime punishable by up to two years in prison under the Take It Down Act.", "2025-06-01", A, "us/47-usc/223-h-adult"),
