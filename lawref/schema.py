@@ -484,12 +484,10 @@ def _check_source(values, node, path, ctx) -> bool:
     if not values.get("title") and not values.get("publisher") and not ctx.failed & {"title", "publisher"}:
         ctx.add(node, path, "a source needs a title or a publisher")
         ok = False
-    from .dates import today
-
-    acc, pub, now = values.get("accessed"), values.get("published"), today()
-    if acc and acc > now:
-        ctx.add(_at(node, "accessed"), _sub(path, "accessed"), f"accessed {acc} is in the future (today is {now})")
-        ok = False
+    acc, pub = values.get("accessed"), values.get("published")
+    if acc:
+        # Judged against today's date by validate, never at load (see Ctx.facts).
+        ctx.facts.append(("accessed", _sub(path, "accessed"), _line(_at(node, "accessed")), acc))
     if pub and acc and pub > acc:
         ctx.add(_at(node, "published"), _sub(path, "published"), f"published {pub} after it was accessed ({acc})")
         ok = False
@@ -822,17 +820,11 @@ def _check_case(values, node, path, ctx) -> bool:
         if cur.date < prev.date:
             ctx.problems.append(Problem(ctx.file, cur.line, "proceedings", f"proceedings out of order: {cur.date} listed after {prev.date}; list oldest first"))
             ok = False
-    from .dates import today
-
-    now = today()
     names = {f[7]: f[1] for f in _spans(ctx, "proceedings")}  # item line -> "proceedings[i]"
     for p in procs:
         name = names.get(p.line, "proceedings")
         if p.outcome == "acquitted" and p.sentence is not None:
             ctx.problems.append(Problem(ctx.file, p.line, f"{name}.sentence", "an acquittal carries no sentence"))
-            ok = False
-        if p.final and p.date > now:
-            ctx.problems.append(Problem(ctx.file, p.line, f"{name}.final", f"a ruling of {p.date} (in the future) cannot be final yet"))
             ok = False
         trial = next((q for q in procs if q.level == "first-instance" and q.defendant == p.defendant), None)
         if p.level in m.APPELLATE and trial is not None and p.date < trial.date:

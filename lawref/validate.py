@@ -117,6 +117,9 @@ def _dated_problems(cat, chosen, scope: tuple[str, ...]) -> tuple[list[Problem],
             for fact in res.facts:
                 if fact[0] == "note":  # reported here only: the record still loads
                     out.append(Problem(shown, fact[2], fact[1], fact[3]))
+                elif fact[0] == "accessed":
+                    if fact[3] > now:
+                        out.append(Problem(shown, fact[2], fact[1], f"accessed {fact[3]} is in the future (today is {now})"))
                 elif fact[0] == "refs":  # of a record that failed to load: still checked
                     for field, ref, line in fact[2]:
                         if _ID_RE.match(ref):
@@ -131,7 +134,9 @@ def _dated_problems(cat, chosen, scope: tuple[str, ...]) -> tuple[list[Problem],
                         out.append(Problem(shown, from_line, f"{fpath}.from", f"{start} is in the future (today is {now}): a version not yet in force needs status: prospective (and promulgated, when known)"))
                 elif fact[0] == "proceeding":
                     _, fpath, date_line, day, level, ruling, final, _ = fact
-                    if day > now and ruling and not final:  # a final one is reported at load
+                    if day > now and final:
+                        out.append(Problem(shown, date_line, f"{fpath}.final", f"a ruling of {day} (in the future) cannot be final yet"))
+                    elif day > now and ruling:
                         out.append(Problem(shown, date_line, fpath, f"a ruling dated {day} is in the future (today is {now}); only a scheduled hearing (outcome: pending, no sentence) can be"))
                     if isinstance(rec, Case) and level not in ("arrest", "investigation", "other"):
                         out.extend(_before_offences(cat, rec, shown, fpath, date_line, day))

@@ -445,3 +445,27 @@ def test_a_sibling_is_suggested_for_an_unknown_parent_id(cli, tmp_path):
              "cases/kr/test-case.yaml": case_yaml(offences="[kr/test-act/14-2]")}
     r = _validate(cli, write_pack(tmp_path / "p", files))
     assert _lines(r.out, "unknown id 'kr/test-act/14-2'", "kr/test-act/14-2.1"), r.out
+
+
+def test_verdicts_against_today_are_never_cached(cli, tmp_path, monkeypatch):
+    """A date in the future today is fine once that day has come: the cached parse must not
+    keep the old verdict, and the record is used meanwhile."""
+    import datetime as dt
+
+    from lawref import dates
+    from lawref.catalog import load_catalogue
+
+    versions = V1 + f"  - from: 2027-01-01\n    status: prospective\n    prison: {{max: 7y}}\n{SOURCE}".replace("2026-11-26", "2026-12-15")
+    body = offence_yaml(versions=versions)
+    case = case_yaml().replace("accessed: 2026-11-26", "accessed: 2026-12-15") + "  - date: 2026-12-20\n    court: Appeals\n    level: appeal\n    outcome: upheld\n    final: true\n    sources: [{url: https://example.org/t, title: T, accessed: 2026-12-21}]\n"
+    pack = write_pack(tmp_path / "p", {OK: body, "cases/kr/test-case.yaml": case})
+    monkeypatch.setattr(dates, "today", lambda: dt.date(2026, 11, 26))
+    r = cli(["validate", str(pack)])
+    assert r.code == 1 and _lines(r.out, "accessed 2026-12-15", "future") and _lines(r.out, "2026-12-20", "future"), r.out
+    assert "kr/test-case" in load_catalogue([str(pack)], bundled=False, env="").records
+    monkeypatch.setattr(dates, "today", lambda: dt.date(2026, 12, 31))
+    r = cli(["validate", str(pack)])
+    assert r.code == 0, r.out
+    monkeypatch.setattr(dates, "today", lambda: dt.date(2027, 2, 1))
+    r = cli(["validate", str(pack)])
+    assert r.code == 1 and _lines(r.out, "prospective", "past"), r.out
