@@ -27,6 +27,7 @@ from collections.abc import Iterable, Sequence
 
 from .search import (
     EXACT,
+    REDUCED_EXACT,
     FOLD_EXACT,
     FUZZY_CUTOFF,
     FUZZY_SCALE,
@@ -44,11 +45,14 @@ from .search import (
     SearchIndex,
     _band,
     _offer,
-    _split_citation,
+    article_refs,
+    content_words,
     article_tokens,
     parent_score,
+    partial_score,
     fold,
     normalise,
+    query_words,
 )
 
 _ART_SEP = "\x1d"
@@ -117,6 +121,11 @@ class DbSearch:
                         dead.add(row)
             self._dead[p] = dead
         return self._dead[p]
+
+    def _tie(self, g: tuple[int, int]) -> tuple[bool, str]:
+        """The tie order of a record whose info is loaded (see search.tie_key)."""
+        rid, kind, _ = self._info[g]
+        return (kind != "offence", rid)
 
     def _live(self, g: tuple[int, int]) -> bool:
         return g[1] not in self._dead_rows(g[0])
@@ -190,8 +199,14 @@ class DbSearch:
         # Whole exact keys a little below 100: shared fields (tags...), then folded forms.
         for column, group, score in (("flat", True, EXACT - 0.5), ("ffold", False, FOLD_EXACT), ("ffold", True, FOLD_EXACT - 0.5)):
             yield score, (lambda c=column, g=group, s=score: {(p, r): s for p in range(len(self.parts)) for r in self._exact_rows(p, text, c, g)})
-        forms = [list(dict.fromkeys(text.split()))]
-        ftokens = list(dict.fromkeys(fold(text).split()))
+        reduced = " ".join(content_words(text))
+        if reduced and reduced != text:
+            yield REDUCED_EXACT, lambda: {(p, r): REDUCED_EXACT for p in range(len(self.parts)) for r in self._exact_rows(p, reduced, "flat", False)}
+        words = query_words(text)
+        if not words:
+            return
+        forms = [words]
+        ftokens = list(dict.fromkeys(fold(" ".join(words)).split()))
         if ftokens != forms[0]:
             forms.append(ftokens)
         lo, hi = 0, max(1, min(sum(len(t) for t in f) for f in forms))
@@ -206,7 +221,7 @@ class DbSearch:
         """Records matching by id, id prefix, a whole exact key or an article number."""
         raw = query.strip().lower()
         art = article_tokens(query)
-        cited = _split_citation(query) if not art else None
+        refs = [r.article for r in article_refs(query)] if not art else []
         bounds: dict[tuple[int, int], float] = {}
 
         def offer(g, b):
@@ -229,7 +244,7 @@ class DbSearch:
                 cut = self._limit if self._allowed_now is None and not self._dead_rows(p) else None
                 for row in self._exact_rows(p, text, "flat", False, cut):
                     offer((p, row), EXACT)
-            for a in (art, article_tokens(cited[1]) if cited else ()):
+            for a in (art, *refs):
                 if not a:
                     continue
                 lo = _ART_SEP.join(a) + _ART_SEP
@@ -251,7 +266,9 @@ class DbSearch:
         sql = f"SELECT DISTINCT row, rid FROM keys WHERE exact = 1 AND {column} = ? AND field {'' if group else 'NOT '}IN ({fields})"  # noqa: S608 - fixed names
         if not first:
             return [r for r, _ in self._q(p, sql, (value,))]
-        rows = [r for r, _ in self._q(p, sql + " ORDER BY rid LIMIT ?", (value, first))]
+        # Ties rank offences first, then by id (see search.tie_key).
+        order = " ORDER BY (SELECT kind FROM files WHERE files.row = keys.row) != 'offence', rid LIMIT ?"
+        rows = [r for r, _ in self._q(p, sql + order, (value, first))]
         self._subset_info([(p, r) for r in rows])
         return rows
 
@@ -305,6 +322,22 @@ class DbSearch:
                 bounds[(p, row)] = FUZZY_SCALE * sum(m[row] for m in per_token) / len(per_token)
         return bounds
 
+    def _partial_bounds(self, tokens: list[str]) -> dict[tuple[int, int], float]:
+        """Records holding at least half of the query's letters as query words (as
+        SearchIndex._score_partial), bound by the share they may hold."""
+        total = sum(len(t) for t in tokens)
+        bounds: dict[tuple[int, int], float] = {}
+        for p in range(len(self.parts)):
+            letters: dict[int, int] = {}
+            for t in tokens:
+                for (row,) in self._q(p, "SELECT DISTINCT rowid >> 24 FROM fts WHERE fts MATCH ?", (_match("t", t, _prefix_ok(t)),)):
+                    letters[row] = letters.get(row, 0) + len(t)
+            for row, n in letters.items():
+                score = partial_score(n, total)
+                if score is not None:
+                    bounds[(p, row)] = score
+        return bounds
+
     # -------------------------------------------------------------- scoring
     def _subset(self, gs: list[tuple[int, int]]) -> tuple[SearchIndex, list[tuple[int, int]]]:
         """A SearchIndex over the records `gs`, and the record behind each of its rows."""
@@ -356,7 +389,7 @@ class DbSearch:
                 j += 1
             if j > 1:  # a run of equal bounds: by id
                 self._subset_info(queue[:j])
-                queue[:j] = sorted(queue[:j], key=lambda g: self._info[g][0])
+                queue[:j] = sorted(queue[:j], key=self._tie)
             batch, queue = queue[: min(j, size)], queue[min(j, size) :]
             size = min(size * 4, 20000)
             done.update(batch)
@@ -377,11 +410,11 @@ class DbSearch:
 
     def _complete(self, best: dict, limit: int, bound: float, nxt) -> bool:
         """Whether the page in `best` can no longer change: its last entry beats `bound`."""
-        kth = heapq.nsmallest(limit, best, key=lambda g: (-best[g][0], self._info[g][0]))[-1]
+        kth = heapq.nsmallest(limit, best, key=lambda g: (-best[g][0], *self._tie(g)))[-1]
         score = best[kth][0]
         if score > bound:
             return True
-        return nxt is not None and score == bound and self._info[kth][0] < self._info[nxt][0]
+        return nxt is not None and score == bound and self._tie(kth) < self._tie(nxt)
 
     # -------------------------------------------------------------- vocabulary
     @property
@@ -457,7 +490,8 @@ class DbSearch:
         best: dict[tuple[int, int], list] = {}
         self._run(self._strict_stream(query), lambda sub, b: sub._strict(query, None, b), best, limit, allowed)
         text = normalise(query)
-        enough = bool(limit) and sum(1 for v in best.values() if v[0] >= SPREAD_MIN) >= limit
+        found = sum(1 for v in best.values() if v[0] >= SPREAD_MIN)
+        enough = bool(limit) and found >= limit
         if fuzzy and text and not enough:
             fixed = self._corrected(text)
             if fixed is not None:
@@ -474,14 +508,16 @@ class DbSearch:
 
                 stream = ((scaled(c), lambda part=part: {g: scaled(b) for g, b in part().items()}) for c, part in self._strict_stream(fq))
                 self._run(stream, corrected, best, limit, allowed)
-            tokens = list(dict.fromkeys(text.split()))
+            tokens = query_words(text)
             similar = {t: self._similar(t) for t in tokens if not self._known(t)}
             if similar:
                 self._run([(FUZZY_SCALE * 100.0, lambda: self._similar_bounds(tokens, similar))], lambda sub, b: sub._score_words(tokens, None, b, similar=similar), best, limit, allowed)
-            if not best:
+            if not found and len(tokens) > 1:
+                self._run([(FUZZY_SCALE * 100.0, lambda: self._partial_bounds(tokens))], lambda sub, b: sub._score_partial(tokens, None, b), best, limit, allowed)
+            if not best and query_words(text):
                 self._score_phrase(text, allowed, best)
         self._subset_info(list(best))
-        order = sorted(best, key=lambda g: (-best[g][0], self._info[g][0]))
+        order = sorted(best, key=lambda g: (-best[g][0], *self._tie(g)))
         if limit:
             order = order[:limit]
         if not order and fuzzy and allowed is None:

@@ -84,17 +84,34 @@ SUBDIVISIONS: tuple[tuple[str, str], ...] = (
 AMBIGUOUS_SUBDIVISIONS = frozenset({"Washington", "Victoria", "Georgia", "District of Columbia"})
 
 
+_QUERY_TABLE: dict[str, str] = {}
+
+
+def _query_table() -> dict[str, str]:
+    """Place name (lower case; "US" as written) -> code, for names read from queries."""
+    if not _QUERY_TABLE:
+        for name, code, weak in PLACE_TABLE:
+            if not weak:
+                _QUERY_TABLE.setdefault(name if name == "US" else name.lower(), code)
+        for name, code in SUBDIVISIONS:
+            if name not in AMBIGUOUS_SUBDIVISIONS:
+                _QUERY_TABLE.setdefault(name.lower(), code)
+    return _QUERY_TABLE
+
+
+def place_code(value: str) -> str:
+    """A jurisdiction as given to -j: a code (any case) or a place name a query may use
+    ("uk" -> GB, "South Korea" -> KR, "new south wales" -> AU-NSW); upper-cased otherwise."""
+    v = " ".join(value.split())
+    table = _query_table()
+    return table.get(v.lower()) or table.get(v.upper() if v.lower() == "us" else v) or v.upper()
+
+
 def query_places(words: list[str]) -> list[tuple[int, int, str, str]]:
     """Places named in a search query's words: (start, end, code, name), longest first, not
     overlapping. Case-insensitive, except "US" (not the pronoun) and weak entries (cities,
     "federal"), which are not read from queries."""
-    table: dict[str, str] = {}
-    for name, code, weak in PLACE_TABLE:
-        if not weak:
-            table.setdefault(name if name == "US" else name.lower(), code)
-    for name, code in SUBDIVISIONS:
-        if name not in AMBIGUOUS_SUBDIVISIONS:
-            table.setdefault(name.lower(), code)
+    table = _query_table()
     longest = max(k.count(" ") for k in table) + 1
     out: list[tuple[int, int, str, str]] = []
     i = 0

@@ -12,16 +12,25 @@ and hyphens turned into spaces. A second *folded* form merges the spelling varia
 romanised names (``ch``/``j``, ``k``/``g``, ``eo``/``u``, ``oo``/``u``...) so that
 "Jo Ju-bin", "Cho Joo-bin", "cho ju bin" and 조주빈 all meet.
 
-Ranking, best first, ties broken by id (stable):
+Ranking, best first, ties broken by kind (offences before cases), then id (stable):
 
 * 98.5-100, "exact": the whole query equals an id, alias, title, name or article number
   (100); a tag or instrument title, which many records share (99.5); 1 less when only the
-  folded forms are equal
+  folded forms are equal. An article written inside a longer query counts as the article
+  when the record holds the other words ("s 474.17A of the Criminal Code", "226-8-1 du
+  code pénal", "성폭력처벌법 제14조의2 제4항": the Act by its title, short title or an alias)
 * 90-98, "words": every query word starts a word of one key (more of the key covered
-  scores higher), or the query is part of an article number ("14-2" of article 14-2(1))
-* 85-89, "words": every query word starts a word somewhere in the record
+  scores higher), or the query is part of an article number ("14-2" of article 14-2(1));
+  98.4: a key equal to the query without its filler words ("the deepfake")
+* 85-89, "words": every query word starts a word somewhere in the record; an article
+  written as one ("Art. 226-8-1 CP") whose record lacks the query's other words
 * below 85, "fuzzy" (rapidfuzz): the query with typos corrected to known words (keeping
-  that query's order), or, when nothing else matches, a similar whole name or title
+  that query's order); when no record holds every word, those holding at least half of
+  the query's letters; or, when nothing else matches, a similar whole name or title
+
+Query words are matched without filler: stop words ("the", "of", "what is", "du") and the
+words every record is about ("penalty", "law", "illegal"; unless nothing else is left) are
+not required, and a plural finds the singular ("images" finds "image").
 
 This module imports neither typer nor rich; rapidfuzz and the romaniser are imported lazily.
 """
@@ -40,6 +49,7 @@ from .jurisdictions import applies_in
 from .model import Case, Offence, Record
 
 EXACT, FOLD_EXACT = 100.0, 99.0
+REDUCED_EXACT = 98.4  # a key equal to the query without its filler words ("the deepfake"): top of "words"
 ID_TAIL = 98.0  # the query is the end of an id after a "/", as written ("14-2.1")
 WORDS_MIN, WORDS_SPAN = 90.0, 8.0  # below every exact score (>= 98.5)
 SPREAD_MIN, SPREAD_SPAN = 85.0, 4.0
@@ -108,13 +118,59 @@ _KO_PART = re.compile(r"(?:제\s*)?(\d+)\s*[항호]")
 _FR_ALINEA = re.compile(r"\s*,?\s*\b(?:al\.?|alin[ée]a|paras?\.?|paragraph)\s*(\d+)(?:er|e|st|nd|rd|th)?\b", re.IGNORECASE)
 
 
-def _native_article(t: str) -> str:
+def _native_article(t: str, mark: str = "") -> str:
+    """Korean and French article notation rewritten as the records write articles; `mark`
+    goes before each Korean one (so that "제14조" stays recognisably an article)."""
+
     def ko(m: re.Match) -> str:
         main = m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
-        return main + "".join(f"({n})" for n in _KO_PART.findall(m.group(3) or ""))
+        return mark + main + "".join(f"({n})" for n in _KO_PART.findall(m.group(3) or ""))
 
     t = _KO_ARTICLE.sub(ko, t)
     return _FR_ALINEA.sub(lambda m: f"({m.group(1)})", t)
+
+
+# Words that say nothing about which record is meant. They are not required to match
+# (the whole query is still compared with whole keys, so an alias that contains them is
+# found as written): function words of English and French, and the words every record
+# of a criminal-law catalogue is about ("penalty", "law", "illegal").
+STOP_WORDS = frozenset(
+    "a an the of for in on at to by from with about into under is are was were be been does do did "
+    "what which who whom how when where why can could would should will there this that these those it its "
+    "and or any some my your their i me we you they "
+    "du de des la le les un une et en au aux pour par sur dans est ce cette"
+    .split()
+)  # fmt: skip
+GENERIC_WORDS = frozenset(
+    "penalty penalties punishment punishments punishable sentence sentences sentencing illegal unlawful legal "
+    "law laws offence offences offense offenses crime crimes statute statutes legislation maximum max "
+    "jail prison imprisonment peine peines loi infraction delit"
+    .split()
+)  # fmt: skip
+
+
+def _singular(word: str) -> str:
+    """A plural-looking word without its final "s" ("images" -> "image"): words match by
+    their start, so the shorter form finds both."""
+    if len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and not any(c.isdigit() for c in word):
+        return word[:-1]
+    return word
+
+
+def content_words(text: str) -> list[str]:
+    """The words of a normalised query that say which record is meant, as written: no
+    stop words, no generic legal words while other words remain. Empty for a query of stop
+    words only ("of the")."""
+    words = text.split()
+    content = [w for w in words if w not in STOP_WORDS]
+    specific = [w for w in content if w not in GENERIC_WORDS]
+    return specific or content
+
+
+def query_words(text: str) -> list[str]:
+    """The words of a normalised query that must each be found (once each, in order): its
+    content words, plurals made singular."""
+    return list(dict.fromkeys(_singular(w) for w in content_words(text)))
 
 
 def article_tokens(text: str, whole: bool = True) -> tuple[str, ...]:
@@ -506,6 +562,20 @@ class SearchIndex:
                 score = 0.95 * FUZZY_SCALE * sum(sim * c for sim, c in sims) / len(sims)
             _offer(best, ri, score, "words")
 
+    def _score_partial(self, tokens: Sequence[str], allowed, best: dict) -> None:
+        """Score records holding at least half of the query's letters as whole query words
+        (somewhere in the record): the share of letters they hold, in the fuzzy band."""
+        total = sum(len(t) for t in tokens)
+        have: dict[int, set[str]] = {}
+        for t in tokens:
+            for ri, _, _ in self._word_matches(t).values():
+                if allowed is None or ri in allowed:
+                    have.setdefault(ri, set()).add(t)
+        for ri, got in have.items():
+            score = partial_score(sum(len(t) for t in got), total)
+            if score is not None:
+                _offer(best, ri, score, "words")
+
     def _article_hits(self, art: tuple[str, ...], allowed) -> list[tuple[int, float, str]]:
         """(record, score, field) for article numbers equal to `art` (100) or continuing it."""
         if not art:
@@ -528,13 +598,13 @@ class SearchIndex:
                     out.append((ri, parent_score(len(parent), len(art)), self._key(ks).field))
         return out
 
-    def _records_with_words(self, tokens: Sequence[str], among: set[int], fields: Sequence[str]) -> set[int]:
-        """The records of `among` with every one of `tokens` starting a word of a key in `fields`."""
+    def _records_with_words(self, tokens: Sequence[str], among: set[int], fields: Sequence[str] | None = None) -> set[int]:
+        """The records of `among` with every one of `tokens` starting a word of a key (of a key in `fields`, if given)."""
         recs = set(among)
         for t in tokens:
             if not recs:
                 break
-            recs &= {ri for ks, (ri, _, _) in self._word_matches(t).items() if self._key(ks).field in fields}
+            recs &= {ri for ks, (ri, _, _) in self._word_matches(t).items() if fields is None or self._key(ks).field in fields}
         return recs
 
     def _id_prefixed(self, prefix: str) -> list[int]:
@@ -586,27 +656,45 @@ class SearchIndex:
                     if allowed is None or ri in allowed:
                         fld = self._key(ks).field
                         _offer(best, ri, score - (0.5 if fld in GROUP_FIELDS else 0.0), fld)
+            reduced = "".join(content_words(text))
+            if reduced and reduced != compact:
+                # "the deepfake", "penalty for sextortion": an alias or name once the filler
+                # words are gone (shared fields score as much by their words).
+                for m in re.finditer("\x1e1\x02" + " ?".join(map(re.escape, reduced)) + "\x03", self.text):
+                    ri, ks = self._locate(m.start() + 1)
+                    fld = self._key(ks).field
+                    if (allowed is None or ri in allowed) and fld not in GROUP_FIELDS:
+                        _offer(best, ri, REDUCED_EXACT, fld)
         art = article_tokens(query)
         for ri, score, fld in self._article_hits(art, allowed):
             _offer(best, ri, score, fld)
-        cited = _split_citation(query) if not art else None
-        if cited:
-            # "Sexual Crimes Act 14-2", "18 U.S.C. § 2252A": the article of that instrument.
-            found = self._article_hits(article_tokens(cited[1]), allowed)
-            if found:
-                ins = self._records_with_words(normalise(cited[0]).split(), {ri for ri, _, _ in found}, ("instrument",))
-                for ri, score, _ in found:
-                    if ri in ins:
-                        _offer(best, ri, score, "article")
+        refs = article_refs(query) if not art else []
+        for ref in refs:
+            # "Sexual Crimes Act 14-2", "s 474.17A of the Criminal Code", "226-8-1 du code
+            # pénal": that article, when the other words are found in its record (the Act's
+            # name, short name or alias); a reference written as an article keeps its match
+            # without them ("Article 226-8-1 CP"), a little lower.
+            found = self._article_hits(ref.article, allowed)
+            if not found:
+                continue
+            words = query_words(normalise(ref.rest))
+            among = {ri for ri, _, _ in found}
+            named = self._records_with_words(words, among) if words else among
+            for ri, score, _ in found:
+                if ri in named:
+                    _offer(best, ri, score, "article")
+                elif ref.strong:
+                    _offer(best, ri, article_alone(score), "article")
         if text:
             # A query naming an id or an article is not matched word by word against ids:
             # their last segment loses its punctuation ("14-2" is not "14.2").
-            skip = ("id",) if id_like or art or cited else ()
-            tokens = list(dict.fromkeys(text.split()))
-            self._score_words(tokens, allowed, best, skip=skip)
-            ftokens = list(dict.fromkeys(fold(text).split()))
-            if ftokens != tokens:
-                self._score_words(ftokens, allowed, best, folded=True, skip=skip)
+            skip = ("id",) if id_like or art or refs else ()
+            tokens = query_words(text)
+            if tokens:
+                self._score_words(tokens, allowed, best, skip=skip)
+                ftokens = list(dict.fromkeys(fold(" ".join(tokens)).split()))
+                if ftokens != tokens:
+                    self._score_words(ftokens, allowed, best, folded=True, skip=skip)
 
     # -------------------------------------------------------------- fuzzy
 
@@ -687,7 +775,8 @@ class SearchIndex:
         self._strict(query, allowed, best)
         text = normalise(query)
         # Fuzzy matches rank below every strict one, so skip them when the page is full.
-        enough = bool(limit) and sum(1 for v in best.values() if v[0] >= SPREAD_MIN) >= limit
+        found = sum(1 for v in best.values() if v[0] >= SPREAD_MIN)
+        enough = bool(limit) and found >= limit
         if fuzzy and text and not enough:
             fixed = self._corrected(text)
             if fixed is not None:
@@ -696,14 +785,17 @@ class SearchIndex:
                 self._strict(fixed[0], allowed, strict)
                 for ri, (score, fld) in strict.items():
                     _offer(best, ri, FUZZY_SCALE * fixed[1] + (score - WORDS_MIN) / 5, fld)
-            tokens = list(dict.fromkeys(text.split()))
+            tokens = query_words(text)
             similar = {t: self._similar(t) for t in tokens if not self._known(t)}
             if similar:
                 self._score_words(tokens, allowed, best, similar=similar)
-            if not best:
+            if not found and len(tokens) > 1:
+                # No record holds every word: those holding most of them.
+                self._score_partial(tokens, allowed, best)
+            if not best and query_words(text):
                 # Last resort: the whole query against names and titles.
                 self._score_phrase(text, allowed, best)
-        order = sorted(best, key=lambda ri: (-best[ri][0], self.entries[ri].id))
+        order = sorted(best, key=lambda ri: (-best[ri][0], *tie_key(self.entries[ri])))
         if limit:
             order = order[:limit]
         if not order and fuzzy and allowed is None:
@@ -752,17 +844,57 @@ class SearchIndex:
         return ids
 
 
-_CITATION = re.compile(
-    r"^(?P<ins>.*?[^\W\d_].*?)[\s,]+(?P<art>(?:(?:sections?|secs?|ss?|articles?|arts?|paragraphs?|paras?|§+)\.?\s*)?"
-    r"\d[0-9a-z]*(?:[-.\u2010-\u2015][0-9a-z]+)*(?:\s*\([0-9a-z]+\))*)\s*$",
+# An article reference inside a longer query ("s 474.17A of the Criminal Code", "226-8-1 du
+# code pénal", "아청법 제11조 제5항" once rewritten): an optional designator, the number, its
+# subdivisions; not part of a longer token (a case number "3:22-cr-00157", a date).
+_SPAN_DESIGNATOR = r"(?:sections?|secs?|ss?|articles?|arts?|paragraphs?|paras?|§+)"
+_ART_SPAN = re.compile(
+    r"(?<![\w.:/\-\u2010-\u2015])(?:(?P<des>" + _SPAN_DESIGNATOR + r")\.?\s*)?"
+    r"(?P<num>\d[0-9a-z]*(?:[-.\u2010-\u2015][0-9a-z]+)*)(?P<subs>(?:\s*\([0-9a-z]+\))*)(?![\w:/\-\u2010-\u2015])",
     re.IGNORECASE,
 )
 
 
-def _split_citation(query: str) -> tuple[str, str] | None:
-    """("Sexual Crimes Act", "14-2") for "Sexual Crimes Act 14-2"; None when it is not one."""
-    m = _CITATION.match(unicodedata.normalize("NFKC", query).strip())
-    return (m.group("ins"), m.group("art")) if m else None
+class ArticleRef(NamedTuple):
+    """An article number found in a query, and the rest of the query around it."""
+
+    article: tuple[str, ...]  # as article_tokens gives it
+    rest: str  # the query without the reference
+    strong: bool  # written as an article (a designator, "14-2", "66B", "(2)"), not a bare number
+
+
+def article_refs(query: str) -> list[ArticleRef]:
+    """Every article reference in `query` with the words around it: "Sexual Crimes Act
+    Art. 14-2(4)" -> ((14-2, 4), "Sexual Crimes Act", strong). A bare number ("Act 2003")
+    is a weak reference: it counts only when the words around it name the record."""
+    t = _native_article(unicodedata.normalize("NFKC", query), mark="art. ")
+    out = []
+    for m in _ART_SPAN.finditer(t):
+        num = m.group("num")
+        subs = tuple(x.casefold() for x in re.findall(r"\(([0-9A-Za-z]+)\)", m.group("subs")))
+        strong = bool(m.group("des") or subs or not num.isdigit())
+        art = (re.sub(r"[-.\u2010-\u2015]", "-", num.casefold()), *subs)
+        out.append(ArticleRef(art, f"{t[: m.start()]} {t[m.end() :]}".strip(), strong))
+    return out
+
+
+def partial_score(letters: int, total: int) -> float | None:
+    """The score of a record holding query words with `letters` of the query's `total`
+    letters (not all of them): None below half."""
+    if letters * 2 < total or letters >= total:
+        return None
+    return FUZZY_SCALE * 100.0 * letters / total
+
+
+def tie_key(entry) -> tuple[bool, str]:
+    """The order of records with equal scores: offences before cases, then by id."""
+    return (entry.kind != "offence", entry.id)
+
+
+def article_alone(score: float) -> float:
+    """The score of an article match whose query's other words the record lacks ("Article
+    226-8-1 CP"): in the words band, below the same article with the words found."""
+    return SPREAD_MIN + SPREAD_SPAN * max(0.0, score - WORDS_MIN) / (EXACT - WORDS_MIN)
 
 
 def _offer(best: dict, ri: int, score: float, field: str) -> None:
@@ -819,7 +951,7 @@ def listing(catalogue, filters: Filters | None = None, limit: int | None = None)
     return index_for(catalogue).listing(filters, limit)
 
 
-def places_in_query(catalogue, text: str) -> tuple[str, frozenset[str], list[str]]:
+def places_in_query(catalogue, text: str, command: str = "search") -> tuple[str, frozenset[str], list[str]]:
     """A jurisdiction named in a query ("deepfake South Korea", "UK revenge porn"): the
     query without it, the codes it names, and the words that named them. Only places the
     catalogue has records for count; UsageError for a place it has none for, so that
@@ -838,7 +970,7 @@ def places_in_query(catalogue, text: str) -> tuple[str, frozenset[str], list[str
         from .jurisdictions import name as jname
 
         named = ", ".join(f"{n} ({jname(c)}, {c})" if jname(c).lower() != n.lower() else f"{n} ({c})" for c, n in missing)
-        raise UsageError(f"search: no records for {named}; the catalogue covers {', '.join(known)}")
+        raise UsageError(f"{command}: no records for {named}; the catalogue covers {', '.join(known)}")
     from .places import FILLER_AFTER, FILLER_BEFORE
 
     taken = {i for a, b, _, _ in found for i in range(a, b)}
@@ -880,7 +1012,9 @@ def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: It
 
     from .errors import UsageError
 
-    juris = frozenset(j.strip().upper() for v in (jurisdictions or ()) for j in v.split(",") if j.strip()) or None
+    from .places import place_code
+
+    juris = frozenset(place_code(j) for v in (jurisdictions or ()) for j in v.split(",") if j.strip()) or None
     if juris:
         known = sorted({j.upper() for j in index_for(catalogue).jurisdictions()})
         for j in sorted(juris):

@@ -38,11 +38,16 @@ def big(tmp_path_factory):
 def _queries(cat, n=160):
     rng = random.Random(7)
     rows = list(cat.rows.values())
-    out = ["deepfake", "nth room", "jo ju bin", "14-2", "s.66B", "sexual crimes act 14-2", "defpake", "sexaul crimes", "zzzzqx", "kr/sexual-crimes-act", "226-8-1"]
+    out = ["deepfake", "nth room", "jo ju bin", "14-2", "s.66B", "sexual crimes act 14-2", "defpake", "sexaul crimes", "zzzzqx", "kr/sexual-crimes-act", "226-8-1",
+           # citations inside longer queries, filler words, plurals, partial matches
+           "article 226-8-1 du code pénal", "Article 226-8-1 CP", "성폭력처벌법 제14조의2 제4항", "아청법 11조 5항",
+           "s 474.17A of the Criminal Code", "Sexual Violence Punishment Act 14-2(4)", "the deepfake",
+           "what is the penalty for sextortion", "deepfakes", "of the", "sharing nude images without consent",
+           "penalty for watching deepfakes", "child pornography", "14-2(1) 226-8-1"]
     for _ in range(n):
         r = rng.choice(rows)
         words = [w for w in r.title.replace("(", " ").replace(")", " ").split() if w.isalpha()]
-        kind = rng.randrange(6)
+        kind = rng.randrange(7)
         if kind == 0 and words:
             out.append(rng.choice(words))
         elif kind == 1 and len(words) > 1:
@@ -56,6 +61,10 @@ def _queries(cat, n=160):
             out.append(w[:i] + w[i + 1 :] if i else w)  # a typo: one letter dropped
         elif kind == 4:
             out.append(r.id if rng.random() < 0.5 else r.id.rsplit("/", 1)[0])
+        elif kind == 5 and len(words) > 2:
+            # Words of the title around filler words, one word missing or made plural.
+            picked = rng.sample(words, 3)
+            out.append(f"the {picked[0]}s of {picked[1]} {rng.choice(['penalty', 'xqzv', picked[2]])}")
         else:
             out.append(r.id.rsplit("/", 1)[-1].replace("-", "(", 1) + ")" if "-" in r.id.rsplit("/", 1)[-1] else r.id.rsplit("/", 1)[-1])
     for r in rng.sample(rows, 12):  # the ends of ids, as people copy them ("14-2.1")
