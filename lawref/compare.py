@@ -149,6 +149,8 @@ class Comparison:
     notable: list[Notable] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     tag: str | None = None
+    jurisdictions: frozenset[str] | None = None  # the filter applied: -j, or places named in the topic
+    remarks: list[str] = field(default_factory=list)  # how the topic was read, for stderr
 
     def json(self) -> dict:
         return {
@@ -209,27 +211,90 @@ def _fallback_search(offences: Sequence[Offence], phrase: str) -> list[Offence]:
     return out
 
 
-def _search(cat, phrase: str) -> list[Offence]:
-    """Offences found by :mod:`lawref.search` (word matches; else the closest fuzzy ones).
+def near_tag(records: Iterable, phrase: str) -> tuple[str | None, list]:
+    """The tag a phrase nearly names, and the records carrying it: every word of the phrase
+    (filler words aside, plurals made singular) starts a word of the tag, at least half of
+    that word, and the phrase names at least half of the tag's words ("intimate images" ->
+    intimate-image-abuse, "child abuse material" -> child-sexual-abuse-material). None when
+    no tag, or two equally, fit."""
+    from .search import normalise, query_words
+
+    records = list(records)
+    words = query_words(normalise(phrase))
+    if not words:
+        return None, []
+
+    def fits(w: str, x: str) -> bool:
+        return x.startswith(w) and len(w) * 2 >= len(x)
+
+    scored = []
+    for t in sorted({t for r in records for t in r.tags}):
+        tw = normalise(t).split()
+        if tw and len(words) * 2 >= len(tw) and all(any(fits(w, x) for x in tw) for w in words):
+            scored.append((sum(1 for x in tw if any(fits(w, x) for w in words)) / len(tw), t))
+    scored.sort(key=lambda x: -x[0])
+    if not scored or (len(scored) > 1 and scored[0][0] == scored[1][0]):
+        return None, []
+    tag = scored[0][1]
+    return tag, [r for r in records if tag in r.tags]
+
+
+def _search(cat, phrase: str, jurisdictions=None) -> tuple[list[Offence], list[str]]:
+    """Offences found by :mod:`lawref.search` (every one matching by words; else the closest
+    fuzzy ones), and notes on what was left out.
 
     Falls back to a simple word match when that module is not available.
     """
     try:
         from .search import SPREAD_MIN, Filters, search
     except ImportError:  # pragma: no cover - search is an optional sibling module
-        return _fallback_search(cat.offences, phrase)
-    hits = search(cat, phrase, Filters(kind="offence"), limit=None)
+        return _fallback_search(cat.offences, phrase), []
+    hits = search(cat, phrase, Filters(frozenset(jurisdictions) if jurisdictions else None, kind="offence"), limit=None)
     good = [h for h in hits if h.score >= SPREAD_MIN]
+    notes = []
     if not good and hits:
         # Only fuzzy matches (a typo): keep those about as close as the best one.
         good = [h for h in hits if h.score >= hits[0].score - 5]
-    return [h.record for h in good if isinstance(h.record, Offence)]
+        if len(good) < len(hits):
+            notes.append(f"No offence matches every word of {phrase!r}: compared are the {len(good)} closest matches; {len(hits) - len(good)} weaker ones are left out (see `lawref search {phrase!r} --kind offence -n 0`).")
+    return [h.record for h in good if isinstance(h.record, Offence)], notes
 
 
-def resolve(cat, query: Sequence[str]) -> tuple[str, str | None, list[Offence]]:
-    """Offences for `query`: record ids, or a topic (a tag first, else a search).
+def _tag_note(cat, found: Sequence[Offence], jurisdictions, phrase: str = "") -> str | None:
+    """A note when most offences a search found carry a tag that more offences carry: the
+    search is not the whole topic. Tags sharing a word with the phrase are named if any
+    are, else those the most found offences carry."""
+    if not found:
+        return None
+    from .search import normalise, query_words
 
-    A case id stands for the offences it cites. Returns (matched_by, tag, offences).
+    words = query_words(normalise(phrase))
+    ids = {o.id for o in found}
+    pool = [o for o in cat.offences if not jurisdictions or applies_in(o.jurisdiction, jurisdictions)]
+    more = []
+    for t in sorted({t for o in found for t in o.tags}):
+        tagged = [o for o in pool if t in o.tags]
+        share = sum(1 for o in tagged if o.id in ids)
+        if share * 2 > len(found) and len(tagged) > share:
+            more.append((-share, t, len(tagged)))
+    related = [m for m in more if any(x.startswith(w) for w in words for x in normalise(m[1]).split())]
+    if related:
+        more = related
+    elif more:
+        top = min(m[0] for m in more)
+        more = [m for m in more if m[0] == top]
+    if not more:
+        return None
+    tags = ", ".join(f"{t} ({n} offences)" for _, t, n in sorted(more))
+    return f"Found by search: {len(found)} offence{'s' if len(found) != 1 else ''}. Most of them carry {'a tag' if len(more) == 1 else 'tags'} with more: {tags}; `lawref compare TAG` compares a whole tag."
+
+
+def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | None, list[Offence], list[str]]:
+    """Offences for `query`: record ids, or a topic (a tag first, a phrase that nearly names
+    a tag, else a search, limited to `jurisdictions` when given).
+
+    A case id stands for the offences it cites. Returns (matched_by, tag, offences, notes),
+    the notes saying how a phrase was read and what it left out.
     Raises UnknownRecord for an unknown id, NoMatch when a topic finds nothing.
     """
     query = [q for q in (q.strip() for q in query) if q]
@@ -245,19 +310,26 @@ def resolve(cat, query: Sequence[str]) -> tuple[str, str | None, list[Offence]]:
             for r in recs:
                 if r.id not in {x.id for x in out}:
                     out.append(r)
-        return "ids", None, out
+        return "ids", None, out, []
     phrase = " ".join(query)
     tag, found = match_tag(cat.offences, phrase)
     if found:
-        return "tag", tag, found
+        return "tag", tag, found, []
     # A tag only cases carry (e.g. nth-room): the offences those cases cite.
     tag, cases = match_tag(cat.cases, phrase)
     if cases:
         ids = list(dict.fromkeys(i for c in cases for i in c.offences))
         found = [cat.records[i] for i in ids if isinstance(cat.records.get(i), Offence)]
         if found:
-            return "tag", tag, found
-    found = _search(cat, phrase)
+            return "tag", tag, found, []
+    tag, found = near_tag(cat.offences, phrase)
+    if found:
+        return "tag", tag, found, [f"The topic {phrase!r} was read as the tag {tag}."]
+    found, notes = _search(cat, phrase, jurisdictions)
+    if found:
+        note = _tag_note(cat, found, jurisdictions, phrase)
+        if note:
+            notes.append(note)
     if not found:
         # A case named by the phrase ("Jo Ju-bin") stands for the offences it cites, as its id does.
         from .search import SPREAD_MIN, Filters, search
@@ -265,7 +337,7 @@ def resolve(cat, query: Sequence[str]) -> tuple[str, str | None, list[Offence]]:
         cases = [h.record for h in search(cat, phrase, Filters(kind="case"), limit=1) if h.score >= SPREAD_MIN]
         found = [cat.records[i] for c in cases for i in c.offences if isinstance(cat.records.get(i), Offence)]
         if found:
-            return "search", None, list({o.id: o for o in found}.values())
+            return "search", None, list({o.id: o for o in found}.values()), []
     if not found:
         tags = sorted({t for o in cat.offences for t in o.tags})
         import difflib
@@ -276,7 +348,29 @@ def resolve(cat, query: Sequence[str]) -> tuple[str, str | None, list[Offence]]:
 
             close = suggest(cat, phrase, 3)
         raise NoMatch(phrase, close)
-    return "search", None, found
+    return "search", None, found, notes
+
+
+def _is_tag(cat, phrase: str) -> bool:
+    return bool(match_tag(cat.offences, phrase)[1] or match_tag(cat.cases, phrase)[1])
+
+
+def _places(cat, query: list[str]) -> tuple[list[str], frozenset[str] | None, list[str]]:
+    """A place named in a topic ("deepfake korea"), read as search reads it: the topic
+    without it, the codes it names (None when none) and the words that named them."""
+    if any(_looks_like_id(q) for q in query):
+        return query, None, []
+    phrase = " ".join(query)
+    if _is_tag(cat, phrase):
+        return query, None, []
+    from .search import places_in_query
+
+    rest, codes, names = places_in_query(cat, phrase, command="compare")
+    if not codes:
+        return query, None, []
+    if not rest.strip():
+        raise UsageError(f"compare: {phrase!r} names only a place; give a topic as well (e.g. `lawref compare deepfake {phrase}`)")
+    return rest.split(), codes, names
 
 
 # --------------------------------------------------------------------------- rows
@@ -476,12 +570,22 @@ def compare(
 
     if not is_currency(currency):
         raise UsageError(f"--currency: {currency!r} is not an ISO 4217 currency code (e.g. USD, EUR, KRW)")
-    matched_by, tag, offences = resolve(cat, query)
+    query = [q for q in (q.strip() for q in query) if q]
+    topic, places, named = list(query), None, []
+    if jurisdictions:
+        from .places import place_code
+
+        jurisdictions = frozenset(place_code(j) for j in jurisdictions)
+    elif query:
+        # "deepfake korea": the place filters, the other words are the topic (as in search).
+        topic, places, named = _places(cat, query)
+        jurisdictions = places
+    matched_by, tag, offences, notes_in = resolve(cat, topic, jurisdictions)
     if jurisdictions:
         kept = [o for o in offences if applies_in(o.jurisdiction, jurisdictions)]
         if not kept:
             have = sorted({o.jurisdiction for o in offences})
-            raise NoMatch(f"{' '.join(query)} in {', '.join(sorted(jurisdictions))}", [f"-j {j}" for j in have])
+            raise NoMatch(f"{' '.join(topic)} in {', '.join(sorted(jurisdictions))}", [f"-j {j}" for j in have])
         offences = kept
     if rates is None:
         rates = RateTable.for_packs([p.pack.path for p in getattr(cat, "packs", [])])
@@ -494,6 +598,14 @@ def compare(
     in_force_ids = list(dict.fromkeys(r.id for r in rows if r.status == IN_FORCE))
     notable = notable_sentences(cat, list(dict.fromkeys(r.id for r in rows)), as_of)
     notes = [BASIS]
+    remarks = []
+    if places:
+        words = ", ".join(repr(n) for n in named)
+        codes = ",".join(sorted(places))
+        notes.append(f"Only {codes}: {words} in the topic was read as --jurisdiction {codes}.")
+        remarks.append(f"reading {words} as --jurisdiction {codes}")
+    notes.extend(notes_in)
+    remarks.extend(notes_in)
     if any(r.minimum_standard for r in rows):
         notes.append("A minimum standard (EU directive) sets the least maximum penalty member states must provide, not a penalty applied to anyone directly.")
     if any(isinstance(r.converted, Conversion) and r.converted.source != "same currency" for r in rows):
@@ -503,4 +615,4 @@ def compare(
     notes.extend(f"rates: {p}" for p in rates.problems)
     if not in_force_ids:
         notes.append(f"None of the matching offences was in force on {as_of.isoformat()}.")
-    return Comparison(tuple(query), matched_by, as_of, currency, rows, notable, notes, tag)
+    return Comparison(tuple(query), matched_by, as_of, currency, rows, notable, notes, tag, frozenset(jurisdictions) if jurisdictions else None, remarks)

@@ -1350,6 +1350,8 @@ def build_context(
     else:
         mode = "topic"
         comparison = compare(cat, query, as_of, currency, jurisdictions, rates=rates)
+        jurisdictions = comparison.jurisdictions  # -j, or a place named in the topic
+    from .jurisdictions import applies_in
     if comparison is None:
         from .jurisdictions import is_currency
 
@@ -1374,7 +1376,7 @@ def build_context(
     case_recs = [
         c
         for c in case_recs
-        if c.id in explicit_ids or ((not jurisdictions or c.jurisdiction.upper() in jurisdictions) and any(p.date <= as_of for p in c.proceedings))
+        if c.id in explicit_ids or ((not jurisdictions or applies_in(c.jurisdiction, jurisdictions)) and any(p.date <= as_of for p in c.proceedings))
     ]
 
     def _case_order(c):  # asked-for first, then by jurisdiction and latest proceeding

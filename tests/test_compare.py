@@ -328,7 +328,7 @@ def test_a_phrase_naming_a_case_compares_the_offences_it_cites(catalogue):
     from lawref.compare import resolve
 
     case = catalogue.get("kr/cho-ju-bin")
-    _, _, offences = resolve(catalogue, ["Jo Ju-bin"])  # a romanisation variant of the name
+    _, _, offences, _ = resolve(catalogue, ["Jo Ju-bin"])  # a romanisation variant of the name
     assert offences and {o.id for o in offences} <= set(case.offences)
 
 
@@ -410,3 +410,95 @@ def test_between_a_repeal_and_a_return_the_row_says_ended(tmp_path):
     cat = load_catalogue([str(pack)], bundled=False, use_cache=False, env="")
     (row,) = compare(cat, ["kr/test-act/1"], dt.date(2014, 1, 1)).rows
     assert row.status == ENDED and "last day 2012-12-31" in row.status_text and "2015-01-01" in row.status_text
+
+
+# ------------------------------------------------------------------ places and phrases in the topic
+
+
+@pytest.mark.parametrize(
+    "topic, code",
+    [("deepfake korea", "KR"), ("deepfake in South Korea", "KR"), ("revenge porn uk", "GB"), ("French deepfake", "FR"), ("deepfake law in Australia", "AU"), ("child sexual abuse material US", "US")],
+)
+def test_a_place_in_the_topic_acts_as_a_jurisdiction_filter(catalogue, rates, topic, code):
+    from lawref.jurisdictions import applies_in
+
+    r = cmp.compare(catalogue, topic.split(), NEW, rates=rates)
+    assert r.rows and all(applies_in(x.jurisdiction, (code,)) for x in r.rows), {x.jurisdiction for x in r.rows}
+    assert r.jurisdictions == frozenset({code})
+    # The same rows as the topic without the place, filtered by -j.
+    rest = " ".join(w for w in topic.split() if w.lower() not in {"korea", "south", "in", "uk", "french", "law", "australia", "us"})
+    rest = rest or "deepfake"
+    same = cmp.compare(catalogue, rest.split(), NEW, rates=rates, jurisdictions={code})
+    assert [(x.id, x.variant) for x in r.rows] == [(x.id, x.variant) for x in same.rows]
+
+
+def test_the_whole_tag_set_of_that_place_is_compared(catalogue, rates):
+    r = cmp.compare(catalogue, ["deepfake", "korea"], D("2019-01-01"), rates=rates)
+    want = {o.id for o in catalogue.offences if "deepfake" in o.tags and o.jurisdiction == "KR"}
+    assert {x.id for x in r.rows} == want and r.matched_by == "tag"
+
+
+@pytest.mark.parametrize("topic", ["deepfake Germany", "revenge porn japan", "sextortion in Scotland"])
+def test_a_place_without_records_is_a_usage_error(catalogue, rates, topic):
+    from lawref.errors import UsageError
+
+    with pytest.raises(UsageError, match="no records for"):
+        cmp.compare(catalogue, topic.split(), NEW, rates=rates)
+
+
+@pytest.mark.parametrize("args", [["compare", "deepfake korea"], ["compare", "deepfake", "korea"], ["render", "deepfake korea", "--format", "md"]])
+def test_cli_says_it_read_a_place_as_a_filter(cli, args):
+    r = cli([*args, "--as-of", "2024-12-01"])
+    assert r.code == 0, r.err
+    if args[0] == "compare":
+        assert "--jurisdiction KR" in r.err
+        assert all(line.split("\t")[0] in ("KR", "") for line in r.out.split("\n\n")[0].splitlines()[2:] if line)
+    else:
+        assert "GB-EAW" not in r.out and "Sexual Offences Act" not in r.out
+
+
+def test_cli_a_place_without_records_exits_2(cli):
+    r = cli(["compare", "deepfake germany"])
+    assert r.code == 2 and "no records for" in r.err and r.out == ""
+
+
+@pytest.mark.parametrize(
+    "topic, tag",
+    [("intimate images", "intimate-image-abuse"), ("intimate image", "intimate-image-abuse"), ("child abuse material", "child-sexual-abuse-material"), ("deepfakes", "deepfake"), ("filming", "illegal-filming")],
+)
+def test_a_phrase_that_nearly_names_a_tag_compares_the_whole_tag(catalogue, rates, topic, tag):
+    r = cmp.compare(catalogue, topic.split(), NEW, rates=rates)
+    assert r.matched_by == "tag" and r.tag == tag
+    assert {x.id for x in r.rows} == {o.id for o in catalogue.offences if tag in o.tags}
+
+
+@pytest.mark.parametrize("topic", ["image-based sexual abuse", "non-consensual intimate images", "sexual deepfake", "sharing nudes"])
+def test_a_search_phrase_says_when_a_tag_holds_more(catalogue, rates, topic):
+    r = cmp.compare(catalogue, topic.split(), NEW, rates=rates)
+    if r.matched_by != "search":
+        return
+    found = {x.id for x in r.rows}
+    bigger = {}
+    for t in {t for o in catalogue.offences if o.id in found for t in o.tags}:
+        tagged = {o.id for o in catalogue.offences if t in o.tags}
+        if len(found & tagged) / len(found) > 0.5 and not tagged <= found:
+            bigger[t] = len(tagged)
+    if bigger:
+        # Never a silent cut: a note names a tag most rows carry that has more offences.
+        assert any(f"{t} ({n} offences)" in note for t, n in bigger.items() for note in r.notes), (bigger, r.notes)
+
+
+def test_cli_a_cut_or_partial_topic_is_said_on_stderr(cli):
+    r = cli(["compare", "image-based sexual abuse", "--as-of", "2025-06-01"])
+    assert r.code == 0 and "intimate-image-abuse" in r.err
+    r = cli(["compare", "intimate images", "--as-of", "2025-06-01", "--json"])
+    data = json.loads(r.out)
+    assert data["matched_by"] == "tag" and data["tag"] == "intimate-image-abuse"
+    assert {"AU", "FR", "KR", "US", "GB-EAW", "EU"} <= {row["jurisdiction"] for row in data["rows"]}
+
+
+@pytest.mark.parametrize("value", ["uk", "UK", "gb"])
+def test_jurisdiction_option_accepts_uk(cli, value):
+    r = cli(["compare", "deepfake", "-j", value, "--json", "--as-of", "2025-06-01"])
+    assert r.code == 0, r.err
+    assert {row["jurisdiction"] for row in json.loads(r.out)["rows"]} == {"GB-EAW"}

@@ -61,7 +61,11 @@ def compare(
     rates = RateTable.for_packs([p.pack.path for p in cat.packs], use_cache=not state(ctx).get("no_cache"))
     chosen = jurisdictions(jurisdiction)
     result = run(cat, query, day, currency=currency, jurisdictions=chosen, sort=sort.strip().lower(), rates=rates)
-    note_coverage(cat, chosen)
+    from ..output import plain
+
+    for remark in result.remarks:
+        sys.stderr.write(f"compare: {plain(remark)}\n")
+    note_coverage(cat, result.jurisdictions)
     if as_json:
         from ..output import emit_json
 
