@@ -328,12 +328,13 @@ class DbSearch:
         total = sum(len(t) for t in tokens)
         bounds: dict[tuple[int, int], float] = {}
         for p in range(len(self.parts)):
-            letters: dict[int, int] = {}
+            letters: dict[int, tuple[int, int]] = {}
             for t in tokens:
                 for (row,) in self._q(p, "SELECT DISTINCT rowid >> 24 FROM fts WHERE fts MATCH ?", (_match("t", t, _prefix_ok(t)),)):
-                    letters[row] = letters.get(row, 0) + len(t)
-            for row, n in letters.items():
-                score = partial_score(n, total)
+                    n, k = letters.get(row, (0, 0))
+                    letters[row] = (n + len(t), k + 1)
+            for row, (n, k) in letters.items():
+                score = partial_score(n, total, k)
                 if score is not None:
                     bounds[(p, row)] = score
         return bounds
@@ -512,10 +513,13 @@ class DbSearch:
             similar = {t: self._similar(t) for t in tokens if not self._known(t)}
             if similar:
                 self._run([(FUZZY_SCALE * 100.0, lambda: self._similar_bounds(tokens, similar))], lambda sub, b: sub._score_words(tokens, None, b, similar=similar), best, limit, allowed)
+            partial: dict[tuple[int, int], list] = {}
             if not found and len(tokens) > 1:
-                self._run([(FUZZY_SCALE * 100.0, lambda: self._partial_bounds(tokens))], lambda sub, b: sub._score_partial(tokens, None, b), best, limit, allowed)
+                self._run([(FUZZY_SCALE * 100.0, lambda: self._partial_bounds(tokens))], lambda sub, b: sub._score_partial(tokens, None, b), partial, limit, allowed)
             if not best and query_words(text):
                 self._score_phrase(text, allowed, best)
+            for g, (score, fld) in partial.items():
+                _offer(best, g, score, fld)
         self._subset_info(list(best))
         order = sorted(best, key=lambda g: (-best[g][0], *self._tie(g)))
         if limit:

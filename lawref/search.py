@@ -563,8 +563,8 @@ class SearchIndex:
             _offer(best, ri, score, "words")
 
     def _score_partial(self, tokens: Sequence[str], allowed, best: dict) -> None:
-        """Score records holding at least half of the query's letters as whole query words
-        (somewhere in the record): the share of letters they hold, in the fuzzy band."""
+        """Score records holding two or more query words (somewhere in the record) with more
+        than half of the query's letters: the share of letters they hold, in the fuzzy band."""
         total = sum(len(t) for t in tokens)
         have: dict[int, set[str]] = {}
         for t in tokens:
@@ -572,7 +572,7 @@ class SearchIndex:
                 if allowed is None or ri in allowed:
                     have.setdefault(ri, set()).add(t)
         for ri, got in have.items():
-            score = partial_score(sum(len(t) for t in got), total)
+            score = partial_score(sum(len(t) for t in got), total, len(got))
             if score is not None:
                 _offer(best, ri, score, "words")
 
@@ -789,12 +789,15 @@ class SearchIndex:
             similar = {t: self._similar(t) for t in tokens if not self._known(t)}
             if similar:
                 self._score_words(tokens, allowed, best, similar=similar)
+            partial: dict[int, list] = {}
             if not found and len(tokens) > 1:
                 # No record holds every word: those holding most of them.
-                self._score_partial(tokens, allowed, best)
+                self._score_partial(tokens, allowed, partial)
             if not best and query_words(text):
                 # Last resort: the whole query against names and titles.
                 self._score_phrase(text, allowed, best)
+            for ri, (score, fld) in partial.items():
+                _offer(best, ri, score, fld)
         order = sorted(best, key=lambda ri: (-best[ri][0], *tie_key(self.entries[ri])))
         if limit:
             order = order[:limit]
@@ -878,10 +881,10 @@ def article_refs(query: str) -> list[ArticleRef]:
     return out
 
 
-def partial_score(letters: int, total: int) -> float | None:
-    """The score of a record holding query words with `letters` of the query's `total`
-    letters (not all of them): None below half."""
-    if letters * 2 < total or letters >= total:
+def partial_score(letters: int, total: int, words: int) -> float | None:
+    """The score of a record holding `words` of the query's words, with `letters` of its
+    `total` letters (not all of them): None for fewer than two words or half the letters."""
+    if words < 2 or letters * 2 <= total or letters >= total:
         return None
     return FUZZY_SCALE * 100.0 * letters / total
 
