@@ -311,6 +311,9 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
                 if r.id not in {x.id for x in out}:
                     out.append(r)
         return "ids", None, out, []
+    found = _articles(cat, query, jurisdictions)
+    if found:
+        return "search", None, found, []
     phrase = " ".join(query)
     tag, found = match_tag(cat.offences, phrase)
     if found:
@@ -349,6 +352,29 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
             close = suggest(cat, phrase, 3)
         raise NoMatch(phrase, close)
     return "search", None, found, notes
+
+
+def _articles(cat, query: Sequence[str], jurisdictions=None) -> list[Offence]:
+    """Offences for a topic of article numbers ("14-2(1)", "226-8-1" "s.66E"): each one's
+    records (that article, or the articles it encloses), not the records that merely
+    mention the number. Empty unless every word of `query` is an article number."""
+    from .search import Filters, article_tokens, article_variants, search
+
+    if not query or not all(article_tokens(q) for q in query):
+        return []
+    filters = Filters(frozenset(jurisdictions) if jurisdictions else None, kind="offence")
+    out: dict[str, Offence] = {}
+    for q in query:
+        want = article_tokens(q)
+        for h in search(cat, q, filters, limit=None):
+            o = h.record
+            if not isinstance(o, Offence):
+                continue
+            have = article_variants(o.article) + [t for t in (article_tokens(a, whole=False) for a in o.aliases) if t]
+            # That article, an article it encloses ("14-2" -> 14-2(1)...), or the one enclosing it.
+            if any(v[: len(want)] == want or want[: len(v)] == v for v in have):
+                out.setdefault(o.id, o)
+    return list(out.values())
 
 
 def _is_tag(cat, phrase: str) -> bool:

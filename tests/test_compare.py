@@ -502,3 +502,18 @@ def test_jurisdiction_option_accepts_uk(cli, value):
     r = cli(["compare", "deepfake", "-j", value, "--json", "--as-of", "2025-06-01"])
     assert r.code == 0, r.err
     assert {row["jurisdiction"] for row in json.loads(r.out)["rows"]} == {"GB-EAW"}
+
+
+@pytest.mark.parametrize(
+    "args, want",
+    [
+        (["14-2(1)"], {"kr/sexual-crimes-act/14-2.1"}),
+        (["226-8-1"], {"fr/code-penal/226-8-1"}),
+        (["14-2(1)", "226-8-1"], {"kr/sexual-crimes-act/14-2.1", "fr/code-penal/226-8-1"}),
+        (["s.66E", "474.17A", "제14조의2 제4항"], {"gb-eaw/sexual-offences-act-2003/66e", "au/criminal-code/474-17a", "kr/sexual-crimes-act/14-2.4"}),
+        (["14-2"], {f"kr/sexual-crimes-act/14-2.{n}" for n in (1, 2, 3, 4)}),
+    ],
+)
+def test_articles_compare_one_row_per_named_article(catalogue, rates, args, want):
+    r = cmp.compare(catalogue, args, NEW, rates=rates)
+    assert {x.id for x in r.rows} == want
