@@ -240,7 +240,21 @@ def _precheck(text: str) -> None:
         if "\t" in text and ("tab" in str(e) or "found character" in str(e)):
             msg = "tab character used for indentation; YAML needs spaces"
         elif ctx:
-            msg = f"{msg} ({ctx})"
+            # The fix belongs where the construct began (an unclosed bracket or quote, a
+            # key missing its ': '), not where the parser gave up.
+            start = getattr(e, "context_mark", None)
+            opened = any(w in ctx for w in ("flow", "quoted", "simple key"))  # not a block: its start is far
+            if opened and start is not None and mark is not None and start.line < mark.line:
+                msg = f"{msg} ({ctx} that starts here; the parser stopped at line {line})"
+                line = start.line + 1
+            else:
+                msg = f"{msg} ({ctx})"
+            lines = text.split("\n")
+            src = lines[line - 1] if 0 < line <= len(lines) else ""
+            import re
+
+            if "simple key" in ctx and re.match(r"^\s*(?:- )?[A-Za-z_][\w-]*:[^\s:/]", src):
+                msg += "; missing a space after ':'?"
         raise _FileError(line, f"YAML syntax error: {msg}") from None
     except RecursionError:
         raise _FileError(0, "nested too deeply") from None

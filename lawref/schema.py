@@ -391,7 +391,7 @@ class Obj:
         nodes: dict[str, Node] = {}
         failed: set[str] = set()
         empty_objs: list[str] = []  # keys left empty whose value is a mapping of fields
-        ok = True
+        ok = merged = True
         for key_node, val_node in node.value:
             ctx.nodes += 1
             if ctx.nodes > MAX_NODES:
@@ -419,7 +419,7 @@ class Obj:
             spec = self.fields.get(key)
             if spec is None and key == "<<":
                 ctx.add(key_node, sub, "YAML merge keys (<<) are not supported; write the fields out")
-                ok = False
+                ok = merged = False  # the fields it would bring are not reported missing
                 continue
             if spec is None:
                 hint = difflib.get_close_matches(key, list(self.fields), n=1)
@@ -449,11 +449,11 @@ class Obj:
             else:
                 values[spec.attr or key] = v
         for key, spec in self.fields.items():
-            if spec.required and key not in nodes:
+            if spec.required and key not in nodes and merged:
                 ctx.add(node, f"{path}.{key}" if path else key, "missing required field")
                 failed.add(key)
                 ok = False
-        if self.check is not None:
+        if self.check is not None and merged:
             ctx.failed = {self.fields[k].attr or k for k in failed if k in self.fields}
             if not self.check(values, node, path, ctx):
                 ok = False

@@ -222,3 +222,20 @@ def test_file_symlinks_leaving_the_pack_are_refused(tmp_path):
     cat = _load(pack)
     assert "kr/test-act/2" not in cat.records
     assert any("leads outside the pack" in m for m in _messages(cat, "2.yaml")), cat.problems
+
+
+@pytest.mark.parametrize("change,line,words", [
+    (("title: Test offence", "title:Test offence"), 6, ["missing a space after ':'"]),
+    (('article: "1"', "aliases: [a, b\narticle: \"1\""), 5, ["flow sequence", "starts here"]),
+    (("title: Test offence", 'title: "Test offence'), 6, ["quoted scalar", "starts here"]),
+])
+def test_a_syntax_error_points_where_the_construct_began(tmp_path, change, line, words):
+    cat = _load(write_pack(tmp_path / "p", {GOOD: offence_yaml().replace(*change, 1)}))
+    msgs = _messages(cat, "1.yaml")
+    assert any(f":{line}: (file): YAML syntax error" in m and all(w in m for w in words) for m in msgs), msgs
+
+
+def test_a_merge_key_is_one_problem(tmp_path):
+    text = offence_yaml().replace("      - url: https://example.org/law\n        title: Example Act\n", "      - <<: {url: https://example.org/law, title: Example Act}\n", 1)
+    msgs = _messages(_load(write_pack(tmp_path / "p", {GOOD: text})), "1.yaml")
+    assert len(msgs) == 1 and "merge keys" in msgs[0], msgs
