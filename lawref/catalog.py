@@ -323,6 +323,10 @@ def ref_problem(cat: Catalogue, file: str, line: int, field: str, ref: str, own_
     import difflib
 
     offences = [rid for rid, r in cat.rows.items() if r.kind == "offence"]
+    family = sorted(rid for rid in offences if rid.startswith((ref + ".", ref + "-", ref + "/")))
+    if family:  # an article split into paragraphs (14-2 -> 14-2.1, 14-2.2): name them
+        shown = ", ".join(repr(rid) for rid in family[:4]) + (", ..." if len(family) > 4 else "")
+        return Problem(file, line, field, f"unknown id {ref!r} (its parts are recorded apart: {shown})")
     hint = difflib.get_close_matches(ref, offences, n=1, cutoff=0.75)
     extra = f" (did you mean {hint[0]!r}?)" if hint else ""
     return Problem(file, line, field, f"unknown id {ref!r}{extra}")

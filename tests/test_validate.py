@@ -444,7 +444,7 @@ def test_a_sibling_is_suggested_for_an_unknown_parent_id(cli, tmp_path):
     files = {OK: offence_yaml(), "statutes/kr/test-act/14-2.1.yaml": offence_yaml(rid="kr/test-act/14-2.1"),
              "cases/kr/test-case.yaml": case_yaml(offences="[kr/test-act/14-2]")}
     r = _validate(cli, write_pack(tmp_path / "p", files))
-    assert _lines(r.out, "unknown id 'kr/test-act/14-2'", "kr/test-act/14-2.1"), r.out
+    assert _lines(r.out, "unknown id 'kr/test-act/14-2'", "parts are recorded apart", "kr/test-act/14-2.1"), r.out
 
 
 def test_verdicts_against_today_are_never_cached(cli, tmp_path, monkeypatch):
