@@ -481,7 +481,8 @@ def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVers
 
 
 def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[Notable]:
-    """Cases citing any of `offence_ids`, with their latest sentence on or before `day`."""
+    """Cases citing any of `offence_ids`, with their latest sentence on or before `day`
+    (one per defendant when co-defendants are sentenced in proceedings of their own)."""
     out: dict[str, Notable] = {}
     for oid in offence_ids:
         for c in cat.cases_citing(oid):
@@ -493,8 +494,14 @@ def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[No
             p = c.final_sentence(day)
             if p is None:
                 continue
-            # Several defendants may be sentenced on the same day (one proceeding each).
-            same_day = [q for q in c.proceedings if q.sentence and q.date == p.date]
+            # Several defendants, each sentenced in proceedings of their own: the latest
+            # sentence of each (on this day or before), in date order.
+            latest: dict[str | None, object] = {}
+            for q in c.proceedings:
+                if q.sentence and q.date <= day:
+                    latest.pop(q.defendant, None)
+                    latest[q.defendant] = q
+            same_day = sorted(latest.values(), key=lambda q: q.date)
             words = list(dict.fromkeys((f"{q.defendant}: " if q.defendant else "") + sentence_words(q.sentence) for q in same_day))
             out[c.id] = Notable(
                 case_id=c.id,

@@ -517,3 +517,19 @@ def test_jurisdiction_option_accepts_uk(cli, value):
 def test_articles_compare_one_row_per_named_article(catalogue, rates, args, want):
     r = cmp.compare(catalogue, args, NEW, rates=rates)
     assert {x.id for x in r.rows} == want
+
+
+@pytest.mark.parametrize(
+    "day, want",
+    [
+        ("2025-12-01", {"Park (principal offender)": "9 years", "Kang (accomplice)": "3 years 6 months", "Park (accomplice)": "4 years 6 months"}),
+        ("2024-12-01", {"Park (principal offender)": "10 years", "Kang (accomplice)": "4 years", "Park (accomplice)": "5 years"}),
+    ],
+)
+def test_notable_sentences_give_each_defendants_latest_sentence(catalogue, day, want):
+    case = catalogue.get("kr/snu-deepfake")
+    notable = {n.case_id: n for n in cmp.notable_sentences(catalogue, list(case.offences), D(day))}
+    text = notable["kr/snu-deepfake"].sentence
+    for who, term in want.items():
+        part = next((p for p in text.split("; ") if p.startswith(who + ":")), None)
+        assert part is not None and term in part, (who, text)
