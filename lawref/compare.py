@@ -545,10 +545,19 @@ def _fine_key(r: Row) -> tuple[int, float]:
     return (0, 0.0)
 
 
+def article_key(article: str) -> tuple:
+    """A sort key putting articles in the law's order: 11(5) before 11-2(1), 66B(1) before
+    66B(4) before 66E, 9 before 10."""
+    from .search import article_tokens
+
+    parts = article_tokens(article, whole=False) or (article.casefold(),)
+    return tuple(tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in re.findall(r"\d+|[^\W\d_]+", p)) for p in parts)
+
+
 def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
     """Sort rows, keeping each offence's variants under it.
 
-    `jurisdiction`: grouped by jurisdiction code, offences in catalogue order.
+    `jurisdiction`: grouped by jurisdiction code, then by instrument, articles in order.
     `prison` / `fine`: highest maximum first (life and unlimited on top); rows not in force
     at the date go last. Variants follow their offence whatever the order.
     """
@@ -562,7 +571,8 @@ def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
             groups.append([r])
     order = {id(g): i for i, g in enumerate(groups)}
     if by == "jurisdiction":
-        groups.sort(key=lambda g: (g[0].jurisdiction, g[0].status != IN_FORCE, order[id(g)]))
+        # Within a jurisdiction: in force first, then each instrument's articles in order.
+        groups.sort(key=lambda g: (g[0].jurisdiction, g[0].status != IN_FORCE, g[0].instrument, article_key(g[0].article), order[id(g)]))
     elif by == "prison":
         groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _prison_key(g[0])), g[0].jurisdiction, order[id(g)]))
     else:

@@ -533,3 +533,18 @@ def test_notable_sentences_give_each_defendants_latest_sentence(catalogue, day, 
     for who, term in want.items():
         part = next((p for p in text.split("; ") if p.startswith(who + ":")), None)
         assert part is not None and term in part, (who, text)
+
+
+@pytest.mark.parametrize("topic, day", [(["deepfake"], "2024-12-01"), (["child-sexual-abuse-material"], "2025-06-01"), (["intimate-image-abuse"], "2026-11-26")])
+def test_rows_of_one_instrument_are_in_article_order(catalogue, rates, topic, day):
+    r = cmp.compare(catalogue, topic, D(day), rates=rates)
+    seen: dict = {}
+    for row in r.rows:
+        if row.variant is None and row.status == cmp.IN_FORCE:
+            seen.setdefault((row.jurisdiction, row.instrument), []).append(cmp.article_key(row.article))
+    for key, arts in seen.items():
+        assert arts == sorted(arts), key
+    gb = [row.article for row in r.rows if row.variant is None and row.id.startswith("gb-eaw/sexual-offences-act-2003/66b")]
+    assert gb == sorted(gb, key=cmp.article_key)
+    assert cmp.article_key("11(5)") < cmp.article_key("11-2(1)") < cmp.article_key("11-2(2)")
+    assert cmp.article_key("66B(1)") < cmp.article_key("66B(4)") < cmp.article_key("66E")
