@@ -84,6 +84,17 @@ SUBDIVISIONS: tuple[tuple[str, str], ...] = (
 AMBIGUOUS_SUBDIVISIONS = frozenset({"Washington", "Victoria", "Georgia", "District of Columbia"})
 
 
+# Country names as Korean and French queries write them (read from queries and -j only).
+NATIVE_PLACES: tuple[tuple[str, str], ...] = (
+    ("한국", "KR"), ("대한민국", "KR"), ("남한", "KR"), ("북한", "KP"), ("미국", "US"), ("프랑스", "FR"), ("영국", "GB"),
+    ("호주", "AU"), ("유럽연합", "EU"), ("독일", "DE"), ("일본", "JP"), ("중국", "CN"), ("캐나다", "CA"),
+    ("corée du sud", "KR"), ("corée", "KR"), ("coree du sud", "KR"), ("coree", "KR"), ("royaume-uni", "GB"), ("royaume uni", "GB"),
+    ("angleterre", "GB-EAW"), ("angleterre et pays de galles", "GB-EAW"), ("états-unis", "US"), ("etats-unis", "US"),
+    ("états unis", "US"), ("etats unis", "US"), ("australie", "AU"), ("union européenne", "EU"), ("union europeenne", "EU"),
+    ("allemagne", "DE"), ("japon", "JP"), ("chine", "CN"), ("espagne", "ES"), ("italie", "IT"), ("belgique", "BE"), ("suisse", "CH"),
+)  # fmt: skip
+# ISO 3166-2 codes of the parts of a jurisdiction lawref holds as one.
+CODE_ALIASES = {"GB-ENG": "GB-EAW", "GB-WLS": "GB-EAW"}
 _QUERY_TABLE: dict[str, str] = {}
 
 
@@ -96,6 +107,8 @@ def _query_table() -> dict[str, str]:
         for name, code in SUBDIVISIONS:
             if name not in AMBIGUOUS_SUBDIVISIONS:
                 _QUERY_TABLE.setdefault(name.lower(), code)
+        for name, code in NATIVE_PLACES:
+            _QUERY_TABLE.setdefault(name, code)
     return _QUERY_TABLE
 
 
@@ -104,7 +117,8 @@ def place_code(value: str) -> str:
     ("uk" -> GB, "South Korea" -> KR, "new south wales" -> AU-NSW); upper-cased otherwise."""
     v = " ".join(value.split())
     table = _query_table()
-    return table.get(v.lower()) or table.get(v.upper() if v.lower() == "us" else v) or v.upper()
+    code = table.get(v.lower()) or table.get(v.upper() if v.lower() == "us" else v) or v.upper()
+    return CODE_ALIASES.get(code, code)
 
 
 def query_places(words: list[str]) -> list[tuple[int, int, str, str]]:

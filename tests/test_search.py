@@ -664,3 +664,21 @@ def test_jurisdiction_option_accepts_what_the_query_accepts(catalogue, value, co
 def test_a_section_of_an_act_puts_its_records_on_top(catalogue, query):
     hits = search(catalogue, query, limit=4)
     assert [h.id for h in hits] == [f"gb-eaw/sexual-offences-act-2003/{x}" for x in ("66b", "66b-2", "66b-3", "66b-4")]
+
+
+@pytest.mark.parametrize(
+    "query, code",
+    [("deepfake 한국", "KR"), ("미국 deepfake", "US"), ("딥페이크 대한민국", "KR"), ("deepfake en France", "FR"), ("deepfake corée du sud", "KR"), ("deepfake royaume-uni", "GB"), ("deepfake aux états-unis", "US"), ("deepfake angleterre", "GB-EAW"), ("deepfake 영국", "GB")],
+)
+def test_a_country_named_in_korean_or_french_filters(cli, query, code):
+    from lawref.jurisdictions import applies_in
+
+    r = cli(["search", query, "--json", "-n", "0"])
+    assert r.code == 0, r.err
+    assert "--jurisdiction" in r.err
+    assert all(applies_in(h["jurisdiction"], (code,)) for h in json.loads(r.out))
+
+
+@pytest.mark.parametrize("value, code", [("GB-ENG", "GB-EAW"), ("gb-wls", "GB-EAW"), ("한국", "KR"), ("états-unis", "US")])
+def test_jurisdiction_option_accepts_iso_parts_and_native_names(catalogue, value, code):
+    assert make_filters(catalogue, [value]).jurisdictions == frozenset({code})
