@@ -183,7 +183,7 @@ def _read_text(path: str, problems: list[Problem], shown: str) -> str:
         problems.append(Problem(shown, 1, "(file)", "Windows (CRLF) line endings; save with LF line endings"))
         text = text.replace("\r\n", "\n")
     if "\r" in text:
-        if "\n" not in text:  # old Mac line endings: every line ends with CR
+        if text.count("\r") > text.count("\n"):  # old Mac line endings: (nearly) every line ends with CR
             problems.append(Problem(shown, 1, "(file)", "carriage-return (CR) line endings; save with LF line endings"))
             return text.replace("\r", "\n")
         # A stray CR in a file of LF lines: report it where it is, and read it as a space so

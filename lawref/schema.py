@@ -537,7 +537,7 @@ def _check_prison(values, node, path, ctx) -> bool:
     if values.get("max_basis") is not None and hi is None:
         problems.append((sub("max_basis"), "max_basis names where the maximum comes from: give max too"))
     for where, message in problems:
-        ctx.add(node, where, message)
+        ctx.add(node if where == path else _at(node, where.rsplit(".", 1)[-1]), where, message)
     return not problems
 
 
@@ -557,7 +557,7 @@ def _check_fine(values, node, path, ctx) -> bool:
     if isinstance(lo, int) and (lo < 0 or (isinstance(mx, int) and lo > mx)):
         problems.append((sub("min"), f"min {lo} is " + ("negative" if lo < 0 else f"above max {mx}")))
     for where, message in problems:
-        ctx.add(node, where, message)
+        ctx.add(node if where == path else _at(node, where.rsplit(".", 1)[-1]), where, message)
     return not problems
 
 

@@ -469,3 +469,10 @@ def test_verdicts_against_today_are_never_cached(cli, tmp_path, monkeypatch):
     monkeypatch.setattr(dates, "today", lambda: dt.date(2027, 2, 1))
     r = cli(["validate", str(pack)])
     assert r.code == 1 and _lines(r.out, "prospective", "past"), r.out
+
+
+def test_a_fine_or_prison_problem_points_at_its_own_line(cli, tmp_path):
+    block = "    fine:\n      max: 100\n      min: 1000\n      currency: KRW\n    prison:\n      max: 0y\n"
+    body = offence_yaml().replace("    fine: {max: 50000000, currency: KRW}\n", block, 1).replace("    prison: {max: 5y}\n", "", 1)
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: body}))
+    assert _lines(r.out, "1.yaml:13:", "fine.min", "above max") and _lines(r.out, "1.yaml:16:", "prison.max", "maximum of 0"), r.out
