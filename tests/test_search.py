@@ -682,3 +682,9 @@ def test_a_country_named_in_korean_or_french_filters(cli, query, code):
 @pytest.mark.parametrize("value, code", [("GB-ENG", "GB-EAW"), ("gb-wls", "GB-EAW"), ("한국", "KR"), ("états-unis", "US")])
 def test_jurisdiction_option_accepts_iso_parts_and_native_names(catalogue, value, code):
     assert make_filters(catalogue, [value]).jurisdictions == frozenset({code})
+
+
+@pytest.mark.parametrize("args", [["xyzzy"], ["xqzt", "wobble", "-j", "KR"], ["--tag", "deepfake", "--kind", "case", "-j", "EU"]])
+def test_json_with_no_match_prints_an_empty_list_and_exits_2(cli, args):
+    r = cli(["search", *args, "--json"])
+    assert r.code == 2 and json.loads(r.out) == [] and "nothing matches" in r.err

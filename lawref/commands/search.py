@@ -74,6 +74,10 @@ def search(
         raise UsageError("search: give a QUERY, or a filter (--jurisdiction, --tag, --kind) to list records")
     if not hits:
         ids, wider = _closest(cat, lib, text, filters)
+        if as_json:
+            from ..output import emit_json
+
+            emit_json([])  # a script reading the JSON gets a list; the exit code says none
         raise NoMatch(_described(text, filters), ids, without_filters=wider)
     more = bool(limit) and len(hits) > limit
     hits = hits[:limit] if limit else hits
