@@ -13,8 +13,13 @@ Upper bounds per record, from the ranking in :mod:`lawref.search`:
 * every query word starting a word of one key: 90 + 8 x min(1, query letters / key letters),
   the key's letter count being stored in its FTS rowid
 * every query word somewhere in the record: 89
+* a key equal to the query without its filler words: 98.4
 * fuzzy stages: their own formula applied to the bounds above, or to the best similarity of
-  the corrected words the record holds
+  the corrected words the record holds; a partial match: the share of the query's letters
+  in the query words the record's FTS rows hold
+
+Ties rank offences before cases, then by id (:func:`lawref.search.tie_key`); every early
+stop below compares in that order.
 
 FTS rowids encode the key: ``row << 24 | min(letters, 4095) << 12 | key number`` (keys past
 the 4096th of one record are scored but never found through the index).
