@@ -372,8 +372,11 @@ class F:
 class Obj:
     """An object schema: YAML mapping -> dataclass, reporting unknown and missing fields."""
 
-    def __init__(self, cls, fields: dict[str, F], check: Callable | None = None, empty: str = "give its fields") -> None:
+    def __init__(self, cls, fields: dict[str, F], check: Callable | None = None, empty: str = "give its fields", foreign: dict[str, str] | None = None) -> None:
         self.cls = cls
+        # Keys that show the mapping is another object misplaced here (a version indented into
+        # the sources above it): one problem naming that, instead of every field it lacks.
+        self.foreign = foreign or {}
         self.fields = fields
         # Checks run on the fields that converted, also when others failed, so one validate
         # run reports everything; `ctx.failed` names the failed ones, to say nothing twice.
@@ -387,6 +390,11 @@ class Obj:
                 hint = f": {self.empty.split(', e.g. ', 1)[1]}"
             ctx.add(node, path or "(record)", f"expected a mapping of fields{hint}")
             return INVALID
+        for key_node, _ in node.value:
+            message = self.foreign.get(getattr(key_node, "value", None)) if isinstance(getattr(key_node, "value", None), str) else None
+            if message:
+                ctx.add(key_node, path or "(record)", message)
+                return INVALID
         values: dict[str, Any] = {}
         nodes: dict[str, Node] = {}
         failed: set[str] = set()
@@ -514,6 +522,7 @@ SOURCE = Obj(
         "note": F(text),
     },
     check=_check_source,
+    foreign={"from": "a penalty version (from:) inside the sources list above it: indent its '- ' like the other versions' (YAML reads it as another source)"},
 )
 SOURCES = list_of(SOURCE)
 REQUIRED_SOURCES = list_of(SOURCE, min_items=1)

@@ -476,3 +476,11 @@ def test_a_fine_or_prison_problem_points_at_its_own_line(cli, tmp_path):
     body = offence_yaml().replace("    fine: {max: 50000000, currency: KRW}\n", block, 1).replace("    prison: {max: 5y}\n", "", 1)
     r = _validate(cli, write_pack(tmp_path / "p", {OK: body}))
     assert _lines(r.out, "1.yaml:13:", "fine.min", "above max") and _lines(r.out, "1.yaml:16:", "prison.max", "maximum of 0"), r.out
+
+
+def test_a_version_indented_into_the_sources_above_is_named(cli, tmp_path):
+    versions = ("  - from: 2020-01-01\n    until: 2024-12-31\n    prison: {max: 5y}\n    sources:\n    - url: https://example.org/law\n      title: Example Act\n      accessed: 2026-11-26\n"
+                "    - from: 2025-01-01\n      prison: {max: 7y}\n")
+    r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(versions=versions)}))
+    hits = [ln for ln in r.out.splitlines() if "sources[1]" in ln]
+    assert len(hits) == 1 and "penalty version" in hits[0] and "1.yaml:16:" in hits[0], r.out
