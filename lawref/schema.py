@@ -237,7 +237,7 @@ def term(node: Node, path: str, ctx: Ctx) -> m.Term | _Invalid:
 
 def url(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
     raw = node.value.strip() if isinstance(node, ScalarNode) and isinstance(node.value, str) else ""
-    if re.search(r'[\x00-\x20\x7f-\x9f"<>\\^`{|}]', raw) and re.match(r"^https?://", raw, re.I):
+    if re.search(r'[\x00-\x20\x7f-\x9f"<>\\^`{|}]', raw) and re.match(r"^https?://", raw, re.IGNORECASE):
         # RFC 3986 never carries these unencoded; they are how markup escapes a link.
         ctx.add(node, path, f"URL holds characters a URL cannot carry unencoded (quotes, <, >, spaces, controls): {raw[:80]!r}")
         return INVALID
@@ -245,7 +245,7 @@ def url(node: Node, path: str, ctx: Ctx) -> str | _Invalid:
     if v is INVALID:
         return v
     if not re.match(r"^https?://[^\s/]+\.[^\s]+$", v):
-        if re.match(r"^https?://[^\s/]+\.[^\s]+$", v, re.I):
+        if re.match(r"^https?://[^\s/]+\.[^\s]+$", v, re.IGNORECASE):
             ctx.add(node, path, f"write the URL's scheme in lower case: {(v.split(':', 1)[0].lower() + ':' + v.split(':', 1)[1])[:80]!r}")
         else:
             ctx.add(node, path, f"not an http(s) URL: {_cut(v, 80)}")
