@@ -484,3 +484,11 @@ def test_a_version_indented_into_the_sources_above_is_named(cli, tmp_path):
     r = _validate(cli, write_pack(tmp_path / "p", {OK: offence_yaml(versions=versions)}))
     hits = [ln for ln in r.out.splitlines() if "sources[1]" in ln]
     assert len(hits) == 1 and "penalty version" in hits[0] and "1.yaml:16:" in hits[0], r.out
+
+
+def test_validating_a_subdirectory_reports_its_own_files_problems_only(cli, tmp_path):
+    pack = write_pack(tmp_path / "p", {OK: offence_yaml().replace("currency: KRW", "currency: XYZ"),
+                                       "cases/kr/test-case.yaml": case_yaml().replace("level: first-instance", "level: trial")})
+    r = _validate(cli, pack / "statutes" / "kr")
+    assert r.code == 1 and "XYZ" in r.out and "trial" not in r.out and "test-case" not in r.out, r.out
+    assert r.out.splitlines()[-1] == "1 problem in 1 files", r.out
