@@ -144,7 +144,7 @@ STOP_WORDS = frozenset(
 GENERIC_WORDS = frozenset(
     "penalty penalties punishment punishments punishable sentence sentences sentencing illegal unlawful legal "
     "law laws offence offences offense offenses crime crimes statute statutes legislation maximum max "
-    "jail prison imprisonment peine peines loi infraction delit"
+    "jail prison imprisonment federal peine peines loi infraction delit"
     .split()
 )  # fmt: skip
 

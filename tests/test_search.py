@@ -620,6 +620,8 @@ def test_a_record_that_only_mentions_an_article_ranks_below_that_articles_record
         ("what is the law on possessing deepfakes", "KR", f"{SCA}/14-2.4"),
         ("the penalty for hidden camera filming", "KR", f"{SCA}/14.1"),
         ("punishment for making deepfakes", "KR", f"{SCA}/14-2.1"),
+        ("distribution of child pornography federal", "US", "us/18-usc/2252a"),
+        ("AI generated CSAM federal law", "US", "us/18-usc/1466a"),
     ],
 )
 def test_filler_words_do_not_make_a_natural_query_fail(catalogue, query, jur, expected):
