@@ -1110,6 +1110,13 @@ _LEVEL_NAMES = {"supreme": "supreme court", "appeal": "appeal", "first-instance"
 _LEVEL_ORDER = ("first-instance", "appeal", "supreme")
 
 
+def _own_proceedings(case: Case, day: _dt.date) -> list[Proceeding]:
+    """The proceedings up to `day` of the defendant a claim is about: the case's named
+    defendant, or all of them when the case was narrowed to a co-defendant's."""
+    upto = [p for p in case.proceedings if p.date <= day]
+    return [p for p in upto if p.defendant in (None, case.defendant.name)] or upto
+
+
 def _claimed_level(text: str) -> str | None:
     """The court level a case claim names ("the Supreme Court upheld", "on appeal", "at first
     instance"), or None."""
@@ -1120,7 +1127,7 @@ def _court_finding(case: Case, level: str, terms: list[TermQty], day: _dt.date) 
     """Whether a court at the level the claim names gave the sentence it states."""
     said = "; ".join(_term_words(q.term) for q in terms)
     found = f"{said} ({_LEVEL_NAMES[level]})"
-    mine = [p for p in case.proceedings if p.date <= day and p.defendant in (None, case.defendant.name)] or [p for p in case.proceedings if p.date <= day]
+    mine = _own_proceedings(case, day)
     at = [p for p in mine if p.level == level and p.sentence]
     if not at:
         last = mine[-1] if mine else None
@@ -1524,6 +1531,7 @@ class Checker:
         self.mentioned_cases: list[Case] = []
         self._para_places: dict[int, list[str]] = {}
         self._para_topic: dict[int, tuple[str, ...]] = {}  # the last subject named in each paragraph
+        self._by_id: dict[str, Offence] | None = None  # offences by id, built on first use
 
     # ---------------------------------------------------------------- resolution
 
@@ -1736,7 +1744,7 @@ class Checker:
                 out += [_conversion_finding(q.money, c, day, self.rates, self.tol, case.id) for c in q.converted if q.money]
             implied_charge = None
             level = _claimed_level(claim.text)
-            mine = [p for p in case.proceedings if p.date <= day and p.defendant in (None, case.defendant.name)]
+            mine = _own_proceedings(case, day)
             if sentence_proc is None and level is not None:
                 # "was 30 when the Supreme Court confirmed his sentence": that ruling dates the claim.
                 at = [p for p in mine if p.level == level]
@@ -1856,8 +1864,9 @@ class Checker:
         adult women") and every offence the record holds it for is a child-abuse offence."""
         if claim.minor or not _ADULT_VICTIMS.search(claim.text):
             return None
-        by_id = {o.id: o for o in self.cat.offences}
-        offs = [by_id[i] for i in case.offences if i in by_id]
+        if self._by_id is None:
+            self._by_id = {o.id: o for o in self.cat.offences}
+        offs = [self._by_id[i] for i in case.offences if i in self._by_id]
         if not offs or not all(_CHILD_TAG in o.tags for o in offs):
             return None
         titles = "; ".join(f"{o.citation} ({o.title})" for o in offs)
