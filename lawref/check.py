@@ -1154,9 +1154,57 @@ _ANAPHOR = re.compile(r"\b(?:them|they|these|those|it|such\s+(?:images?|videos?|
 _ADULT_VICTIMS = re.compile(r"\b(?:of|against|depicting|showing|targeting|victimi[sz]ing)\s+(?:\w+\s+){0,2}?(?:adults?|(?:adult\s+)?women|(?:adult\s+)?men)\b", re.I)
 
 
-# A place named as where a case was heard: "in France", "by a French court", "Australian prosecutors".
+# A place named as where a case was heard: "sentenced ... in France", "by a French court",
+# "Australian prosecutors charged ...". A place that says where buyers, victims or evidence
+# were ("sold images to buyers in France", "passed to French police") is not a venue.
 _VENUE_AFTER = re.compile(r"\s*(?:court|courts|judge|judges|judiciary|prosecutors?|police|authorities|tribunal|jury)\b", re.I)
 _VENUE_BEFORE = re.compile(r"\b(?:in|by)\s+(?:the\s+|an?\s+)?$", re.I)
+_VENUE_BY = re.compile(r"\b(?:by|in|before|at)\s+(?:the\s+|an?\s+)?$", re.I)
+_CASE_EVENT = re.compile(
+    r"\b(?:sentenc\w*|jail\w*|imprison\w*|convict\w*|charg\w*|indict\w*|arrest\w*|tri(?:ed|al)|prosecut\w*|detain\w*"
+    r"|investigat\w*|fined|ordered|acquitt\w*|cleared|upheld|uph[eo]ld\w*|handed|imposed|remanded|custody|court|placed under|mis en examen)\b",
+    re.I,
+)
+_CLAUSE_EDGE = re.compile(r"[,;:()\u2013\u2014]|\b(?:who|whose|which|that|where|while|whereas)\b", re.I)
+# Words that a following "in <place>" describes rather than the proceedings.
+_NOT_VENUE_HEAD = re.compile(
+    r"\b(?:buyers?|victims?|users?|people|persons?|men|women|girls?|boys?|children|members?|customers?|subscribers?|viewers?"
+    r"|residents?|citizens?|nationals?|evidence|servers?|offices?|accounts?|platforms?|groups?|chats?|channels?|sites?|images?"
+    r"|videos?|material|content|schools?|universit\w*|students?|alumn\w*|families|relatives|others|abroad|countries)\s+(?:\w+\s+){0,1}?$",
+    re.I,
+)
+
+
+def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The text of the clause before `start` and after `end`, cut at commas, semicolons and
+    relative pronouns."""
+    before = text[max(0, start - 80) : start]
+    cuts = list(_CLAUSE_EDGE.finditer(before))
+    if cuts:
+        before = before[cuts[-1].end() :]
+    after = text[end : end + 80]
+    cut = _CLAUSE_EDGE.search(after)
+    if cut:
+        after = after[: cut.start()]
+    return before, after
+
+
+def _is_venue(text: str, m: re.Match) -> bool:
+    """Whether the place matched at `m` names where the proceedings happened."""
+    before, after = _clause_around(text, m.start(), m.end())
+    if _VENUE_AFTER.match(text, m.end()):
+        # "by a French court", "French prosecutors charged him"; not "passed to French police".
+        return bool(_VENUE_BY.search(text[max(0, m.start() - 12) : m.start()]) or _CASE_EVENT.search(after))
+    if not _VENUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
+        return False
+    head = before[: _VENUE_BEFORE.search(before).start()] if _VENUE_BEFORE.search(before) else before
+    if _NOT_VENUE_HEAD.search(head):
+        return False
+    if head.strip(" \t\"'\u201c") == "" or head.strip().lower() in ("and", "but", "later", "then"):
+        # "In France, Durov was charged ...": the rest of the sentence carries the event.
+        rest = text[m.end() : m.end() + 120]
+        return bool(_CASE_EVENT.search(rest))
+    return bool(_CASE_EVENT.search(head))
 
 
 def _claimed_venue(claim: Claim, case: Case) -> Finding | None:
@@ -1173,7 +1221,7 @@ def _claimed_venue(claim: Claim, case: Case) -> Finding | None:
         code, weak = table[m.group("p")]
         if weak:
             continue
-        if _VENUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]) or _VENUE_AFTER.match(text, m.end()):
+        if _is_venue(text, m):
             venues.append((m.group("p"), code))
     if not venues or any(applies_in(case.jurisdiction, (code,)) or applies_in(code, (case.jurisdiction,)) for _, code in venues):
         return None

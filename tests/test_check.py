@@ -716,6 +716,8 @@ def test_a_later_clause_keeps_its_own_date(catalogue, text, expected):
         ("Hugh Nelson was jailed for 18 years for creating deepfake pornography of adult women.", "charge", I),
         ("Pavel Durov was indicted in the United States.", "place", I),
         ("An Australian court jailed Hugh Nelson for 18 years.", "place", I),
+        ("In the United States, Pavel Durov was charged with complicity.", "place", I),
+        ("Australian prosecutors charged Hugh Nelson.", "place", I),
     ],
 )
 def test_a_case_claim_names_the_right_court_and_place(catalogue, text, aspect, verdict):
@@ -735,6 +737,10 @@ def test_a_case_claim_names_the_right_court_and_place(catalogue, text, aspect, v
         "Hugh Nelson was jailed for 18 years.",
         "Hugh Nelson was jailed for 18 years for creating AI images of children.",
         "Cho Ju-bin was sentenced to 42 years for abusing women and girls.",  # girls: minors named too
+        # places that say where buyers, victims or evidence were, not where the case was heard
+        "Hugh Nelson sold images to buyers in France, Italy and the United States and was jailed for 18 years.",
+        "Evidence from the Hugh Nelson case was passed to French, Italian and American police; he was jailed for 18 years.",
+        "Kim Nok-wan, whose Telegram group also had victims in Japan, was sentenced to life in prison.",
     ],
 )
 def test_a_right_or_unnamed_venue_or_charge_is_not_a_finding(catalogue, text):
