@@ -1280,6 +1280,11 @@ def _ages_at(age: int, known: _dt.date, day: _dt.date) -> list[int]:
 def _age_range(case: Case, lo: _dt.date, hi: _dt.date) -> tuple[int, int] | None:
     """The ages the records support for the defendant between `lo` and `hi`."""
     vals: list[int] = []
+    if lo == hi:
+        # An age reported for that very day beats a range worked out from a birth year.
+        exact = [a.age for a in case.defendant.ages if a.date == lo]
+        if exact:
+            return min(exact), max(exact)
     born = case.defendant.born
     if born:
         for d in (lo, hi):

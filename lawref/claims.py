@@ -825,6 +825,25 @@ def _find_fines(t: str, statutory: bool, outcome: bool) -> tuple[list[FineQty], 
     return fines, spans
 
 
+# Someone else's age: a victim's or relative's ("his 15-year-old cousin", "sent images to a
+# 15-year-old boy", "victims, many aged 15 or 16"), never the defendant's.
+_OTHER_PERSON = r"(?:girls?|boys?|cousins?|victims?|daughters?|sons?|nieces?|nephews?|child(?:ren)?|kids?|pupils?|school\w*|teens?|teenagers?|sisters?|brothers?|step\w+|friends?|classmates?|relatives?|minors?|babies|baby|toddlers?|infants?)"
+_OTHER_AGE_AFTER = re.compile(rf"^(?:[- ](?:years?[- ])?old)?\s+(?:\w+\s+)?{_OTHER_PERSON}\b", re.I)
+_OTHER_AGE_BEFORE = re.compile(
+    rf"(?:\b(?:his|her|their|its)\s+(?:\w+\s+)?(?:then[- ])?$|\b(?:to|of|with|against|on|from|at|by|and|filmed|abused|blackmailed|targeted|groomed|assaulted|raped)\s+an?\s+(?:\w+\s+)?$"
+    rf"|\b{_OTHER_PERSON}\W+(?:\w+\W+){{0,3}}$)",
+    re.I,
+)
+
+
+def _someone_elses_age(t: str, m: re.Match) -> bool:
+    after = t[m.end("n") : m.end("n") + 40]
+    before = t[max(0, m.start() - 40) : m.start()] + t[m.start() : m.start("n")]
+    if _OTHER_AGE_AFTER.match(after):
+        return True
+    return bool(_OTHER_AGE_BEFORE.search(before))
+
+
 def _find_ages(t: str) -> list[AgeQty]:
     at_time = bool(_AT_THE_TIME.search(t))
     out: list[AgeQty] = []
@@ -833,6 +852,9 @@ def _find_ages(t: str) -> list[AgeQty]:
         for m in rx.finditer(t):
             n = int(m.group("n"))
             if n < 1 or m.start("n") in seen:  # an impossible age is still a claim (and wrong)
+                continue
+            if _someone_elses_age(t, m):
+                seen.add(m.start("n"))
                 continue
             seen.add(m.start("n"))
             out.append(AgeQty(n, m.group(0).strip(), at_time))

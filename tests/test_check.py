@@ -595,6 +595,32 @@ def test_a_stated_date_is_checked_against_the_proceeding(catalogue, text, verdic
     assert dated[0].verdict is verdict and r.verdict is verdict
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tatum secretly filmed his 15-year-old cousin and was sentenced to 40 years.",
+        "Cho Ju-bin, who blackmailed a 16-year-old girl, was sentenced to 42 years.",
+        "Kim Nok-wan's victims, many aged 15 or 16, were blackmailed; he was sentenced to life.",
+        "Steven Anderegg allegedly sent the images to a 15-year-old boy and was charged in May 2024.",
+    ],
+)
+def test_a_victims_age_is_not_the_defendants(catalogue, text):
+    rep = check(catalogue, text, dt.date(2026, 11, 26))
+    assert rep.results and all(f.aspect != "age" for r in rep.results for f in r.findings), [r.json() for r in rep.results]
+
+
+@pytest.mark.parametrize("age, verdict", [(27, A), (26, I), (28, I)])
+def test_an_age_reported_for_the_day_beats_the_birth_year_range(catalogue, age, verdict):
+    """Hugh Nelson's age is reported as 27 on the day he was sentenced: 26 is wrong then,
+    though a year-only range would allow it."""
+    case = catalogue.get("gb-eaw/hugh-nelson")
+    sentenced = next(p for p in case.proceedings if p.sentence and p.sentence.prison)
+    assert any(a.date == sentenced.date and a.age == 27 for a in case.defendant.ages)
+    (r,) = check(catalogue, f"Hugh Nelson, {age}, was sentenced to 18 years.", dt.date(2026, 11, 26)).results
+    (f,) = [f for f in r.findings if f.aspect == "age"]
+    assert f.verdict is verdict
+
+
 def test_an_impossible_age_is_inaccurate(catalogue):
     (r,) = check(catalogue, "Cho Ju-bin, who was 250 at the time, received a 42-year sentence.", dt.date(2025, 1, 1)).results
     assert r.verdict is I and any(f.aspect == "age" and f.verdict is I for f in r.findings)
