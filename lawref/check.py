@@ -1064,6 +1064,21 @@ def _case_sentence(case: Case, q: TermQty, day: _dt.date) -> Finding:
     ctx: list[str] = []
     if q.qualifier != "exact":
         ctx.append(f"The claim qualifies the sentence ({q.words()}); court sentences are compared as exact terms.")
+    if q.previous:
+        # "cut from 10 years to nine": the figure before the change is an earlier ruling's.
+        found = f"an earlier sentence of {_term_words(q.term)}"
+        earlier = [p for p in superseded if p.sentence]
+        hit = next((p for p in reversed(earlier) if _term_matches_proc(p, q.term)), None)
+        if hit is not None:
+            after = [x for x in case.proceedings if x.date > hit.date and x.sentence and getattr(x, "defendant", None) == getattr(hit, "defendant", None)]
+            higher = [x for x in after if x.level in _LEVEL_ORDER and hit.level in _LEVEL_ORDER and _LEVEL_ORDER.index(x.level) > _LEVEL_ORDER.index(hit.level)]
+            after = higher or after
+            repl = f", replaced by {_proc_words(after[0])}" if after else ""
+            expl = f"Matches the earlier {hit.level} sentence: {_proc_words(hit)}{repl}."
+            return Finding("sentence", Verdict.ACCURATE, found, _proc_words(hit), expl, case.id, list(hit.sources) + [s for x in after[:1] for s in x.sources], ctx)
+        expected = "; ".join(_proc_words(p) for p in earlier) or "no earlier sentence"
+        expl = f"No earlier sentence of {_term_words(q.term)} is recorded for {case.defendant.name} before {_d(day)} (earlier: {expected})."
+        return Finding("sentence", Verdict.INACCURATE, found, expected, expl, case.id, [s for p in earlier for s in p.sources], ctx)
     for p in standing:
         how = _term_matches_proc(p, q.term)
         if how:
@@ -1822,8 +1837,8 @@ class Checker:
                 if s.status in ("sentenced", "jailed") and case_terms:
                     continue
                 out.append(_case_status(case, s, day))
-            if level is not None and case_terms:
-                out.append(_court_finding(case, level, case_terms, day))
+            if level is not None and (now_terms := [q for q in case_terms if not q.previous]):
+                out.append(_court_finding(case, level, now_terms, day))
             place = _claimed_venue(claim, case)
             if place is not None:
                 out.append(place)

@@ -154,6 +154,12 @@ class Claim:
     dates: tuple[DateQty, ...] = ()  # dates stated for events ("in October 2024")
     bad_dates: tuple[str, ...] = ()  # dates no calendar has ("30 February 2021")
     no_prison: bool = False  # "does not carry a prison sentence", "is not punishable by imprisonment"
+    gloss: str = ""  # the English reading of a French or Korean sentence ("" for English)
+
+    @property
+    def english(self) -> str:
+        """The text the English grammar reads: the gloss of a French or Korean sentence, else the text."""
+        return self.gloss or self.text
 
     @property
     def checkable(self) -> bool:
@@ -391,7 +397,7 @@ _TERM = re.compile(
 _RANGE = re.compile(
     rf"(?:\bbetween\s+(?P<a>{_NUM})(?:\s*(?P<u0>years?|yrs?|months?))?\s+and\s+|\bfrom\s+(?P<b>{_NUM})(?:\s*(?P<u1>years?|yrs?|months?))?\s+to\s+"
     rf"|(?P<c>{_NUM})(?:\s*(?P<u2>years?|yrs?|months?))?\s*(?:-|to)\s*)"
-    rf"(?P<n>{_NUM})\s*(?P<u>years?|yrs?|months?)\b",
+    rf"(?P<n>{_NUM})\s*(?P<u>years?|yrs?|months?)\b(?:,?\s*(?:and\s+)?(?P<n3>{_NUM})\s*(?P<u3>months?)\b)?",
     re.I,
 )
 _LIFE = re.compile(
@@ -690,9 +696,58 @@ def _term_context(t: str, start: int, end: int, statutory: bool, outcome: bool) 
     return statutory or outcome
 
 
+# A term that is not the defendant's sentence nor the law's penalty: what prosecutors asked
+# for ("prosecutors sought life"), what co-defendants got ("his accomplices received two to
+# four years"), or an order beside the sentence ("a 30-year electronic tag").
+_DEMANDED_BEFORE = re.compile(
+    r"\b(?:sought|seek|seeks|seeking|demand\w*|asked (?:the court )?for|ask(?:s|ing)? (?:the court )?for|request\w*|call(?:ed|s|ing)? for|recommend\w*|push(?:ed|es|ing)? for|argued for|urg\w*)\s+"
+    r"(?:(?:a|an|the)\s+)?(?:(?:sentence|term|penalty)\s+of\s+)?(?:up to\s+|at least\s+)?$",
+    re.I,
+)
+_OTHERS_SUBJECT = re.compile(
+    r"^\W*(?:(?:his|her|their|the|its|\w+'s|\d+|two|three|four|five|six|seven|eight|nine|ten|several|other|many|most|some|all)\s+){0,2}"
+    r"(?:other\s+)?(?:co-?defendants|accomplices|associates|accessories|co-?conspirators|members|others|operators|helpers|the rest|accused)\b",
+    re.I,
+)
+_ORDER_AFTER = re.compile(
+    r"\s*(?:of\s+)?(?:(?:an?\s+)?(?:electronic\s+|ankle\s+|gps\s+)?(?:tag|tagging|monitor\w*|bracelet|location[- ]tracking)"
+    r"|(?:[\w-]+\s+)?(?:ban|bans|disqualification)|disclosure|restriction\w*|(?:employment|travel|contact|internet)\s+\w+)\b",
+    re.I,
+)
+
+
+_SENTENCE_CHANGE = re.compile(r"(?:\b\w+'s|\bhis|\bher|\btheir)\s+(?:(?:prison|jail)\s+)?(?:sentence|term)s?\b|\bsentences?\s+(?:was|were|is)\b|\bon appeal\b|\bappeals?\s+court\b|\bappellate\b|\bhigh court\b", re.I)
+_LAW_CHANGE = re.compile(r"\b(?:maximum|minimum|penalt\w*|punish\w*|law|act|offen[cs]e|statut\w*|legislat\w*|parliament|assembly|congress|carr(?:y|ies|ied))\b", re.I)
+
+
+def _not_a_penalty(t: str, start: int, end: int) -> bool:
+    """Whether the term at `start`..`end` is someone else's, a demand, or an ancillary order."""
+    if _ORDER_AFTER.match(t, end):
+        return True
+    if _DEMANDED_BEFORE.search(t[max(0, start - 60) : start]):
+        return True
+    clause = t[max(0, start - 120) : start]
+    cut = max(clause.rfind(". "), clause.rfind(";"), clause.rfind(" but "), clause.rfind(" while "), clause.rfind(" whereas "))
+    clause = clause[cut + 1 :] if cut >= 0 else clause
+    return bool(_OTHERS_SUBJECT.search(clause.lstrip(" ,")))
+
+
+def _range_top(m: re.Match) -> Term:
+    """The upper figure of a range match, with its months ("to three years and six months")."""
+    top = term_from(float(m.group("n")), m.group("u"))
+    if m.group("n3"):
+        extra = term_from(float(m.group("n3")), m.group("u3"))
+        top = Term(months=top.months + extra.months, days=top.days + extra.days)
+    return top
+
+
 def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, int]]) -> list[TermQty]:
     out: list[TermQty] = []
-    taken: list[tuple[int, int]] = list(skip)
+    taken: list[tuple[int, int]] = [*skip]
+    for rx in (_RANGE, _LIFE, _TERM):
+        for m in rx.finditer(t):
+            if _not_a_penalty(t, m.start(), m.end()):
+                taken.append((m.start(), m.end()))
 
     def free(a: int, b: int) -> bool:
         return all(b <= x or a >= y for x, y in taken)
@@ -710,11 +765,14 @@ def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, in
             # "raised from 5 to 7 years": the old and the new figure, not a range.
             q = _qualifier(t, m.start(), m.start(), 0)
             q = "max" if q == "exact" else q
+            if _SENTENCE_CHANGE.search(t[max(0, m.start() - 60) : m.start()]) and not _LAW_CHANGE.search(t[max(0, m.start() - 60) : m.start()]):
+                # "the court cut Park's sentence from 10 to nine years": a court's sentences.
+                q, kind = "exact", "sentence"
             out.append(TermQty(term_from(float(lo), lo_unit), q, m.group(0), kind, m.start(), previous=True))
-            out.append(TermQty(term_from(float(m.group("n")), unit), q, m.group(0), kind, m.start() + 1))
+            out.append(TermQty(_range_top(m), q, m.group(0), kind, m.start() + 1))
         else:
             out.append(TermQty(term_from(float(lo), lo_unit), "min", m.group(0), kind, m.start()))
-            out.append(TermQty(term_from(float(m.group("n")), unit), "max", m.group(0), kind, m.start()))
+            out.append(TermQty(_range_top(m), "max", m.group(0), kind, m.start()))
         taken.append((m.start(), m.end()))
     for m in _LIFE.finditer(t):
         if not free(m.start(), m.end()):
@@ -1148,9 +1206,10 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
         minor=mentions_minor(gloss or raw),
         outcome=outcome,
         statutory=statutory,
-        dates=tuple(_find_dates(raw, bad_dates)),
+        dates=tuple(_find_dates(gloss or raw, bad_dates)),
         bad_dates=tuple(bad_dates),
         no_prison=bool(_NO_PRISON.search(t)),
+        gloss=" ".join(gloss.split()) if gloss else "",
     )
 
 

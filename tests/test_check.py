@@ -621,6 +621,37 @@ def test_an_age_reported_for_the_day_beats_the_birth_year_range(catalogue, age, 
     assert f.verdict is verdict
 
 
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("The Seoul High Court reduced Park's sentence from 10 years to nine years.", A),
+        ("An appeals court cut Kang's sentence from four years to three years and six months.", A),
+        ("An appeals court cut Kang's sentence from five years to three years and six months.", I),  # he first got four
+        ("Cho Ju-bin's sentence was increased from 40 years to 42 years on appeal.", A),
+    ],
+)
+def test_a_sentence_changed_on_appeal_is_checked_against_the_rulings_not_the_statute(catalogue, text, verdict):
+    (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
+    assert r.verdict is verdict, r.json()
+    assert all(f.record and not f.record.startswith("kr/sexual") and f.aspect != "prison" for f in r.findings)
+    assert any("earlier" in f.found for f in r.findings if f.aspect == "sentence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cho Ju-bin got 42 years and a 30-year electronic tag.",  # an order beside the sentence
+        "Cho Ju-bin got 42 years and a 10-year ban on working with children.",
+        "Prosecutors sought life imprisonment for Cho Ju-bin, but the court gave him 40 years in November 2020.",
+        "Kim Nok-wan was sentenced to life in prison. His co-defendants received two to four years.",
+    ],
+)
+def test_orders_demands_and_co_defendants_terms_are_not_the_defendants_sentence(catalogue, text):
+    rep = check(catalogue, text, dt.date(2025, 11, 30), today=dt.date(2025, 11, 30))
+    assert rep.verdict is A, [r.json() for r in rep.results]
+    assert all(f.aspect != "prison" for r in rep.results for f in r.findings)
+
+
 def test_an_impossible_age_is_inaccurate(catalogue):
     (r,) = check(catalogue, "Cho Ju-bin, who was 250 at the time, received a 42-year sentence.", dt.date(2025, 1, 1)).results
     assert r.verdict is I and any(f.aspect == "age" and f.verdict is I for f in r.findings)
