@@ -948,8 +948,8 @@ def _stated_days(claim: Claim, day: _dt.date) -> tuple[list[_dt.date], object | 
     "since 2022" → both its first day and `day`. ([day], None) for present-tense claims
     ("now", "currently"), claims that state no date or several, and dates of a law's own
     passage ("amended in 2024")."""
-    dates = [d for d in claim.dates if not d.law_event]
-    if len(dates) != 1 or _NOW_WORDS.search(claim.text):
+    dates = [d for d in claim.dates if not d.law_event and not d.aside]
+    if len(dates) != 1 or _NOW_WORDS.search(claim.english):
         return [day], None
     d = dates[0]
     if d.first > day:
@@ -1566,6 +1566,12 @@ def _mentions(tokens: list[str], key: list[str]) -> bool:
 # --------------------------------------------------------------------------- the checker
 
 
+# "A Paris court later convicted him", "ordered her to pay", "upheld his sentence".
+_OBJECT_PRONOUN = re.compile(
+    r"\b(?:sentenc\w*|convict\w*|jail\w*|charg\w*|indict\w*|arrest\w*|acquitt\w*|order\w*|fin(?:ed|es)|gave|give[sn]?|hand\w*|found|placed|put|detain\w*|releas\w*|imprison\w*|clear\w*|tried|prosecut\w*)\s+(?:him|her)\b"
+    r"|\b(?:his|her)\s+(?:(?:prison|jail|life|[\w-]+-year|\w+)\s+)?(?:sentence|term|conviction|appeal|trial|indictment|charges?)\b",
+    re.I,
+)
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|later|then|subsequently|afterwards|eventually)\b", re.I)  # or a later clause of the sentence
 
 
@@ -1631,7 +1637,7 @@ class Checker:
                 return None, "", [c.id for c in weak]
         # "He has not been convicted." right after a sentence about a case: that case, when
         # the sentence names nobody and opens with a personal pronoun.
-        if self.mentioned_cases and not claim.names and _PRONOUN_START.match(claim.text) and (claim.statuses or claim.ages or claim.outcome):
+        if self.mentioned_cases and not claim.names and (_PRONOUN_START.match(claim.text) or _OBJECT_PRONOUN.search(claim.text)) and (claim.statuses or claim.ages or claim.outcome):
             return self.mentioned_cases[-1], "pronoun, named earlier", []
         return None, "", []
 
@@ -1701,7 +1707,7 @@ class Checker:
         from .search import article_tokens, article_variants
 
         found: list[Offence] = []
-        for m in _ARTICLE_CITE.finditer(claim.text):
+        for m in _ARTICLE_CITE.finditer(claim.english):
             want = article_tokens(m.group("a"), whole=False)
             if not want:
                 continue
@@ -1795,9 +1801,9 @@ class Checker:
             # "was sentenced to 34 years in April 2021": the sentence standing then, not today.
             when = _stated_event_day(claim, day)
             for q in case_terms:
-                f = _case_sentence(case, q, when)
+                f = _case_sentence(case, q, day if q.later else when)
                 out.append(f)
-                if f.verdict is Verdict.ACCURATE:
+                if f.verdict is Verdict.ACCURATE and not q.later:
                     standing, _ = case.standing(when)
                     sentence_proc = next((p for p in standing if _term_matches_proc(p, q.term)), None)
                     if when != day and sentence_proc is not None:
@@ -1811,7 +1817,7 @@ class Checker:
                 out.append(_case_fine(case, q, day, self.rates, self.tol))
                 out += [_conversion_finding(q.money, c, day, self.rates, self.tol, case.id) for c in q.converted if q.money]
             implied_charge = None
-            level = _claimed_level(claim.text)
+            level = _claimed_level(claim.english)
             mine = _own_proceedings(case, day)
             if sentence_proc is None and level is not None:
                 # "was 30 when the Supreme Court confirmed his sentence": that ruling dates the claim.
@@ -1832,7 +1838,7 @@ class Checker:
                 if who and who.split("(")[0].strip().lower() not in case.defendant.name.lower():
                     out.append(Finding("age", Verdict.UNVERIFIABLE, f"age {q.age}", None, f"Ages are recorded for {case.defendant.name} only, not {who}.", case.id))
                     continue
-                out.append(_case_age(case, q, day, sentence_proc, claim.text))
+                out.append(_case_age(case, q, day, sentence_proc, claim.english))
             for s in claim.statuses:
                 if s.status in ("sentenced", "jailed") and case_terms:
                     continue
@@ -1845,10 +1851,20 @@ class Checker:
             charge = self._claimed_victims(claim, case)
             if charge is not None:
                 out.append(charge)
-            if claim.dates:
+            main_dates = [d for d in claim.dates if not d.aside]
+            aside_dates = [d for d in claim.dates if d.aside]
+            if aside_dates and (main_dates or case_terms):
+                # "Cho, who was arrested in March 2020, was sentenced to ...": the aside's date
+                # is its own event's (a status named in the claim), not the sentence's.
+                own = next((p for s in claim.statuses if s.status not in ("sentenced", "jailed") and not s.negated and (p := _has_status(case, s.status, day))), None)
+                if own is not None:
+                    out.append(_date_finding(case, aside_dates, own))
+            elif aside_dates:
+                main_dates = aside_dates
+            if main_dates:
                 event = sentence_proc or next((p for p in case.proceedings if any(_term_matches_proc(p, q.term) for q in case_terms)), None)
                 if event is not None:
-                    out.append(_date_finding(case, claim.dates, event))
+                    out.append(_date_finding(case, main_dates, event))
                 elif implied_charge is not None:
                     expl = f"The record gives no charge date for {case.defendant.name}: it shows only the conviction on {_d(implied_charge.date)} (missing date)."
                     out.append(Finding("date", Verdict.UNVERIFIABLE, ", ".join(d.text for d in claim.dates), None, expl, case.id, list(implied_charge.sources)))
@@ -1869,7 +1885,7 @@ class Checker:
                         person = f"{who}, in the case of {case.defendant.name}" if who and who != case.defendant.name else case.defendant.name
                         f.context.append(f"“{said}” is read as {person} ({how}).")
                         break
-        change = any(q.previous for q in stat_terms) or bool(_CHANGE_VERB.search(claim.text) and claim.dates)
+        change = any(q.previous for q in stat_terms) or bool(_CHANGE_VERB.search(claim.english) and claim.dates)
         if (stat_terms or stat_fines) and change and r.case is None and r.offence is not None:
             # "rose from five to seven years in March 2024": the date is the change's.
             out += self._statutory(claim, r, day, stat_terms, stat_fines)
@@ -2057,12 +2073,12 @@ class Checker:
 
         claim = self._with_topic(claim)
 
-        rel = relative_dates(claim.text, as_of)  # "last March": as of the day the claim was made
+        rel = relative_dates(claim.english, as_of)  # "last March": as of the day the claim was made
         if rel:
             claim = replace(claim, dates=claim.dates + tuple(rel))
         # The offence is chosen as the law stood on the day the claim speaks of ("In 2019, ..."),
         # except for a change's date ("rose to seven years in March 2024"), which dates the change.
-        change = any(q.previous for q in claim.terms) or bool(_CHANGE_VERB.search(claim.text) and claim.dates)
+        change = any(q.previous for q in claim.terms) or bool(_CHANGE_VERB.search(claim.english) and claim.dates)
         r = self.resolve(claim, as_of if change else _stated_days(claim, as_of)[0][0])
         joint = _joint_places(claim) if r.case is None and (claim.terms or claim.fines) else []
         if len(joint) > 1 and all(any(_covers(c, j) for j in self.covered) for c in joint):

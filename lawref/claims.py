@@ -62,6 +62,7 @@ class TermQty:
     start: int = field(default=0, compare=False)
     previous: bool = False  # the figure before a change: "up from five years", "raised from 5 to 7"
     negated: bool = False  # "is no longer punishable by two years", "does not carry"
+    later: bool = False  # "40 years, a term later increased to 42": not as of the date stated
 
     def words(self) -> str:
         t = self.term.words()
@@ -109,6 +110,7 @@ class DateQty:
     text: str
     relation: str = "in"  # in | since | until | before | after (the word before the date)
     law_event: bool = False  # "passed in 2020", "amended in October 2024": dates a law, not a state
+    aside: bool = False  # inside a relative clause or brackets: "Cho, who was arrested in March 2020, was ..."
 
     def covers(self, day: _dt.date) -> bool:
         if self.relation == "since":
@@ -494,8 +496,13 @@ _STATUS_WORDS = {
 }
 _BE = r"(?:(?:has|have|had)\s+(?:\w+\s+){0,2}?been|was|were|is|are|be|being|been|got|gets|get)"
 _STATUS_RE = {
-    # "was charged", "charged with", and the active "judges charged Pavel Durov".
-    k: re.compile(rf"\b{_BE}\s+(?:\w+\s+){{0,2}}?(?P<w>{v})\b|\b(?P<w2>{v})\s+(?:with|of|for|in|on|by|over|after)\b|\b(?P<w3>{v})\s+(?-i:[A-Z][a-z])", re.I)
+    # "was charged", "charged with", the active "judges charged Pavel Durov", and with an
+    # object pronoun: "a jury convicted him", "judges placed him under formal investigation".
+    k: re.compile(
+        rf"\b{_BE}\s+(?:\w+\s+){{0,2}}?(?P<w>{v})\b|\b(?P<w2>{v})\s+(?:with|of|for|in|on|by|over|after)\b|\b(?P<w3>{v})\s+(?-i:[A-Z][a-z])"
+        rf"|\b(?P<w4>{v.replace('placed under', 'placed (?:him |her |them )?under')})(?=\s+(?:him|her)\b|(?<=investigation)\b)",
+        re.I,
+    )
     for k, v in _STATUS_WORDS.items()
 }
 _GENERIC_SUBJECT = re.compile(
@@ -617,7 +624,11 @@ _NOT_NAMES = frozenset(
     "It His Her Their Its We You I Our Yes No Not Police Prosecutors Court Courts Judge Judges Supreme High District Act Law Laws "
     "Section Article President Prime Minister Government Parliament National Assembly Telegram Monday Tuesday Wednesday Thursday "
     "Friday Saturday Sunday January February March April May June July August September October November December Who What Why How "
-    "Appeal Appeals Crown Prosecution Service University Federal Tribunal Chamber Division Magistrates Justice Justices".split()
+    "Appeal Appeals Crown Prosecution Service University Federal Tribunal Chamber Division Magistrates Justice Justices "
+    # sentence-initial words that are not names ("Four days later, ...", "Two years ago, ...")
+    "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Many Some Last Next Earlier Later Then Days Weeks "
+    "Months Years Today Yesterday Meanwhile However Also Both Each Every Another Other Such Jury Judges Officials Investigators "
+    "Authorities Lawyers Lawyer Victims Prosecutor Defence Defense Appeals Ministry Department Office Commissioner".split()
 )
 
 
@@ -794,7 +805,8 @@ def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, in
         if previous and q == "exact" and out:
             q = out[-1].qualifier  # "up to seven years, up from five"
         negated = bool(_PENALTY_NEGATION.search(_window_before(t, m.start(), floor)))
-        out.append(TermQty(_term_of(m), q, m.group(0), _kind(q, statutory, outcome), m.start(), previous, negated))
+        later = bool(_LATER_IN_CLAUSE.search(t[max(0, m.start() - 60) : m.start()]))
+        out.append(TermQty(_term_of(m), q, m.group(0), _kind(q, statutory, outcome), m.start(), previous, negated, later))
         taken.append((m.start(), m.end()))
     out.sort(key=lambda x: x.start)
     return out
@@ -963,6 +975,7 @@ def _find_dates(t: str, bad: list[str] | None = None) -> list[DateQty]:
 
     out: list[DateQty] = []
     taken: list[tuple[int, int]] = []
+    asides = [(m.start(), m.end()) for m in _ASIDE.finditer(t)]
     for precision, rx in _DATE_PATTERNS:
         for m in rx.finditer(t):
             if any(a < m.end() and m.start() < b for a, b in taken):
@@ -986,11 +999,20 @@ def _find_dates(t: str, bad: list[str] | None = None) -> list[DateQty]:
             # The relation word: inside the match (month and year patterns) or just before it.
             at = m.start("m") if "m" in rx.groupindex and precision == "month" else (m.start("y") if precision == "year" else m.start())
             rel, law = _relation(t, at)
-            out.append(DateQty(first, last, m.group(0).strip(), rel, law))
+            aside = any(a <= m.start() < b for a, b in asides)
+            out.append(DateQty(first, last, m.group(0).strip(), rel, law, aside))
     return out
 
 
+# A relative clause or a bracket set off from the main clause; a date inside dates only it.
+_ASIDE = re.compile(r",\s*(?:who|whose|which|when)\b[^,;()]*(?=,)|\([^()]*\)")
+_LATER_IN_CLAUSE = re.compile(r"\b(?:later|subsequently|eventually|afterwards|since then)\b[^,;]*$", re.I)
+
+
 _RELATIVE = re.compile(rf"\b(?P<rel>in\s+|since\s+|before\s+|until\s+)?(?P<w>last|this|earlier this|late last|early last)\s+(?P<u>year|month|week|{_MONTH_RE})\b(?!\s+(?:19|20)\d\d)", re.I)
+
+
+_MONTH_OF_YEAR = re.compile(rf"\b(?P<rel>in\s+|since\s+|before\s+|until\s+)?(?P<m>{_MONTH_RE})\s+(?:of\s+)?(?P<w>last|this)\s+year\b", re.I)
 
 
 def relative_dates(text: str, day: _dt.date) -> list[DateQty]:
@@ -999,7 +1021,21 @@ def relative_dates(text: str, day: _dt.date) -> list[DateQty]:
     import calendar
 
     out = []
-    for m in _RELATIVE.finditer(clean_text(text)):
+    text = clean_text(text)
+    # "October last year", "in February this year": that month of the year before or this one.
+    taken: list[tuple[int, int]] = []
+    for m in _MONTH_OF_YEAR.finditer(text):
+        rel = _RELATIONS.get((m.group("rel") or "").strip().lower(), "in")
+        y = day.year - (1 if m.group("w").lower() == "last" else 0)
+        mo = _month(m.group("m"))
+        first, last = _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        if first > day:
+            continue
+        taken.append((m.start(), m.end()))
+        out.append(DateQty(first, min(last, day), f"{m.group(0).strip()} ({calendar.month_name[mo]} {y})", rel))
+    for m in _RELATIVE.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
         w, u = " ".join(m.group("w").lower().split()), m.group("u").lower()
         rel = _RELATIONS.get((m.group("rel") or "").strip().lower(), "in")
         if u == "year":
@@ -1046,7 +1082,7 @@ def _find_statuses(t: str) -> list[StatusQty]:
     out: list[StatusQty] = []
     for status, rx in _STATUS_RE.items():
         for m in rx.finditer(t):
-            g = "w" if m.group("w") else ("w2" if m.group("w2") else "w3")
+            g = next(x for x in ("w", "w2", "w3", "w4") if m.group(x))
             word = m.group(g)
             if status == "sentenced" and re.search(r"sentenced\s+to\b", t[m.start() : m.end() + 12], re.I):
                 continue  # "sentenced to N years" is a sentence, checked as a term
@@ -1132,31 +1168,101 @@ def _ko_amount(m: re.Match) -> str:
     return f" {total:.0f} won "
 
 
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+# Korean dates: "2021년 10월 14일", "2021년 10월", "2021년", "지난해 10월", "올해", with a following
+# 부터/이후/이전/까지 (since/after/before/until). Read as English dates, never as terms.
+_KO_DATE = re.compile(
+    r"(?:(?P<y>(?:19|20)\d\d)\s*년|(?P<rel>지난해|작년|올해|금년))(?:\s*(?P<m>1[0-2]|0?[1-9])\s*월)?(?:\s*(?P<d>3[01]|[12]\d|0?[1-9])\s*일)?"
+    r"(?:\s*(?:에|에는|의))?(?P<r>\s*(?:부터|이후|이전|까지))?"
+)
+_KO_RELATION = {"부터": "since", "이후": "after", "이전": "before", "까지": "until"}
+
+
+def _ko_date(m: re.Match) -> str:
+    rel = _KO_RELATION.get((m.group("r") or "").strip())
+    month = _MONTH_NAMES[int(m.group("m")) - 1] if m.group("m") else None
+    if m.group("rel"):
+        when = "last year" if m.group("rel") in ("지난해", "작년") else "this year"
+        return f" {rel or 'in'} {month} {when} " if month else f" {rel + ' ' if rel else ''}{when} "
+    y = m.group("y")
+    if month and m.group("d"):
+        return f" {rel or 'on'} {int(m.group('d'))} {month} {y} "
+    return f" {rel or 'in'} {month + ' ' if month else ''}{y} "
+
+
+# Common Korean surnames as the English press romanises them: "박씨" (Mr or Ms Park) names a
+# defendant the way an English report's "Park" does.
+_KO_SURNAMES = {
+    "김": "Kim", "이": "Lee", "박": "Park", "최": "Choi", "정": "Jung", "강": "Kang", "조": "Cho", "윤": "Yoon", "장": "Jang",
+    "임": "Lim", "한": "Han", "오": "Oh", "서": "Seo", "신": "Shin", "권": "Kwon", "황": "Hwang", "안": "Ahn", "송": "Song",
+    "전": "Jeon", "홍": "Hong", "유": "Yoo", "고": "Ko", "문": "Moon", "양": "Yang", "손": "Son", "배": "Bae", "백": "Baek",
+    "허": "Heo", "남": "Nam", "심": "Shim", "노": "Noh", "하": "Ha", "곽": "Kwak", "성": "Sung", "차": "Cha", "주": "Joo",
+    "우": "Woo", "구": "Koo", "민": "Min", "류": "Ryu", "나": "Na", "진": "Jin", "지": "Ji", "엄": "Eom", "채": "Chae",
+    "원": "Won", "천": "Cheon", "방": "Bang", "공": "Kong", "현": "Hyun", "함": "Ham", "변": "Byun", "염": "Yeom", "여": "Yeo",
+    "추": "Choo", "도": "Do", "석": "Seok", "선": "Sun", "설": "Seol", "마": "Ma", "길": "Gil", "연": "Yeon", "표": "Pyo",
+    "명": "Myung", "기": "Ki", "반": "Ban", "왕": "Wang", "금": "Geum", "옥": "Ok", "육": "Yook", "인": "In", "맹": "Maeng",
+    "제": "Je", "모": "Mo", "탁": "Tak", "국": "Kook", "어": "Eo", "은": "Eun", "편": "Pyeon", "용": "Yong",
+}  # fmt: skip
+_KO_PARTICLES = r"(?:에서는|에게서|에서|에게|으로|로서|로|은|는|이|가|을|를|의|와|과|도|만|상|에)"
+
+
+def _ko_surname(m: re.Match) -> str:
+    return f" {_KO_SURNAMES[m.group(1)]} " if m.group(1) in _KO_SURNAMES else m.group(0)
+
+
 _KOREAN_GLOSS = (
     (r"(\d),(?=\d{3})", r"\1"),
+    (_KO_DATE, _ko_date),
+    (r"지난달", " last month "),
+    (r"이번\s*달", " this month "),
+    # An age: "조주빈(25)은", "조주빈(25·사진)씨", "25세", "40살".
+    (r"([\uac00-\ud7a3]{2,4})\s*\(\s*(\d{1,3})\s*(?:[·ㆍ,/][^)]*)?\)\s*(?:씨)?" + _KO_PARTICLES + "?(?![\uac00-\ud7a3])", r" \1, aged \2, "),
+    (r"(?:만\s*)?(\d{1,3})\s*(?:세|살)(?:의|인|로|에)?(?![\uac00-\ud7a3])", r" aged \1 "),
+    # "박씨", "강씨는": a surname with the honorific; "조주빈씨": a full name with it.
+    (r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3])씨(?=" + _KO_PARTICLES + r"?(?![\uac00-\ud7a3]))", _ko_surname),
+    (r"(?<![\uac00-\ud7a3])([\uac00-\ud7a3]{3})씨(?=" + _KO_PARTICLES + r"?(?![\uac00-\ud7a3]))", r"\1"),
     (r"((?:\d+(?:\.\d+)?\s*(?:억|천만|백만|만)\s*)+)\s*원", _ko_amount),
     (r"(\d+)\s*원", r" \1 won "),
     (r"(\d+(?:\.\d+)?)\s*년\s*이하의?\s*(?:징역|금고)", r" up to \1 years in prison "),
     (r"(\d+(?:\.\d+)?)\s*년\s*이상의?\s*(?:유기)?\s*(?:징역|금고)", r" at least \1 years in prison "),
     (r"(\d+)\s*won\s*이하의?\s*벌금", r" a fine of up to \1 won "),
     (r"(\d+)\s*won\s*의?\s*벌금", r" a fine of \1 won "),
-    (r"무기\s*징역", " life imprisonment "),
-    (r"징역\s*(\d+(?:\.\d+)?)\s*년", r" \1 years in prison "),
-    (r"(\d+)\s*개월", r" \1 months "),
-    (r"(\d+)\s*년", r" \1 years "),
+    (r"무기\s*징역|무기\s*(?=또는)", " life imprisonment "),
+    # Terms only where prison is named: "징역 4년 6개월", "금고 1년", "징역 8개월"; not "2021년",
+    # "전자발찌 30년" (an order) or "5년간" (a duration).
+    (r"(?:징역|금고)형?\s*(\d+(?:\.\d+)?)\s*년\s*(\d+)\s*개월", r" \1 years \2 months in prison "),
+    (r"(?:징역|금고)형?\s*(\d+(?:\.\d+)?)\s*년", r" \1 years in prison "),
+    (r"(?:징역|금고)형?\s*(\d+)\s*개월", r" \1 months in prison "),
+    (r"(\d+(?:\.\d+)?)\s*년\s*이하", r" up to \1 years "),
+    (r"(\d+(?:\.\d+)?)\s*년\s*이상", r" at least \1 years "),
+    # Court levels, as the English grammar names them.
+    (r"(?:제\s*)?1\s*심|일심", " at first instance "),
+    (r"(?:제\s*)?2\s*심|항소심", " on appeal "),
+    (r"대법원|대법(?!관)|상고심", " the Supreme Court "),
+    (r"고등법원|고법", " High Court "),
+    (r"지방법원|지법", " District Court "),
+    (r"주범", " principal offender "),
+    (r"공범", " accomplice "),
     (r"선고\s*(?:받았|받|했|됐|되었|하였)\w*", " was sentenced "),
-    (r"구속\s*(?:됐|되었|기소)\w*", " was arrested "),
-    (r"기소\s*(?:됐|되었|했)\w*", " was charged "),
-    (r"처한다|처벌(?:받|된|될|하)\w*|처벌", " punishable "),
+    (r"확정\s*(?:받았|받|됐|되었|했|하였|된)\w*", " was confirmed "),
+    (r"구속\s*기소\w*", " was indicted "),
+    (r"체포\w*|구속\w*", " was arrested "),
+    (r"기소\w*", " was indicted "),
+    (r"처한다|처벌(?:받|된|될|하)\w*|처벌(?![\uac00-\ud7a3]*법)", " punishable "),
     (r"제작|편집|합성|가공", " making "),
     (r"유포|반포|배포|공유", " distributing "),
     (r"판매", " selling "),
     (r"소지|구입|저장|시청", " possessing "),
     (r"협박|강요", " threatening "),
     (r"촬영", " filming "),
-    (r"아동\s*[·ㆍ]?\s*청소년|미성년자?|아동", " minors "),
+    (r"아동\s*[·ㆍ]?\s*청소년(?![\uac00-\ud7a3]*법)|미성년자?|아동(?![\uac00-\ud7a3]*법)", " minors "),
     (r"한국|대한민국|국내", " South Korea "),
+    # "제14조의2 제1항": Article 14-2(1), which names the record.
+    (r"제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?:\s*제\s*(\d+)\s*항)?", lambda m: f" Article {m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else "") + (f"({m.group(3)})" if m.group(3) else "") + " "),
     (r"\s또는\s", " or "),
+    # A case particle after a word ("허위영상물을", "청소년성보호법상"): the word itself.
+    (r"([\uac00-\ud7a3]{2,})" + _KO_PARTICLES + r"(?![\uac00-\ud7a3])", r"\1"),
+    (r"(?<![\uac00-\ud7a3])" + _KO_PARTICLES + r"(?![\uac00-\ud7a3])", " "),
 )
 
 
@@ -1188,7 +1294,8 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
     # An age is not also a term ("20 years old" is excluded by the term grammar already).
     statuses = _find_statuses(t)
     places = find_places(raw) or (find_places(gloss) if gloss else [])
-    names = [n for n in find_names(raw)]
+    # Names the gloss gives ("박씨" is "Park") count beside the sentence's own.
+    names = list(dict.fromkeys(find_names(raw) + (find_names(gloss) if gloss else [])))
     bad_dates: list[str] = []
     return Claim(
         text=raw,

@@ -228,6 +228,12 @@ CLAIMS = [
     ("한국에서 딥페이크 성착취물을 소지하거나 시청하면 3년 이하의 징역 또는 3천만원 이하의 벌금에 처한다.", "2026-11-26", A, "kr/sexual-crimes-act/14-2.4"),
     ("조주빈은 징역 42년을 선고받았다.", "2026-11-26", A, "kr/cho-ju-bin"),
     ("조주빈은 징역 45년을 선고받았다.", "2026-11-26", I, "kr/cho-ju-bin"),
+    # Korean dates are dates, not terms ("2021년 10월" is October 2021, not 2021 years).
+    ("조주빈은 2021년 10월 대법원에서 징역 42년을 확정받았다.", "2026-11-26", A, "kr/cho-ju-bin"),
+    ("조주빈은 2020년 11월 1심에서 징역 40년을 선고받았다.", "2026-11-26", A, "kr/cho-ju-bin"),
+    ("조주빈은 2021년 10월 14일 징역 42년이 확정됐다.", "2026-11-26", A, "kr/cho-ju-bin"),
+    ("조주빈은 2019년 5월 징역 42년을 선고받았다.", "2026-11-26", I, "kr/cho-ju-bin"),
+    ("문형욱은 2021년 징역 34년을 선고받았다.", "2026-11-26", A, "kr/moon-hyeong-wook"),
     # A bare age closing the sentence.
     ("Hugh Nelson is 45.", "2026-11-26", I, "gb-eaw/hugh-nelson"),
     ("Hugh Nelson, now 29, is in prison.", "2026-11-26", A, "gb-eaw/hugh-nelson"),
@@ -650,6 +656,37 @@ def test_orders_demands_and_co_defendants_terms_are_not_the_defendants_sentence(
     rep = check(catalogue, text, dt.date(2025, 11, 30), today=dt.date(2025, 11, 30))
     assert rep.verdict is A, [r.json() for r in rep.results]
     assert all(f.aspect != "prison" for r in rep.results for f in r.findings)
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("Pavel Durov was arrested in August 2024. A Paris court later convicted him.", I),  # no conviction recorded
+        ("David Tatum was sentenced in November 2023. A jury had convicted him in May 2022.", I),  # May 2023
+        ("David Tatum was sentenced in November 2023. A jury had convicted him in May 2023.", A),
+        ("Cho Ju-bin was arrested in March 2020. A court later sentenced him to life in prison.", I),
+        ("Pavel Durov was arrested in August 2024. Four days later, French judges placed him under formal investigation.", A),
+    ],
+)
+def test_an_object_pronoun_is_the_person_just_named(catalogue, text, verdict):
+    rep = check(catalogue, text, dt.date(2026, 11, 26))
+    assert len(rep.results) == 2, [r.json() for r in rep.results]
+    assert rep.results[1].record == rep.results[0].record and rep.results[1].verdict is verdict
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("Cho Ju-bin, who was arrested in March 2020, was sentenced to 42 years.", A),
+        ("Cho Ju-bin, who was arrested in March 2021, was sentenced to 42 years.", I),  # the arrest was in 2020
+        ("Cho Ju-bin (arrested in March 2020) was sentenced to 40 years in November 2020.", A),
+        ("In November 2020 Cho Ju-bin was sentenced to 40 years, a term later increased to 42 years on appeal.", A),
+    ],
+)
+def test_a_date_in_an_aside_dates_only_the_aside(catalogue, text, verdict):
+    (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
+    assert r.verdict is verdict, r.json()
+    assert all(f.verdict is A for f in r.findings if f.aspect == "sentence")
 
 
 def test_an_impossible_age_is_inaccurate(catalogue):
