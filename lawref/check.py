@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 from functools import lru_cache
 from typing import Iterable
@@ -958,7 +958,8 @@ def _stated_days(claim: Claim, day: _dt.date) -> tuple[list[_dt.date], object | 
         # Some day within the period named: "since October 2024" holds from its end at least.
         start = min(d.last, day)
         return ([start, day] if start < day else [day]), d
-    if d.relation == "before":
+    if d.relation == "before" or (d.relation == "until" and d.first != d.last):
+        # "until January 2024": up to some day of that month; the day before it surely.
         return [d.first - _dt.timedelta(days=1)], d
     if d.relation == "after":
         return [day], None
@@ -1844,7 +1845,16 @@ class Checker:
                     continue
                 out.append(_case_status(case, s, day))
             if level is not None and (now_terms := [q for q in case_terms if not q.previous]):
-                out.append(_court_finding(case, level, now_terms, day))
+                court = _court_finding(case, level, now_terms, day)
+                out.append(court)
+                if court.verdict is Verdict.ACCURATE:
+                    # "sentenced to 40 years at first instance": a true account of that ruling,
+                    # though a higher court later replaced it.
+                    for i, f in enumerate(out):
+                        if f.aspect == "sentence" and f.verdict is Verdict.OUTDATED and f.record == case.id:
+                            later = f.explanation.partition("; it was replaced by ")[2].rstrip(".")
+                            expl = f"True of the {level.replace('-', ' ')} ruling the claim names: {court.expected}" + (f"; it was later replaced by {later}." if later else ".")
+                            out[i] = replace(f, verdict=Verdict.ACCURATE, explanation=expl)
             place = _claimed_venue(claim, case)
             if place is not None:
                 out.append(place)

@@ -234,6 +234,11 @@ CLAIMS = [
     ("조주빈은 2021년 10월 14일 징역 42년이 확정됐다.", "2026-11-26", A, "kr/cho-ju-bin"),
     ("조주빈은 2019년 5월 징역 42년을 선고받았다.", "2026-11-26", I, "kr/cho-ju-bin"),
     ("문형욱은 2021년 징역 34년을 선고받았다.", "2026-11-26", A, "kr/moon-hyeong-wook"),
+    # "<date> 체포된 X은 ...": the date is the arrest's, not the sentence's.
+    ("2020년 3월 체포된 조주빈은 징역 42년을 선고받았다.", "2026-11-26", A, "kr/cho-ju-bin"),
+    ("2021년 3월 체포된 조주빈은 징역 42년을 선고받았다.", "2026-11-26", I, "kr/cho-ju-bin"),
+    ("조주빈은 2020년 3월 체포됐다.", "2026-11-26", A, "kr/cho-ju-bin"),
+    ("조주빈은 2021년 3월 체포됐다.", "2026-11-26", I, "kr/cho-ju-bin"),
     # A bare age closing the sentence.
     ("Hugh Nelson is 45.", "2026-11-26", I, "gb-eaw/hugh-nelson"),
     ("Hugh Nelson, now 29, is in prison.", "2026-11-26", A, "gb-eaw/hugh-nelson"),
@@ -687,6 +692,33 @@ def test_a_date_in_an_aside_dates_only_the_aside(catalogue, text, verdict):
     (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
     assert r.verdict is verdict, r.json()
     assert all(f.verdict is A for f in r.findings if f.aspect == "sentence")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cho Ju-bin was sentenced to 40 years at first instance.",
+        "A district court sentenced Cho Ju-bin to 40 years.",
+        "The accomplice Park was sentenced to five years at first instance.",
+    ],
+)
+def test_a_sentence_true_of_the_court_level_named_is_accurate(catalogue, text):
+    """A later appeal does not make a true account of an earlier ruling outdated."""
+    (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
+    assert r.verdict is A, r.json()
+    assert "later replaced" in r.explanation
+    # without the court level, the same figure is outdated
+    (bare,) = check(catalogue, "Cho Ju-bin was sentenced to 40 years.", dt.date(2026, 11, 26)).results
+    assert bare.verdict is O
+
+
+def test_until_a_month_is_the_day_before_it(catalogue):
+    """CJCA 2015 s 33 (two years) was repealed at the end of January 2024: "until January 2024" is right."""
+    off = catalogue.get("gb-eaw/criminal-justice-and-courts-act-2015/33")
+    assert off.penalties[-1].end.year == 2024 and off.penalties[-1].end.month == 1
+    text = "Until January 2024, disclosing private sexual images to cause distress in England and Wales carried a maximum of two years under the Criminal Justice and Courts Act 2015."
+    (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
+    assert r.record == off.id and r.verdict is A, r.json()
 
 
 def test_an_impossible_age_is_inaccurate(catalogue):
