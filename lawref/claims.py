@@ -1157,7 +1157,8 @@ def french_gloss(text: str) -> str | None:
 
 # Korean legal wording ("7년 이하의 징역 또는 5천만원 이하의 벌금", "징역 42년을 선고받았다"):
 # detected by Hangul and a penalty word, then glossed into English for the claim grammar.
-_KOREAN = re.compile(r"[\uac00-\ud7a3].*(?:징역|벌금|선고|처벌|처한다|구속|기소)|(?:징역|벌금|선고|처벌|처한다|구속|기소).*[\uac00-\ud7a3]", re.S)
+_KO_LEGAL = r"(?:징역|금고|벌금|선고|처벌|처한다|구속|기소|체포|확정)"
+_KOREAN = re.compile(rf"[\uac00-\ud7a3].*{_KO_LEGAL}|{_KO_LEGAL}.*[\uac00-\ud7a3]", re.S)
 _KO_UNITS = {"억": 100_000_000, "천만": 10_000_000, "백만": 1_000_000, "만": 10_000}
 
 
@@ -1243,6 +1244,12 @@ _KOREAN_GLOSS = (
     (r"지방법원|지법", " District Court "),
     (r"주범", " principal offender "),
     (r"공범", " accomplice "),
+    # "2020년 3월 체포된 조주빈은 ...": the date is the arrest's, an aside to the main clause.
+    (
+        r"(?P<when>(?:\s+(?:in|on)\s+(?:\d{1,2}\s+)?(?:[A-Z][a-z]+\s+)?(?:\d{4}|(?:last|this)\s+year)|\s+(?:last|this)\s+year)\s*)?"
+        r"(?P<what>체포|구속\s*기소|구속|기소)(?:된|당한|됐던|되었던|당했던)\s+(?P<who>[\uac00-\ud7a3]{2,4}|[A-Z][a-z]+)" + _KO_PARTICLES + r"?(?![\uac00-\ud7a3])",
+        lambda m: f" {m.group('who')}, who was {'indicted' if m.group('what').endswith('기소') else 'arrested'}{' ' + m.group('when').strip() if m.group('when') else ''}, ",
+    ),
     (r"선고\s*(?:받았|받|했|됐|되었|하였)\w*", " was sentenced "),
     (r"확정\s*(?:받았|받|됐|되었|했|하였|된)\w*", " was confirmed "),
     (r"구속\s*기소\w*", " was indicted "),

@@ -443,3 +443,32 @@ def test_korean_text_without_a_penalty_word_is_not_glossed():
     from lawref.claims import korean_gloss
 
     assert korean_gloss("딥페이크는 심각한 문제다.") is None
+
+
+@pytest.mark.parametrize(
+    "text, has, hasnt",
+    [
+        ("2021년 10월 대법원에서 징역 42년을 확정받았다", ["in October 2021", "42 years in prison"], ["2021 years"]),
+        ("2021년 10월 14일 징역 42년이 확정됐다", ["on 14 October 2021"], ["2021 years", "14 years"]),
+        ("2020년 선고받았다", ["in 2020"], ["2020 years"]),
+        ("2024년 10월 16일부터 3년 이하의 징역에 처한다", ["since 16 October 2024", "up to 3 years in prison"], ["2024 years"]),
+        ("지난해 10월 징역 10년을 선고받았다", ["in October last year", "10 years in prison"], ["10월"]),
+        ("올해 징역 5년을 선고받았다", ["this year"], []),
+        ("징역 4년 6개월을 선고받았다", ["4 years 6 months in prison"], []),
+        # An order, a probation period and a duration are not prison terms.
+        ("징역 40년과 전자발찌 부착 30년을 선고받았다", ["40 years in prison"], ["30 years"]),
+    ],
+)
+def test_korean_dates_are_dates_and_terms_need_prison(text, has, hasnt):
+    from lawref.claims import korean_gloss
+
+    g = korean_gloss(text)
+    assert g is not None and all(h in g for h in has) and not any(h in g for h in hasnt), g
+
+
+def test_korean_dates_are_read_as_dates_and_never_as_terms():
+    from lawref.claims import parse_claim
+
+    c = parse_claim("조주빈은 2021년 10월 대법원에서 징역 42년을 확정받았다.")
+    assert [q.term.months for q in c.terms] == [42 * 12]
+    assert [(d.first.isoformat(), d.last.isoformat()) for d in c.dates] == [("2021-10-01", "2021-10-31")]
