@@ -1120,6 +1120,15 @@ _FRENCH = re.compile(r"\b(?:est|sont|être)\s+puni|\bd'emprisonnement\b|\bans?\s
 _FRENCH_GLOSS = (
     (r"\b(?:un|une)\s+(?=an\b|ans\b|mois\b)", "1 "),
     (r"\bdeux\s+(?=ans\b|mois\b)", "2 "),
+    # An age, not a term: "Hugh Nelson, 27 ans, ...", "(45 ans)", "âgé de 27 ans", "un homme de 27 ans".
+    (r",\s*(\d{1,3})\s+ans\s*(?=,)", r", aged \1"),
+    (r"\(\s*(\d{1,3})\s+ans\s*\)", r"(aged \1)"),
+    (r"\bâgée?s?\s+de\s+(\d{1,3})\s+ans\b", r"aged \1"),
+    (
+        r"\b(homme|femme|garçon|fille|adolescente?|jeune|individu|suspecte?|prévenue?|accusée?|étudiante?|père|mère|ressortissante?)s?"
+        r"\s+de\s+(\d{1,3})\s+ans\b",
+        r"\1 aged \2",
+    ),
     (r"\b(\d+(?:[.,]\d+)?)\s+ans?\b", r"\1 years"),
     (r"\b(\d+(?:[.,]\d+)?)\s+mois\b", r"\1 months"),
     (r"\bd'emprisonnement\b|\bde\s+prison(?:\s+ferme)?\b|\bde\s+réclusion(?:\s+criminelle)?\b|\bd'incarcération\b", "in prison"),

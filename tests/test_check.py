@@ -930,3 +930,22 @@ def test_name_notes_name_the_right_person(catalogue, text, wrong):
     rep = check(catalogue, text, dt.date(2026, 11, 26))
     assert rep.results[0].record is not None
     assert not any(wrong in c for r in rep.results for c in r.context), [c for r in rep.results for c in r.context]
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        # French and Korean age appositives are ages, checked against the record, not terms.
+        ("Au Royaume-Uni, Hugh Nelson, 27 ans, a été condamné à 18 ans de réclusion.", A),
+        ("Hugh Nelson, âgé de 26 ans, a été condamné à 18 ans de prison.", I),
+        ("Pavel Durov, 45 ans, a été mis en examen en France.", I),
+        ("Pavel Durov (39 ans) a été mis en examen en France.", A),
+        ("조주빈(25)은 2021년 10월 징역 42년이 확정됐다.", A),
+        ("조주빈(20)은 2021년 10월 징역 42년이 확정됐다.", I),
+    ],
+)
+def test_french_and_korean_ages_are_ages(catalogue, text, verdict):
+    (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
+    assert r.verdict is verdict, r.json()
+    assert [f.aspect for f in r.findings if f.aspect == "age"] == ["age"]
+    assert all(f.verdict is A for f in r.findings if f.aspect in ("sentence", "status"))
