@@ -1116,10 +1116,39 @@ def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
 
 # French legal wording, as French press writes penalties ("puni de cinq ans d'emprisonnement et
 # de 75 000 euros d'amende"): detected, then glossed into the English the grammar reads.
-_FRENCH = re.compile(r"\b(?:est|sont|être)\s+puni|\bd'emprisonnement\b|\bans?\s+de\s+(?:prison|réclusion)\b|\bd'amende\b|\bcondamnée?s?\s+à\b|\bmis(?:e|es)?\s+en\s+examen\b", re.I)
+_FRENCH = re.compile(r"\b(?:est|sont|être|était|étaient|sera|seront)\s+(?:puni|passible)|\b(?:arrêté|interpellé|inculpé|acquitté)(?:e|s|es)?\b|\breconnue?s?\s+coupable|\bd'emprisonnement\b|\bans?\s+de\s+(?:prison|réclusion)\b|\bd'amende\b|\bcondamnée?s?\s+à\b|\bmis(?:e|es)?\s+en\s+examen\b", re.I)
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
+_FR_MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
+_FR_MONTHS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
+_FR_RELATION = {"en": "in", "depuis": "since", "avant": "before", "après": "after", "jusqu'en": "until", "dès": "since"}
+
+
+def _fr_month(name: str) -> str:
+    n = name.lower().replace("é", "e").replace("û", "u")
+    return next(_MONTH_NAMES[i] for i, m in enumerate(_FR_MONTH_NAMES) if m.replace("é", "e").replace("û", "u") == n)
+
+
 _FRENCH_GLOSS = (
     (r"\b(?:un|une)\s+(?=an\b|ans\b|mois\b)", "1 "),
     (r"\bdeux\s+(?=ans\b|mois\b)", "2 "),
+    # Dates: "le 28 août 2024", "en mars 2019", "en 2019", "depuis octobre 2024", "l'an dernier".
+    (rf"\ble\s+(1er|\d{{1,2}})\s+({_FR_MONTHS})\s+((?:19|20)\d\d)\b", lambda m: f"on {m.group(1).replace('er', '')} {_fr_month(m.group(2))} {m.group(3)}"),
+    (rf"\b(?:(en|depuis|avant|après|jusqu'en|dès)\s+)?({_FR_MONTHS})\s+((?:19|20)\d\d)\b", lambda m: f"{_FR_RELATION.get((m.group(1) or 'en').lower(), 'in')} {_fr_month(m.group(2))} {m.group(3)}"),
+    (r"\b(en|depuis|avant|après|jusqu'en|dès)\s+((?:19|20)\d\d)\b(?!\s*(?:ans?|mois)\b)", lambda m: f"{_FR_RELATION[m.group(1).lower()]} {m.group(2)}"),
+    (rf"\b(?:en\s+)?({_FR_MONTHS})\s+dernier\b", lambda m: f"last {_fr_month(m.group(1))}"),
+    (r"\bl'an\s+dernier\b|\bl'année\s+dernière\b", "last year"),
+    (r"\bcette\s+année\b", "this year"),
+    (r"\ble\s+mois\s+dernier\b", "last month"),
+    # Court levels and steps of a case.
+    (r"\ben\s+première\s+instance\b", "at first instance"),
+    (r"\b(?:en|devant\s+la\s+cour\s+d'|par\s+la\s+cour\s+d')appel\b", "on appeal"),
+    (r"\b(?:la\s+)?cour\s+suprême\b", "the Supreme Court"),
+    (r"\b(?:la\s+)?cour\s+de\s+cassation\b", "the Court of Cassation"),
+    (r"\b(?:arrêté|interpellé|appréhendé)(?:e|s|es)?\b", "arrested"),
+    (r"\bplacée?s?\s+en\s+garde\s+à\s+vue\b", "taken into custody"),
+    (r"\binculpée?s?\b", "charged"),
+    (r"\breconnue?s?\s+coupables?\b", "convicted"),
+    (r"\bacquittée?s?\b|\brelaxée?s?\b", "acquitted"),
     # An age, not a term: "Hugh Nelson, 27 ans, ...", "(45 ans)", "âgé de 27 ans", "un homme de 27 ans".
     (r",\s*(\d{1,3})\s+ans\s*(?=,)", r", aged \1"),
     (r"\(\s*(\d{1,3})\s+ans\s*\)", r"(aged \1)"),
@@ -1133,10 +1162,13 @@ _FRENCH_GLOSS = (
     (r"\b(\d+(?:[.,]\d+)?)\s+mois\b", r"\1 months"),
     (r"\bd'emprisonnement\b|\bde\s+prison(?:\s+ferme)?\b|\bde\s+réclusion(?:\s+criminelle)?\b|\bd'incarcération\b", "in prison"),
     (r"\bd'amende\b", "fine"),
-    (r"\b(?:est|sont|être)\s+puni(?:e|s|es)?\s+(?:de|d')\s*", "is punishable by "),
+    (r"\b(?:est|sont|être)\s+(?:puni(?:e|s|es)?|passibles?)\s+(?:de|d')\s*", "is punishable by "),
+    (r"\b(?:était|étaient)\s+(?:puni(?:e|s|es)?|passibles?)\s+(?:de|d')\s*", "was punishable by "),
+    (r"\b(?:sera|seront)\s+(?:puni(?:e|s|es)?|passibles?)\s+(?:de|d')\s*", "will be punishable by "),
     (r"\bjusqu'à\b", "up to"),
     (r"\b(?:au\s+moins|au\s+minimum)\b", "at least"),
-    (r"\bcondamné(?:e|s|es)?\s+à\b", "sentenced to"),
+    (r"\bcondamné(?:e|s|es)?\s+((?:at first instance|on appeal)\s+)?à\b", r"sentenced \1to"),
+    (r"\bpar\s+(?=the\s+(?:Supreme|Court)\b)", "by "),
     (r"\b(?:a|ont|avait|avaient)\s+été\b", "was"),
     (r"\b(?:la\s+)?diffusion\b|\bdiffuser\b|\bpartager\b|\ble\s+partage\b|\bpublier\b", "distributing"),
     (r"\b(?:la\s+)?(?:création|fabrication|réalisation|production)\b|\bcréer\b|\bfabriquer\b|\bréaliser\b", "making"),
@@ -1178,7 +1210,6 @@ def _ko_amount(m: re.Match) -> str:
     return f" {total:.0f} won "
 
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 # Korean dates: "2021년 10월 14일", "2021년 10월", "2021년", "지난해 10월", "올해", with a following
 # 부터/이후/이전/까지 (since/after/before/until). Read as English dates, never as terms.
 _KO_DATE = re.compile(

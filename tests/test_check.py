@@ -949,3 +949,34 @@ def test_french_and_korean_ages_are_ages(catalogue, text, verdict):
     assert r.verdict is verdict, r.json()
     assert [f.aspect for f in r.findings if f.aspect == "age"] == ["age"]
     assert all(f.verdict is A for f in r.findings if f.aspect in ("sentence", "status"))
+
+
+@pytest.mark.parametrize(
+    "text, day, verdict, aspect",
+    [
+        # French and Korean court levels, dates, arrests and co-defendants are read like English.
+        ("Cho Ju-bin a été condamné en première instance à 42 ans de prison.", "2026-11-26", I, "court"),
+        ("조주빈은 1심에서 징역 42년을 선고받았다.", "2026-11-26", I, "court"),
+        ("문형욱은 대법원에서 징역 34년을 확정받았다.", "2026-11-26", U, "court"),
+        ("Cho Ju-bin a été condamné à 42 ans de prison par la Cour suprême en mars 2019.", "2026-11-26", I, "date"),
+        ("Pavel Durov a été mis en examen en mars 2023.", "2026-11-26", I, "date"),
+        ("Pavel Durov a été mis en examen le 28 août 2024 à Paris.", "2026-11-26", A, "date"),
+        ("Pavel Durov a été interpellé en août 2024.", "2026-11-26", A, "status"),
+        ("박사방 운영자 조주빈(25)은 1심에서 징역 40년을 선고받았다.", "2026-11-26", A, "court"),
+        ("En Corée du Sud, Cho Ju-bin a été condamné à 40 ans de prison en première instance en novembre 2020.", "2026-11-26", A, "date"),
+        ("서울대 딥페이크 사건의 주범 박씨(40)는 지난해 10월 1심에서 징역 10년을 선고받았다.", "2025-06-01", A, "date"),
+        ("서울대 딥페이크 사건의 주범 박씨는 2023년 10월 1심에서 징역 10년을 선고받았다.", "2026-11-26", I, "date"),
+        ("서울대 딥페이크 사건의 공범 강씨는 1심에서 징역 4년을 선고받았다.", "2026-11-26", A, "court"),
+        ("서울대 딥페이크 사건의 공범 강씨는 1심에서 징역 5년을 선고받았다.", "2026-11-26", I, "court"),
+    ],
+)
+def test_french_and_korean_courts_dates_and_arrests(catalogue, text, day, verdict, aspect):
+    (r,) = check(catalogue, text, dt.date.fromisoformat(day)).results
+    assert r.verdict is verdict, r.json()
+    assert any(f.aspect == aspect and f.verdict is verdict for f in r.findings), r.json()
+
+
+def test_a_french_statute_dated_in_the_past_is_checked_then(catalogue):
+    text = "En France, en 2019, la détention d'images pédopornographiques était punie de deux ans d'emprisonnement et de 30 000 euros d'amende."
+    (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
+    assert (r.verdict, r.record) == (A, "fr/code-penal/227-23-possession"), r.json()
