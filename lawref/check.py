@@ -1699,6 +1699,13 @@ class Checker:
         title ("the Take It Down Act"), or [] when none or several."""
         content = _content(claim.words)
         found = {o.jurisdiction for o in self.cat.offences if _names_law(o, content)}
+        if not found and claim.language:
+            # French or Korean statute wording naming an alias of that country's own records
+            # ("hypertrucage", "성폭력처벌법"): the law of the country whose language it is.
+            from .claims import LANGUAGE_JURISDICTIONS
+
+            home = LANGUAGE_JURISDICTIONS.get(claim.language, ())
+            found = {o.jurisdiction for o in self.cat.offences if o.jurisdiction in home and any(a and _seq_in(a, content) for a in _offence_keys(o, self._okeys).aliases)}
         return sorted(found) if len(found) == 1 else []
 
     def _cited(self, claim: Claim, codes: list[str]) -> list[Offence]:

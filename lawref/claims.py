@@ -134,6 +134,11 @@ class StatusQty:
     formal: bool = False
 
 
+# The jurisdictions whose law a statute sentence written in a language speaks of, when it names
+# an alias of their records and no place ("Le fait de diffuser un hypertrucage ... est puni de").
+LANGUAGE_JURISDICTIONS = {"fr": ("FR",), "ko": ("KR",)}
+
+
 @dataclass(frozen=True)
 class Claim:
     """One sentence and everything checkable found in it."""
@@ -157,6 +162,13 @@ class Claim:
     bad_dates: tuple[str, ...] = ()  # dates no calendar has ("30 February 2021")
     no_prison: bool = False  # "does not carry a prison sentence", "is not punishable by imprisonment"
     gloss: str = ""  # the English reading of a French or Korean sentence ("" for English)
+
+    @property
+    def language(self) -> str:
+        """"ko" or "fr" for a sentence read through its Korean or French gloss, else ""."""
+        if not self.gloss:
+            return ""
+        return "ko" if re.search(r"[\uac00-\ud7a3]", self.text) else "fr"
 
     @property
     def english(self) -> str:
@@ -1304,6 +1316,12 @@ _KOREAN_GLOSS = (
     (r"촬영", " filming "),
     (r"아동\s*[·ㆍ]?\s*청소년(?![\uac00-\ud7a3]*법)|미성년자?|아동(?![\uac00-\ud7a3]*법)", " minors "),
     (r"한국|대한민국|국내", " South Korea "),
+    (r"미국", " United States "),
+    (r"영국", " United Kingdom "),
+    (r"프랑스", " France "),
+    (r"호주", " Australia "),
+    (r"일본", " Japan "),
+    (r"독일", " Germany "),
     # "제14조의2 제1항": Article 14-2(1), which names the record.
     (r"제\s*(\d+)\s*조(?:\s*의\s*(\d+))?(?:\s*제\s*(\d+)\s*항)?", lambda m: f" Article {m.group(1)}" + (f"-{m.group(2)}" if m.group(2) else "") + (f"({m.group(3)})" if m.group(3) else "") + " "),
     (r"\s또는\s", " or "),

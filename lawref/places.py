@@ -44,6 +44,12 @@ PLACE_TABLE: list[tuple[str, str, bool]] = [
     ("Hungary", "HU", False), ("Hungarian", "HU", False), ("Romania", "RO", False), ("Romanian", "RO", False), ("Pakistan", "PK", False),
     ("Pakistani", "PK", False), ("Bangladesh", "BD", False), ("Iran", "IR", False), ("Iranian", "IR", False), ("Saudi Arabia", "SA", False),
     ("Saudi", "SA", False), ("United Arab Emirates", "AE", False), ("UAE", "AE", False), ("Emirati", "AE", False),
+    # French names, as French-language claims write them ("En Corée du Sud", "Au Royaume-Uni").
+    ("Corée du Sud", "KR", False), ("Corée", "KR", False), ("Corée du Nord", "KP", False), ("Royaume-Uni", "GB", False),
+    ("Grande-Bretagne", "GB", False), ("Angleterre", "GB-EAW", False), ("Écosse", "GB-SCT", False), ("États-Unis", "US", False),
+    ("Etats-Unis", "US", False), ("Australie", "AU", False), ("Union européenne", "EU", False), ("Allemagne", "DE", False),
+    ("Japon", "JP", False), ("Chine", "CN", False), ("Espagne", "ES", False), ("Italie", "IT", False), ("Belgique", "BE", False),
+    ("Suisse", "CH", False), ("Pays-Bas", "NL", False), ("Irlande", "IE", False),
     # Cities of countries with one criminal law for the whole country (or nation): weak, so a
     # country named in the same sentence wins. Not for federations, where a city does not say
     # whether state or federal law is meant.

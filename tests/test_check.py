@@ -980,3 +980,32 @@ def test_a_french_statute_dated_in_the_past_is_checked_then(catalogue):
     text = "En France, en 2019, la détention d'images pédopornographiques était punie de deux ans d'emprisonnement et de 30 000 euros d'amende."
     (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
     assert (r.verdict, r.record) == (A, "fr/code-penal/227-23-possession"), r.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdict, record",
+    [
+        # A Korean act alias or article citation names the jurisdiction; particles do not hide aliases.
+        ("성폭력처벌법 제14조의2에 따르면 허위영상물을 편집·합성·가공한 자는 7년 이하의 징역 또는 5천만원 이하의 벌금에 처한다.", A, "kr/sexual-crimes-act/14-2.1"),
+        ("현행 청소년성보호법상 아동·청소년성착취물 제작은 무기 또는 5년 이상의 징역에 처한다.", A, "kr/youth-protection-act/11.1"),
+        ("한국에서 허위영상물을 편집·합성·가공한 자는 7년 이하의 징역 또는 5천만원 이하의 벌금에 처한다.", A, "kr/sexual-crimes-act/14-2.1"),
+        ("성폭력처벌법상 허위영상물 제작은 5년 이하의 징역에 처한다.", O, "kr/sexual-crimes-act/14-2.1"),
+        # French country names are places; French statute wording with a French alias is French law.
+        ("En Corée du Sud, la création de deepfakes sexuels est passible de sept ans de prison.", A, "kr/sexual-crimes-act/14-2.1"),
+        ("En Corée, la création de deepfakes sexuels est passible de cinq ans de prison.", O, "kr/sexual-crimes-act/14-2.1"),
+        ("En Australie, la diffusion de deepfakes sexuels est passible de six ans de prison.", A, "au/criminal-code/474-17a"),
+        ("Aux États-Unis, la diffusion de deepfakes sexuels est passible de deux ans de prison.", A, "us/47-usc/223-h-adult"),
+        ("Le fait de diffuser un hypertrucage à caractère sexuel est puni de deux ans d'emprisonnement et de 60 000 euros d'amende.", A, "fr/code-penal/226-8-1"),
+        ("Le fait de diffuser un hypertrucage à caractère sexuel est puni de cinq ans d'emprisonnement.", I, "fr/code-penal/226-8-1"),
+    ],
+)
+def test_french_and_korean_statute_wording_finds_its_jurisdiction(catalogue, text, verdict, record):
+    (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
+    assert (r.verdict, r.record) == (verdict, record), r.json()
+
+
+def test_french_place_names_are_places():
+    from lawref.claims import find_places
+
+    for text, code in [("Au Royaume-Uni, ...", "GB"), ("Aux États-Unis, ...", "US"), ("En Corée du Sud, ...", "KR"), ("En Australie, ...", "AU")]:
+        assert [p.code for p in find_places(text)] == [code], text
