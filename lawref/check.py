@@ -762,6 +762,13 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
     if all(a is not None for _, a in allowed):
         # The claim's words point at variants ("of a minor"): those are what it is measured by.
         expected = "; ".join(f"{words(a)}{_label(a)}" for _, a in allowed)
+    else:
+        # "..., or 50 if the images involve a child under 12": name the variant the claim's
+        # condition describes beside the base penalty.
+        near = [a for _, a in allowed if a is not None and 0 < affinity((now, a)) < 1000]
+        if near:
+            a = max(near, key=lambda x: affinity((now, x)))
+            expected = f"{expected}; {words(a)}{_label(a)}"
     expl = f"{off.citation} ({off.title}) provides {expected} on {_d(day)}, not {found}."
     return Finding(aspect, Verdict.INACCURATE, found, expected, expl, off.id, list(now.sources), ctx)
 
@@ -1745,6 +1752,7 @@ class Checker:
             if not r.jurisdictions:
                 r.jurisdictions = [cited[0].jurisdiction]
                 r.jurisdiction_note = f"Jurisdiction taken from the article the claim cites ({_jname(cited[0].jurisdiction)})."
+                self._para_places.setdefault(claim.paragraph, r.jurisdictions)
             r.offence, r.alternatives = cited[0], cited[1:]
             return r
         codes = r.jurisdictions
@@ -1755,6 +1763,8 @@ class Checker:
                 return r
             r.jurisdictions = codes
             r.jurisdiction_note = f"Jurisdiction taken from the law the claim names ({_jname(codes[0])})."
+            # A later clause or sentence of the paragraph speaks of the same law.
+            self._para_places.setdefault(claim.paragraph, codes)
         uncovered = [c for c in codes if not any(_covers(c, j) for j in self.covered)]
         if codes and len(uncovered) == len(codes):
             r.missing = "jurisdiction-not-covered"

@@ -1116,6 +1116,31 @@ _NO_PRISON = re.compile(
 _BARE_NUMBER = re.compile(r"(?<![\w.,$€£₩¥])(\d{1,3}(?:\.\d)?)(?![\d%]|[.,]\d)(?!\s*(?:per\s?cent|million|billion|thousand|people|persons|users|victims|cases|reports|images|times)\b)")
 
 
+_BARE_QUALIFIED = re.compile(
+    r"\b(?P<q>maximum|max\.?|minimum|min\.?|up to|at least|at most|no more than|no less than)\s+(?:of\s+)?(?P<n>\d{1,3}(?:\.\d+)?)\b"
+    r"(?!\s*(?:years?|yrs?|months?|weeks?|days?|%|per\b|percent|million|billion|thousand|[€£$₩¥]|euros?|pounds?|dollars?|won\b))",
+    re.I,
+)
+
+
+def _bare_qualified(t: str, terms: list[TermQty], skip: list[tuple[int, int]]) -> list[TermQty]:
+    """A second qualified figure without its unit: "a minimum of five years and a maximum of
+    50" reads the 50 in the unit of the figure before it."""
+    out = list(terms)
+    for m in _BARE_QUALIFIED.finditer(t):
+        if any(a <= m.start("n") < b for a, b in skip) or any(q.start <= m.start("n") < q.start + len(q.text) for q in terms):
+            continue
+        model = max((q for q in terms if q.start < m.start()), key=lambda q: q.start, default=None)
+        if model is None or model.term.life:
+            continue
+        unit = "months" if model.term.months % 12 or model.term.days else "years"
+        word = m.group("q").lower()
+        q = "min" if word.startswith(("min", "at least", "no less")) else "max"
+        out.append(TermQty(term_from(float(m.group("n")), unit), q, m.group(0), model.kind, m.start("n"), model.previous, model.negated, model.later))
+    out.sort(key=lambda x: x.start)
+    return out
+
+
 def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
     # text2num leaves "one" and "two" as words: "..., but in France just one".
     t = re.sub(r"\b(one|two)\b", lambda m: "1" if m.group(1).lower() == "one" else "2", t, flags=re.I)
@@ -1355,6 +1380,8 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
     if like is not None and like.terms and not terms and not fines:
         # "..., while the US sets five": the bare number takes the first clause's unit.
         terms = _elliptic_term(t, like.terms[0])
+    if terms:
+        terms = _bare_qualified(t, terms, money_spans)
     ages = _find_ages(t)
     # An age is not also a term ("20 years old" is excluded by the term grammar already).
     statuses = _find_statuses(t)
@@ -1388,9 +1415,16 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
 # Where a sentence turns to another claim: "; ...", "while/whereas ...", ", but ...", ", and in
 # France ...", and a later event ("arrested in March 2020 and later sentenced to ..."), whose
 # date is not the first event's.
+_NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty)"
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=in\s+[A-Z])|,?\s+and\s+(?=(?:was\s+|were\s+|is\s+)?(?:later|then|subsequently|afterwards|eventually)\b)"
-    r"|,\s+and\s+(?=[a-z]+ing\b)",  # ", and coercing them at least five": another conduct
+    r"|,\s+and\s+(?=[a-z]+ing\b)"  # ", and coercing them at least five": another conduct
+    # A second figure for another case of the same conduct: ", rising to 15 if ...",
+    # ", or two years if ...", ", and of a minor up to ten", "... seven years but possessing them three".
+    r"|,\s+(?=(?:rising|increasing|going\s+up|climbing|jumping)\s+to\b)"
+    rf"|,?\s+or\s+(?=(?:up\s+to\s+|as\s+much\s+as\s+)?(?:\d+(?:\.\d+)?|{_NUMBER_WORD}|life)\b[^,;.]{{0,40}}?\b(?:if|when|where|for|in\s+cases?)\b)"
+    r"|,\s+and\s+(?=(?:of|for|against|where|if|when|involving)\s+)"
+    r"|,?\s+but\s+(?=[a-z]+ing\b)",
     re.I,
 )
 

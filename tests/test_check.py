@@ -721,6 +721,32 @@ def test_until_a_month_is_the_day_before_it(catalogue):
     assert r.record == off.id and r.verdict is A, r.json()
 
 
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        ("Under the Take It Down Act, publishing a deepfake of an adult carries up to two years in prison, and of a minor up to ten.", [A, I]),
+        ("Under the Take It Down Act, publishing a deepfake of an adult carries up to two years in prison, and of a minor up to three.", [A, A]),
+        ("Australia's Criminal Code punishes sharing non-consensual deepfake sexual material with up to six years' jail, rising to 15 if the offender created the image.", [A, I]),
+        ("Australia's Criminal Code punishes sharing non-consensual deepfake sexual material with up to six years' jail, rising to seven if the offender created the image.", [A, A]),
+        ("In the US, possessing child pornography carries up to 10 years, or 50 if the images involve a child under 12.", [A, I]),
+        ("In the US, possessing child pornography carries up to 10 years, or 20 if the images involve a child under 12.", [A, A]),
+        ("Korea punishes making sexual deepfakes with seven years but possessing them with three.", [A, A]),
+        ("Sharing an intimate image without consent in England is punishable by up to six months in jail, or two years if it is done to cause distress.", [A, A]),
+    ],
+)
+def test_a_second_figure_for_another_case_of_the_conduct_is_its_own_claim(catalogue, text, verdicts):
+    rep = check(catalogue, text, dt.date(2026, 11, 26))
+    assert [r.verdict for r in rep.results] == verdicts, [r.json() for r in rep.results]
+    assert rep.results[0].record != rep.results[1].record or any(f.context for f in rep.results[1].findings) or verdicts[1] is I
+
+
+@pytest.mark.parametrize("maximum, verdict", [(20, A), (50, I)])
+def test_a_bare_second_figure_takes_the_first_ones_unit(catalogue, maximum, verdict):
+    text = f"In the United States, distributing child sexual abuse material carries a mandatory minimum of five years and a maximum of {maximum}."
+    (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
+    assert r.verdict is verdict and r.record == "us/18-usc/2252a", r.json()
+
+
 def test_an_impossible_age_is_inaccurate(catalogue):
     (r,) = check(catalogue, "Cho Ju-bin, who was 250 at the time, received a 42-year sentence.", dt.date(2025, 1, 1)).results
     assert r.verdict is I and any(f.aspect == "age" and f.verdict is I for f in r.findings)
