@@ -1126,7 +1126,7 @@ def _case_sentence(case: Case, q: TermQty, day: _dt.date) -> Finding:
 # Court levels as news text names them, highest first: the first that matches is the claim's.
 _LEVEL_WORDS = (
     ("supreme", re.compile(r"\b(?:supreme\s+court|top\s+court|highest\s+court|court\s+of\s+cassation|cour\s+de\s+cassation)\b", re.I)),
-    ("appeal", re.compile(r"\b(?:appeals?\s+court|appellate\s+court|court\s+of\s+appeals?|cour\s+d'appel|on\s+appeal|high\s+court)\b", re.I)),
+    ("appeal", re.compile(r"\b(?:appeals?\s+court|appellate\s+court|court\s+of\s+appeals?|cour\s+d'appel|on\s+appeal|high\s+court|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\.?\s?c\.?|federal|\d+(?:st|nd|rd|th))\s+circuit)\b", re.I)),
     ("first-instance", re.compile(r"\b(?:(?:at|in)\s+(?:the\s+)?first\s+instance|first-instance|trial\s+court|district\s+court|crown\s+court|lower\s+court|tribunal\s+correctionnel)\b", re.I)),
 )
 _LEVEL_NAMES = {"supreme": "supreme court", "appeal": "appeal", "first-instance": "first-instance"}
@@ -1254,6 +1254,49 @@ def _claimed_venue(claim: Claim, case: Case) -> Finding | None:
     last = case.latest()
     expl = f"The case of {case.defendant.name} is before the courts of {where} ({case.jurisdiction}), not {said} (“{named}”)."
     return Finding("place", Verdict.INACCURATE, named, f"{where} ({case.jurisdiction})", expl, case.id, list(last.sources) if last else [])
+
+
+def _summary_mention(case: Case, patterns: list[str]) -> str | None:
+    """The first sentence of the case's summary or notes that gives a figure the claim gives
+    ("fined AUD 25,000 for contempt"): a fact the record states but does not date."""
+    text = " ".join(x for x in (case.summary, case.notes) if x)
+    for sent in re.split(r"(?<=[.!?])\s+", " ".join(text.split())):
+        if any(re.search(p, sent, re.I) for p in patterns):
+            return sent
+    return None
+
+
+def _figure_patterns_money(amount: float) -> list[str]:
+    whole = int(round(amount))
+    grouped = f"{whole:,}".replace(",", "[,\u00a0 ]?")
+    return [rf"(?<![\d.,]){grouped}(?![\d,])"]
+
+
+def _figure_patterns_term(term: Term) -> list[str]:
+    if term.life:
+        return [r"\blife\b"]
+    if term.months % 12 == 0 and not term.days:
+        n = term.months // 12
+        unit = rf"(?<![\d.]){n}(?:[- ]years?\b|[- ]year-)"
+    else:
+        unit = rf"(?<![\d.]){term.months}[- ]months?\b"
+    # not an order beside the sentence ("a 30-year electronic tag")
+    return [unit + r"(?!\s*(?:electronic|tag|ban|of\s+supervised|supervised|probation|licen[cs]e|disclosure|restriction))"]
+
+
+_NOT_AN_OUTCOME = re.compile(r"\b(?:maxim\w*|minim\w*|carr(?:y|ies|ied)|fac(?:e|es|ed|ing)|sought|seek\w*|demand\w*|asked|request\w*|could|would|punishable)\b", re.I)
+
+
+def _from_summary(f: Finding, case: Case, patterns: list[str]) -> Finding:
+    """An inaccurate case finding whose figure the record's summary gives as an outcome (not
+    a maximum or a demand): unverifiable."""
+    if f.verdict is not Verdict.INACCURATE:
+        return f
+    said = _summary_mention(case, patterns)
+    if said is None or _NOT_AN_OUTCOME.search(said):
+        return f
+    expl = f"The record's summary gives that figure but no dated proceeding for it: “{_first_sentence(said, 300)}” (missing event)."
+    return replace(f, verdict=Verdict.UNVERIFIABLE, explanation=expl, context=[*f.context, f"Without the summary: {f.explanation}"])
 
 
 def _case_fine(case: Case, q: FineQty, day: _dt.date, rates: _Rates, tol: float) -> Finding:
@@ -1436,6 +1479,8 @@ def _case_status(case: Case, s, day: _dt.date) -> Finding:
     if s.status == "charged" and hit is not None and not _has_status(case, "convicted", day):
         ctx.append(f"A charge is not a conviction; the case status is {case.status_on(day) or 'not recorded'} and no conviction is recorded as of {_d(day)}.")
     name = case.defendant.name
+    if hit is not None and getattr(hit, "defendant", None):
+        name = hit.defendant  # a case with several defendants: the one this proceeding is about
     if hit is not None and not s.negated:
         if s.status == "charged" and not _explicit_charge(hit):
             expl = f"{name} was convicted on {_d(hit.date)} ({hit.court.split(',')[0]}), so had been charged by then; the record gives no charge date."
@@ -1552,6 +1597,18 @@ def _for_defendant(case: Case, claim: Claim) -> tuple[Case, str | None]:
     if len(hits) > 1:  # "Park": the principal or the accomplice? the role words decide
         roles = [lb for lb in hits if set(words_of(" ".join(re.findall(r"\(([^)]*)\)", lb)))) & words]
         hits = roles if len(roles) == 1 else hits
+    if len(hits) > 1:
+        # Then the figures and dates the claim gives: "Park was convicted in October 2024"
+        # is the defendant with a ruling that month.
+        def fit(label: str) -> int:
+            own = [p for p in case.proceedings if getattr(p, "defendant", None) == label]
+            dated = any(d.covers(p.date) for d in claim.dates if not d.law_event for p in own)
+            termed = any(_term_matches_proc(p, q.term) for q in claim.terms for p in own if p.sentence)
+            return int(dated) + int(termed)
+
+        best = max(fit(lb) for lb in hits)
+        top = [lb for lb in hits if fit(lb) == best]
+        hits = top if best > 0 and len(top) == 1 else hits
     if len(hits) != 1:
         return case, None
     from dataclasses import replace
@@ -1619,13 +1676,17 @@ class Checker:
 
     def _find_case(self, claim: Claim) -> tuple[Case | None, str, list[str]]:
         tokens = _norm_tokens(claim.text)
-        name_tokens = {t for n in claim.names for t in _norm_tokens(n)}
+        name_toks = [_norm_tokens(n) for n in claim.names]
         strong, weak = [], []
         for c in self.cat.cases:
             k = _case_keys(c, self._offence_aliases, self._ckeys)
             if any(_mentions(tokens, s) for s in k.strong):
                 strong.append(c)
-            elif any(w in name_tokens for w in k.weak):
+                continue
+            # A surname alone ("Kang"), or with words the record knows; not another person of
+            # that surname ("Kang Hoon" is not the record's Kang).
+            known = set(k.weak) | {t for s in k.strong for t in s}
+            if any(w in nt and (len(nt) == 1 or set(nt) <= known) for w in k.weak for nt in name_toks):
                 weak.append(c)
         if len(strong) == 1:
             return strong[0], "name", []
@@ -1815,11 +1876,20 @@ class Checker:
             out.append(self._no_case(claim, r))
         elif case is not None:
             case, who = _for_defendant(case, claim)
+            stranger = self._other_person(claim, case) if who is None else None
+            if stranger is not None:
+                # "Han, a co-defendant in the SNU deepfake case, was acquitted": the case is
+                # named, but the person is not one whose proceedings the record holds.
+                expl = f"The case record {case.id} holds no proceedings for “{stranger}” (missing defendant)."
+                said = [x for x in re.split(r"(?<=[.!?])\s+", case.summary or "") if re.search(rf"\b{re.escape(stranger)}\b", x)]
+                if said:
+                    expl += " Its summary mentions them: " + _first_sentence(said[0], 300)
+                return [Finding("case", Verdict.UNVERIFIABLE, stranger, None, expl, case.id, [s for p in case.proceedings[-1:] for s in p.sources])]
             sentence_proc = None
             # "was sentenced to 34 years in April 2021": the sentence standing then, not today.
             when = _stated_event_day(claim, day)
             for q in case_terms:
-                f = _case_sentence(case, q, day if q.later else when)
+                f = _from_summary(_case_sentence(case, q, day if q.later else when), case, _figure_patterns_term(q.term))
                 out.append(f)
                 if f.verdict is Verdict.ACCURATE and not q.later:
                     standing, _ = case.standing(when)
@@ -1832,8 +1902,10 @@ class Checker:
                                 how = "upheld" if _sentence_total(cur[-1]) == _sentence_total(sentence_proc) else "replaced"
                                 f.context.append(f"Checked on the date the claim gives ({_d(when)}); it was later {how}: {_proc_words(cur[-1])}.")
             for q in case_fines:
-                out.append(_case_fine(case, q, day, self.rates, self.tol))
-                out += [_conversion_finding(q.money, c, day, self.rates, self.tol, case.id) for c in q.converted if q.money]
+                f = _case_fine(case, q, day, self.rates, self.tol)
+                out.append(_from_summary(f, case, _figure_patterns_money(q.money.amount)) if q.money else f)
+                # "ordered to pay A$343,500 (about US$225,000) in September 2025": that day's rate.
+                out += [_conversion_finding(q.money, c, when, self.rates, self.tol, case.id) for c in q.converted if q.money]
             implied_charge = None
             level = _claimed_level(claim.english)
             mine = _own_proceedings(case, day)
@@ -1853,7 +1925,7 @@ class Checker:
                 sentence_proc = next((p for st, p in hits if p is not None and (st != "charged" or _explicit_charge(p))), None)
                 implied_charge = next((p for st, p in hits if p is not None and st == "charged" and not _explicit_charge(p)), None)
             for q in claim.ages:
-                if who and who.split("(")[0].strip().lower() not in case.defendant.name.lower():
+                if who and who.lower() != case.defendant.name.lower():
                     out.append(Finding("age", Verdict.UNVERIFIABLE, f"age {q.age}", None, f"Ages are recorded for {case.defendant.name} only, not {who}.", case.id))
                     continue
                 out.append(_case_age(case, q, day, sentence_proc, claim.english))
@@ -1888,6 +1960,10 @@ class Checker:
                     out.append(_date_finding(case, aside_dates, own))
             elif aside_dates:
                 main_dates = aside_dates
+            if main_dates and level is not None and not any(p.level == level for p in mine):
+                # "upheld by the Fourth Circuit in 2025": the date is that ruling's, which the
+                # record does not hold; the court finding says so.
+                main_dates = []
             if main_dates:
                 event = sentence_proc or next((p for p in case.proceedings if any(_term_matches_proc(p, q.term) for q in case_terms)), None)
                 if event is not None:
@@ -1952,6 +2028,25 @@ class Checker:
         if not out:
             out.append(Finding("claim", Verdict.UNVERIFIABLE, "", None, "Nothing to check: no penalty, sentence, fine, age or legal status was found in this sentence."))
         return out
+
+    def _other_person(self, claim: Claim, case: Case) -> str | None:
+        """The name the claim opens with, when it is a person the case record does not know."""
+        if not claim.names or not claim.text.lstrip(" \"'\u201c").startswith(claim.names[0]):
+            return None
+        if len({getattr(p, "defendant", None) for p in case.proceedings} - {None}) < 2:
+            return None  # one defendant: an unknown opening word is not a co-defendant
+        if not re.match(r"[A-Z][a-z]+(?:[- ][A-Z]?[a-z]+)*$", claim.names[0]) or claim.names[0].lower() in _STOPWORDS:
+            return None
+        toks = _norm_tokens(claim.names[0])
+        k = _case_keys(case, self._offence_aliases, self._ckeys)
+        known = set(k.weak) | {t for s in k.strong for t in s}
+        if not toks or set(toks) & known or len(claim.names[0]) < 2:
+            return None
+        from .claims import find_places
+
+        if find_places(claim.names[0]):
+            return None
+        return claim.names[0]
 
     def _no_prison(self, claim: Claim, r: _Resolved, day: _dt.date) -> list[Finding]:
         """ "does not carry a prison sentence": true where the law sets no prison term."""

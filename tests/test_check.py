@@ -747,6 +747,69 @@ def test_a_bare_second_figure_takes_the_first_ones_unit(catalogue, maximum, verd
     assert r.verdict is verdict and r.record == "us/18-usc/2252a", r.json()
 
 
+@pytest.mark.parametrize(
+    "text, verdict, who",
+    [
+        ("Park was convicted in October 2024.", A, "principal"),  # the accomplice Park was convicted in August
+        ("Park was convicted in August 2024.", A, "accomplice"),
+        ("Park was convicted in March 2023.", I, None),  # neither Park: nothing to decide by
+    ],
+)
+def test_a_shared_surname_is_decided_by_the_date_the_claim_gives(catalogue, text, verdict, who):
+    (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
+    assert r.record == "kr/snu-deepfake" and r.verdict is verdict, r.json()
+    if who:
+        assert any(who in f.explanation for f in r.findings if f.aspect == "status")
+
+
+def test_an_age_of_a_co_defendant_without_recorded_ages_is_unverifiable(catalogue):
+    (r,) = check(catalogue, "Park, the 28-year-old accomplice, was sentenced to five years in August 2024.", dt.date(2026, 11, 26)).results
+    got = {f.aspect: f.verdict for f in r.findings}
+    assert got["sentence"] is A and got["age"] is U
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cho Ju-bin was sentenced to 42 years. His accomplice Kang Hoon got 13 years.",  # not the SNU case's Kang
+        "Han, a co-defendant in the SNU deepfake case, was acquitted in February 2025.",  # named in the summary only
+    ],
+)
+def test_a_person_the_case_records_do_not_hold_is_unverifiable(catalogue, text):
+    rep = check(catalogue, text, dt.date(2026, 11, 26))
+    last = rep.results[-1]
+    assert last.verdict is U, last.json()
+    assert all(f.verdict is not I for r in rep.results for f in r.findings)
+
+
+def test_a_figure_the_case_summary_gives_without_a_dated_proceeding_is_unverifiable(catalogue):
+    """Rotondo's contempt fine is in the summary (its date unconfirmed), not a proceeding:
+    lawref must not contradict its own record; another amount is still wrong."""
+    case = catalogue.get("au/esafety-v-rotondo")
+    assert "25,000" in case.summary and not any(p.sentence and p.sentence.fine and p.sentence.fine.max == 25000 for p in case.proceedings)
+    (r,) = check(catalogue, "Rotondo was ordered to pay A$25,000 for contempt of court.", dt.date(2026, 11, 26)).results
+    assert r.verdict is U and "summary" in r.explanation
+    (r,) = check(catalogue, "Rotondo was ordered to pay A$30,000.", dt.date(2026, 11, 26)).results
+    assert r.verdict is I
+    # a maximum the summary mentions is not a sentence
+    (r,) = check(catalogue, "Steven Anderegg was sentenced to 70 years.", dt.date(2026, 11, 26)).results
+    assert r.verdict is I
+
+
+def test_a_ruling_the_record_does_not_hold_leaves_its_date_unchecked(catalogue):
+    (r,) = check(catalogue, "Tatum's 40-year sentence was upheld by the Fourth Circuit in 2025.", dt.date(2026, 11, 26)).results
+    got = {f.aspect: f.verdict for f in r.findings}
+    assert got.get("court") is U and "date" not in got and r.verdict is U
+
+
+def test_a_converted_amount_in_a_dated_case_claim_uses_that_dates_rate(catalogue):
+    """At the 2025-09-30 rate A$343,500 was about US$227,000; a year later far more."""
+    text = "Anthony Rotondo was ordered to pay A$343,500 (about US$225,000) in September 2025."
+    (r,) = check(catalogue, text, dt.date(2026, 11, 26)).results
+    (conv,) = [f for f in r.findings if f.aspect == "conversion"]
+    assert conv.verdict is A and "2025-09" in conv.explanation, conv.explanation
+
+
 def test_an_impossible_age_is_inaccurate(catalogue):
     (r,) = check(catalogue, "Cho Ju-bin, who was 250 at the time, received a 42-year sentence.", dt.date(2025, 1, 1)).results
     assert r.verdict is I and any(f.aspect == "age" and f.verdict is I for f in r.findings)
