@@ -1220,7 +1220,8 @@ def _is_venue(text: str, m: re.Match) -> bool:
         return bool(_VENUE_BY.search(text[max(0, m.start() - 12) : m.start()]) or _CASE_EVENT.search(after))
     if not _VENUE_BEFORE.search(text[max(0, m.start() - 12) : m.start()]):
         return False
-    head = before[: _VENUE_BEFORE.search(before).start()] if _VENUE_BEFORE.search(before) else before
+    prep = _VENUE_BEFORE.search(before)
+    head = before[: prep.start()] if prep else before
     if _NOT_VENUE_HEAD.search(head):
         return False
     if head.strip(" \t\"'\u201c") == "" or head.strip().lower() in ("and", "but", "later", "then"):
@@ -1611,8 +1612,6 @@ def _for_defendant(case: Case, claim: Claim) -> tuple[Case, str | None]:
         hits = top if best > 0 and len(top) == 1 else hits
     if len(hits) != 1:
         return case, None
-    from dataclasses import replace
-
     label = hits[0]
     return replace(case, proceedings=tuple(p for p in case.proceedings if getattr(p, "defendant", None) in (None, label))), label
 
@@ -2176,8 +2175,6 @@ class Checker:
     def _with_topic(self, claim: Claim) -> Claim:
         """A sentence that refers back to the paragraph's subject ("Making them now carries
         ...") gets that subject's words; one that names a subject becomes the new topic."""
-        from dataclasses import replace
-
         from .claims import _shared_subject
 
         if _claim_subjects(list(claim.words) + list(claim.context_words)):
@@ -2189,8 +2186,6 @@ class Checker:
         return claim
 
     def check_claim(self, claim: Claim, as_of: _dt.date, today: _dt.date) -> ClaimResult:
-        from dataclasses import replace
-
         from .claims import relative_dates
 
         claim = self._with_topic(claim)
