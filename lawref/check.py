@@ -1281,8 +1281,10 @@ def _figure_patterns_term(term: Term) -> list[str]:
         unit = rf"(?<![\d.]){n}(?:[- ]years?\b|[- ]year-)"
     else:
         unit = rf"(?<![\d.]){term.months}[- ]months?\b"
+    from .claims import ORDER_AFTER
+
     # not an order beside the sentence ("a 30-year electronic tag")
-    return [unit + r"(?!\s*(?:electronic|tag|ban|of\s+supervised|supervised|probation|licen[cs]e|disclosure|restriction))"]
+    return [unit + f"(?!{ORDER_AFTER.pattern})"]
 
 
 _NOT_AN_OUTCOME = re.compile(r"\b(?:maxim\w*|minim\w*|carr(?:y|ies|ied)|fac(?:e|es|ed|ing)|sought|seek\w*|demand\w*|asked|request\w*|could|would|punishable)\b", re.I)

@@ -401,11 +401,18 @@ def parse_term(text: str) -> Term | None:
 # --------------------------------------------------------------------------- grammar
 
 _NUM = r"\d+(?:\.\d+)?"
+# Orders beside a sentence, never a prison term: "30 years of supervised release",
+# "a 30-year electronic tag", "a 10-year ban on working with children".
+_ORDER_NOUNS = (
+    r"(?:supervised release|probation|parole|licen[cs]e|post-release|community service|disqualification|registration"
+    r"|(?:electronic\s+|ankle\s+|gps\s+)?(?:tag|tagging|monitor\w*|bracelet|location[- ]tracking)"
+    r"|(?:[\w-]+\s+)?(?:ban|bans)|disclosure|restriction\w*|(?:employment|travel|contact|internet)\s+\w+)"
+)
 _TERM = re.compile(
     rf"(?P<n>{_NUM})\s*(?P<u>years?|yrs?|months?|weeks?|days?)\b"
     rf"(?:,?\s*(?:and\s+)?(?P<n2>{_NUM})\s*(?P<u2>months?|weeks?|days?)\b)?"
     r"(?!\s*-?\s*old)(?!\s+(?:ago|later|earlier|before|after|of age)\b)(?!\s+since\b(?!\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)))"
-    r"(?!\s+(?:(?:of|on)\s+)?(?:(?:an?\s+)?extended\s+)?(?:supervised release|probation|parole|licen[cs]e|post-release|community service|disqualification|registration)\b)",
+    rf"(?!\s+(?:(?:of|on)\s+)?(?:(?:an?\s+)?extended\s+)?{_ORDER_NOUNS}\b)",
     re.I,
 )
 _RANGE = re.compile(
@@ -732,11 +739,7 @@ _OTHERS_SUBJECT = re.compile(
     r"(?:other\s+)?(?:co-?defendants|accomplices|associates|accessories|co-?conspirators|members|others|operators|helpers|the rest|accused)\b",
     re.I,
 )
-_ORDER_AFTER = re.compile(
-    r"\s*(?:of\s+)?(?:(?:an?\s+)?(?:electronic\s+|ankle\s+|gps\s+)?(?:tag|tagging|monitor\w*|bracelet|location[- ]tracking)"
-    r"|(?:[\w-]+\s+)?(?:ban|bans|disqualification)|disclosure|restriction\w*|(?:employment|travel|contact|internet)\s+\w+)\b",
-    re.I,
-)
+ORDER_AFTER = re.compile(rf"\s*(?:(?:of|on)\s+)?(?:an?\s+)?(?:extended\s+)?{_ORDER_NOUNS}\b", re.I)
 
 
 _SENTENCE_CHANGE = re.compile(r"(?:\b\w+'s|\bhis|\bher|\btheir)\s+(?:(?:prison|jail)\s+)?(?:sentence|term)s?\b|\bsentences?\s+(?:was|were|is)\b|\bon appeal\b|\bappeals?\s+court\b|\bappellate\b|\bhigh court\b", re.I)
@@ -745,7 +748,7 @@ _LAW_CHANGE = re.compile(r"\b(?:maximum|minimum|penalt\w*|punish\w*|law|act|offe
 
 def _not_a_penalty(t: str, start: int, end: int) -> bool:
     """Whether the term at `start`..`end` is someone else's, a demand, or an ancillary order."""
-    if _ORDER_AFTER.match(t, end):
+    if ORDER_AFTER.match(t, end):
         return True
     if _DEMANDED_BEFORE.search(t[max(0, start - 60) : start]):
         return True
