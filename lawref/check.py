@@ -1639,6 +1639,8 @@ _OBJECT_PRONOUN = re.compile(
     re.I,
 )
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|later|then|subsequently|afterwards|eventually)\b", re.I)  # or a later clause of the sentence
+# "Four days later, he was ...", "On appeal, she ...": a pronoun subject after an opening phrase.
+_PRONOUN_AFTER_LEAD = re.compile(r"^[^.;:]{0,60}?,\s*(?:he|she)\b", re.I)
 
 
 @dataclass
@@ -1672,6 +1674,7 @@ class Checker:
         self._para_places: dict[int, list[str]] = {}
         self._para_topic: dict[int, tuple[str, ...]] = {}  # the last subject named in each paragraph
         self._by_id: dict[str, Offence] | None = None  # offences by id, built on first use
+        self._last_date = None  # the last event date told, for "four days later"
 
     # ---------------------------------------------------------------- resolution
 
@@ -1707,9 +1710,43 @@ class Checker:
                 return None, "", [c.id for c in weak]
         # "He has not been convicted." right after a sentence about a case: that case, when
         # the sentence names nobody and opens with a personal pronoun.
-        if self.mentioned_cases and not claim.names and (_PRONOUN_START.match(claim.text) or _OBJECT_PRONOUN.search(claim.text)) and (claim.statuses or claim.ages or claim.outcome):
+        if self.mentioned_cases and not claim.names and (_PRONOUN_START.match(claim.text) or _PRONOUN_AFTER_LEAD.match(claim.text) or _OBJECT_PRONOUN.search(claim.text)) and (claim.statuses or claim.ages or claim.outcome):
             return self.mentioned_cases[-1], "pronoun, named earlier", []
         return None, "", []
+
+    def _mention_at(self, case: Case, text: str) -> tuple[int, int] | None:
+        """Where `text` first names `case` by a full name or alias, as (start, end)."""
+        toks = [(t, m.start(), m.end()) for m in re.finditer(r"[\w'’]+", text) for t in _norm_tokens(m.group(0))]
+        words = [t for t, _, _ in toks]
+        spans = []
+        for key in _case_keys(case, self._offence_aliases, self._ckeys).strong:
+            n = len(key)
+            spans += [(toks[i][1], toks[i + n - 1][2]) for i in range(len(words) - n + 1) if words[i : i + n] == key]
+        return min(spans) if spans else None
+
+    def split_by_case(self, claim: Claim) -> list[Claim]:
+        """A sentence giving several defendants their figures, cut between them: "Cho Ju-bin
+        got 42 years and Moon Hyeong-wook 34 years" is two claims. [claim] when the
+        sentence names fewer than two cases in full or a part would state nothing."""
+        from .claims import _CONNECTOR, parse_claim
+
+        found = sorted((at, c) for c in self.cat.cases if (at := self._mention_at(c, claim.text)) is not None)
+        if len(found) < 2:
+            return [claim]
+        text = claim.text
+        cuts, prev = [], 0
+        for (a, _), (b, _) in zip(found, found[1:]):
+            joins = [m for m in _CONNECTOR.finditer(text, a[1], b[0])]
+            if not joins:
+                return [claim]
+            cuts.append((prev, joins[-1].start()))
+            prev = joins[-1].end()
+        cuts.append((prev, len(text)))
+        first = parse_claim(text[: cuts[0][1]].rstrip(" ,;") + ".", claim.index, claim.paragraph)
+        parts = [first] + [parse_claim(text[a:b].strip(" ,;"), claim.index, claim.paragraph, like=first) for a, b in cuts[1:]]
+        if not all(p.checkable for p in parts):
+            return [claim]
+        return parts
 
     def _jurisdictions(self, claim: Claim) -> tuple[list[str], str | None]:
         places = list(claim.places)
@@ -2188,13 +2225,7 @@ class Checker:
         return claim
 
     def check_claim(self, claim: Claim, as_of: _dt.date, today: _dt.date) -> ClaimResult:
-        from .claims import relative_dates
-
-        claim = self._with_topic(claim)
-
-        rel = relative_dates(claim.english, as_of)  # "last March": as of the day the claim was made
-        if rel:
-            claim = replace(claim, dates=claim.dates + tuple(rel))
+        claim = self._dated(self._with_topic(claim), as_of)
         # The offence is chosen as the law stood on the day the claim speaks of ("In 2019, ..."),
         # except for a change's date ("rose to seven years in March 2024"), which dates the change.
         change = any(q.previous for q in claim.terms) or bool(_CHANGE_VERB.search(claim.english) and claim.dates)
@@ -2229,9 +2260,25 @@ class Checker:
             self.mentioned_cases.append(r.case)
         return res
 
+    def _dated(self, claim: Claim, as_of: _dt.date) -> Claim:
+        """The claim with the dates it gives relative to the day it was made ("last March")
+        and to the event told before ("four days later"); that event's date is remembered
+        for the next sentence."""
+        from .claims import later_dates, relative_dates, told_at
+
+        own = claim.dates + tuple(relative_dates(claim.english, as_of))
+        own += tuple(later_dates(claim.english, self._last_date, own))
+        if own != claim.dates:
+            claim = replace(claim, dates=own)
+        main = [d for d in own if not d.aside and not d.law_event]
+        if main:
+            # The one told last (dates of the relative kinds name their phrase, not found verbatim).
+            self._last_date = max(main, key=lambda d: told_at(claim.english, d))
+        return claim
+
     def note(self, claim: Claim, as_of: _dt.date) -> None:
         """Remember what a sentence that is not itself a claim names (cases, places, topic)."""
-        self._with_topic(claim)
+        self._dated(self._with_topic(claim), as_of)
         case, _, _ = self._find_case(claim)
         if case is not None and case not in self.mentioned_cases:
             self.mentioned_cases.append(case)
@@ -2276,7 +2323,7 @@ def check_text(
     results = []
     for c in claims:
         if c.index in keep:
-            results.append(checker.check_claim(c, as_of, today))
+            results += [checker.check_claim(part, as_of, today) for part in checker.split_by_case(c)]
         else:
             checker.note(c, as_of)
     return Report(as_of, today, results, tolerance)

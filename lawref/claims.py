@@ -519,7 +519,9 @@ _STATUS_RE = {
     # object pronoun: "a jury convicted him", "judges placed him under formal investigation".
     k: re.compile(
         rf"\b{_BE}\s+(?:\w+\s+){{0,2}}?(?P<w>{v})\b|\b(?P<w2>{v})\s+(?:with|of|for|in|on|by|over|after)\b|\b(?P<w3>{v})\s+(?-i:[A-Z][a-z])"
-        rf"|\b(?P<w4>{v.replace('placed under', 'placed (?:him |her |them )?under')})(?=\s+(?:him|her)\b|(?<=investigation)\b)",
+        rf"|\b(?P<w4>{v.replace('placed under', 'placed (?:him |her |them )?under')})(?=\s+(?:him|her)\b|(?<=investigation)\b)"
+        # "was arrested in January 2025 and indicted the following month": a second verb.
+        rf"|\b(?<=\band\s)(?:(?:later|then|subsequently|eventually)\s+)?(?P<w5>{v})\b",
         re.I,
     )
     for k, v in _STATUS_WORDS.items()
@@ -1092,12 +1094,68 @@ def relative_dates(text: str, day: _dt.date) -> list[DateQty]:
 
 _AGO = re.compile(r"\b(?P<n>\d{1,3}|an?|one|two)\s+(?P<u>day|week|month|year)s?\s+ago\b", re.I)
 
+# A date given from the event told just before: "four days later", "a week later", "the
+# following month", "the next year", "the day after".
+_LATER = re.compile(
+    r"\b(?P<n>\d{1,3}|an?|one|a few|several)\s+(?P<u>day|week|month|year)s?\s+(?:later|after(?:wards?)?)\b"
+    r"|\b(?:the\s+)?(?:following|next|subsequent)\s+(?P<u2>day|week|month|year)\b"
+    r"|\bthe\s+(?P<u3>day|week|month|year)\s+after(?!\s+(?:the|his|her|their|a|an)\b)",
+    re.I,
+)
+_SLACK = {"day": 0, "week": 3, "month": 0, "year": 0}  # days either side of "a week later"
+
+
+def _shift(day: _dt.date, n: int, unit: str) -> _dt.date:
+    import calendar
+
+    if unit == "day":
+        return day + _dt.timedelta(days=n)
+    if unit == "week":
+        return day + _dt.timedelta(days=7 * n)
+    months = n * (12 if unit == "year" else 1)
+    y, m = divmod(day.month - 1 + months, 12)
+    y += day.year
+    return _dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))
+
+
+def told_at(text: str, d: DateQty) -> int:
+    """Where in `text` the date phrase of `d` stands (-1 when not found)."""
+    return normalise_numbers(clean_text(text)).lower().find(normalise_numbers(d.text.split(" (")[0]).lower())
+
+
+def later_dates(text: str, anchor: DateQty | None, own: tuple[DateQty, ...] = ()) -> list[DateQty]:
+    """Dates a sentence gives from an earlier event ("four days later", "the following
+    month"): from the last date stated before the phrase in the same sentence (`own`, in
+    order), else from `anchor`, the last date of the sentence before. "A few"/"several" are
+    read as up to a fortnight (days), two months (weeks), a season (months) or years."""
+    import calendar
+
+    t = normalise_numbers(clean_text(text))
+    out: list[DateQty] = []
+    for m in _LATER.finditer(t):
+        before = sorted((at, i, d) for i, d in enumerate(own) if 0 <= (at := told_at(text, d)) < m.start())
+        base = before[-1][2] if before else anchor
+        if base is None:
+            continue
+        unit = (m.group("u") or m.group("u2") or m.group("u3")).lower()
+        n_word = (m.group("n") or "1").lower()
+        vague = n_word in ("a few", "several")
+        n = 1 if n_word in ("a", "an", "one") else 2 if vague else int(n_word) if n_word.isdigit() else 1
+        first, last = _shift(base.first, n, unit), _shift(base.last, 7 if vague else n, unit)
+        slack = _dt.timedelta(days=_SLACK[unit])
+        first, last = first - slack, last + slack
+        if unit in ("month", "year") and base.first.day == 1 and base.last == _dt.date(base.last.year, base.last.month, calendar.monthrange(base.last.year, base.last.month)[1]):
+            # "in January 2025 ... the following month": all of February.
+            last = _dt.date(last.year, last.month, calendar.monthrange(last.year, last.month)[1])
+        out.append(DateQty(first, last, f"{m.group(0).strip()} (from {base.text}: {first} to {last})"))
+    return out
+
 
 def _find_statuses(t: str) -> list[StatusQty]:
     out: list[StatusQty] = []
     for status, rx in _STATUS_RE.items():
         for m in rx.finditer(t):
-            g = next(x for x in ("w", "w2", "w3", "w4") if m.group(x))
+            g = next(x for x in ("w", "w2", "w3", "w4", "w5") if m.group(x))
             word = m.group(g)
             if status == "sentenced" and re.search(r"sentenced\s+to\b", t[m.start() : m.end() + 12], re.I):
                 continue  # "sentenced to N years" is a sentence, checked as a term
@@ -1149,7 +1207,8 @@ def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
     t = re.sub(r"\b(one|two)\b", lambda m: "1" if m.group(1).lower() == "one" else "2", t, flags=re.I)
     m = _BARE_NUMBER.search(t)
     if m is None:
-        return []
+        life = re.search(r"\b(?:for|to|got|gets|received?)\s+life\b", t, re.I)  # "..., and Kim for life"
+        return [TermQty(Term(life=True), model.qualifier, life.group(0), model.kind, life.start())] if life else []
     unit = "months" if not model.term.life and model.term.months % 12 else "years"
     return [TermQty(term_from(float(m.group(1)), unit), model.qualifier, m.group(0), model.kind, m.start())]
 

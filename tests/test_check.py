@@ -1098,3 +1098,37 @@ def test_french_place_names_are_places():
 
     for text, code in [("Au Royaume-Uni, ...", "GB"), ("Aux États-Unis, ...", "US"), ("En Corée du Sud, ...", "KR"), ("En Australie, ...", "AU")]:
         assert [p.code for p in find_places(text)] == [code], text
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, records",
+    [
+        # A pronoun subject after an opening phrase refers to the case named just before;
+        # "N days later" / "the following month" are dated from the previous event.
+        ("Pavel Durov was arrested in August 2024. Four days later, he was placed under formal investigation.", [A, A], ["fr/durov", "fr/durov"]),
+        ("Pavel Durov was arrested in August 2024. A week later, he was placed under formal investigation.", [A, A], ["fr/durov", "fr/durov"]),
+        ("Pavel Durov was arrested in August 2024. Two years later, he was placed under formal investigation.", [A, I], ["fr/durov", "fr/durov"]),
+        ("Kim Nok-wan was investigated by police in January 2025 and indicted the following month.", [A], ["kr/kim-nok-wan"]),
+        ("Kim Nok-wan was indicted in February 2025. The following month, he was sentenced to life imprisonment.", [A, I], ["kr/kim-nok-wan", "kr/kim-nok-wan"]),
+    ],
+)
+def test_later_events_are_dated_from_the_one_before(catalogue, text, verdicts, records):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert [r.record for r in rep.results] == records, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, records",
+    [
+        # Several defendants, each named in full with a figure: one claim each.
+        ("Cho Ju-bin got 42 years and Moon Hyeong-wook 34 years.", [A, A], ["kr/cho-ju-bin", "kr/moon-hyeong-wook"]),
+        ("Cho Ju-bin got 42 years and Moon Hyeong-wook 30 years.", [A, I], ["kr/cho-ju-bin", "kr/moon-hyeong-wook"]),
+        ("Cho Ju-bin was jailed for 42 years, Moon Hyeong-wook for 34 and Kim Nok-wan for life.", [A, A, A], ["kr/cho-ju-bin", "kr/moon-hyeong-wook", "kr/kim-nok-wan"]),
+        ("Moon Hyeong-wook received 34 years, while Cho Ju-bin received 45 years.", [A, I], ["kr/moon-hyeong-wook", "kr/cho-ju-bin"]),
+    ],
+)
+def test_several_defendants_in_one_sentence(catalogue, text, verdicts, records):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert [r.record for r in rep.results] == records, rep.json()
