@@ -1143,7 +1143,19 @@ def _own_proceedings(case: Case, day: _dt.date) -> list[Proceeding]:
 def _claimed_level(text: str) -> str | None:
     """The court level a case claim names ("the Supreme Court upheld", "on appeal", "at first
     instance"), or None."""
-    return next((lvl for lvl, rx in _LEVEL_WORDS if rx.search(text)), None)
+    for lvl, rx in _LEVEL_WORDS:
+        for m in rx.finditer(text):
+            lead, tail = text[max(0, m.start() - 40) : m.start()], _CLAUSE_END.split(text[m.end() :], 1)[0]
+            if not (_NOT_A_RULING_BEFORE.search(lead) or _NOT_A_RULING_AFTER.match(tail)):
+                return lvl
+    return None
+
+
+# A court named but no ruling of it claimed: "appealed to the Supreme Court", "the Supreme
+# Court has yet to rule", "an appeal is pending before the High Court".
+_NOT_A_RULING_BEFORE = re.compile(r"\b(?:appeal(?:ed|s|ing)?|petition(?:ed|s)?|turn(?:ed|s)?|went|go(?:es)?|head(?:ed|s)?|pending|lodged|filed)\s+(?:\w+\s+){0,3}?(?:to|before|at|with)\s+(?:the\s+|a\s+)?$", re.I)
+_NOT_A_RULING_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:has|have|is|are)\s+(?:yet|still)\s+to\b|\s*(?:\w+\s+){0,2}?(?:has|have|did|does|is|was)\s*(?:not|n't|never)\b|\s*(?:will|would|could|may|might|is expected to|is due to)\b", re.I)
+_CLAUSE_END = re.compile(r"[.;,]|\b(?:and|but|while|whereas)\b", re.I)
 
 
 def _court_finding(case: Case, level: str, terms: list[TermQty], day: _dt.date) -> Finding:
@@ -1584,6 +1596,14 @@ def _case_keys(case: Case, offence_aliases: set[str], cache: dict) -> _CaseKeys:
     return k
 
 
+# What news calls a defendant's role, by the role word a record's defendant label uses
+# ("Park (principal offender)"), stemmed as claims.words_of stems.
+_ROLE_WORDS = {
+    "principal": ("ringleader", "mastermind", "leader", "organiser", "organizer", "chief", "main", "head"),
+    "accomplice": ("accomplice", "co-defendant", "codefendant", "associate", "helper"),
+}
+
+
 def _for_defendant(case: Case, claim: Claim) -> tuple[Case, str | None]:
     """The case narrowed to the proceedings of the co-defendant the claim names, if any."""
     labels = sorted({getattr(p, "defendant", None) for p in case.proceedings} - {None})
@@ -1596,10 +1616,16 @@ def _for_defendant(case: Case, claim: Claim) -> tuple[Case, str | None]:
         first = re.sub(r"\([^)]*\)", " ", label).split()
         return _norm_tokens(first[0])[0] if first and _norm_tokens(first[0]) else ""
 
+    def role_of(label: str) -> set[str]:
+        said = set(words_of(" ".join(re.findall(r"\(([^)]*)\)", label))))
+        return said | {w for k in said for w in _ROLE_WORDS.get(k, ())}
+
     hits = [lb for lb in labels if name_of(lb) in names]
     if len(hits) > 1:  # "Park": the principal or the accomplice? the role words decide
-        roles = [lb for lb in hits if set(words_of(" ".join(re.findall(r"\(([^)]*)\)", lb)))) & words]
+        roles = [lb for lb in hits if role_of(lb) & words]
         hits = roles if len(roles) == 1 else hits
+    elif not hits:  # "the ringleader got nine years": the role alone
+        hits = [lb for lb in labels if role_of(lb) & words]
     if len(hits) > 1:
         # Then the figures and dates the claim gives: "Park was convicted in October 2024"
         # is the defendant with a ruling that month.
@@ -1638,6 +1664,7 @@ _OBJECT_PRONOUN = re.compile(
     r"|\b(?:his|her)\s+(?:(?:prison|jail|life|[\w-]+-year|\w+)\s+)?(?:sentence|term|conviction|appeal|trial|indictment|charges?)\b",
     re.I,
 )
+_HANDLE = re.compile(r"\b([A-Z][\w-]{2,})(?:\s+(?:deepfake|sextortion|Telegram|AI|abuse|images?))?\s+(?:case|ring|trial|scandal|affair|prosecution|investigation)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|later|then|subsequently|afterwards|eventually)\b", re.I)  # or a later clause of the sentence
 # "Four days later, he was ...", "On appeal, she ...": a pronoun subject after an opening phrase.
 _PRONOUN_AFTER_LEAD = re.compile(r"^[^.;:]{0,60}?,\s*(?:he|she)\b", re.I)
@@ -1675,6 +1702,7 @@ class Checker:
         self._para_topic: dict[int, tuple[str, ...]] = {}  # the last subject named in each paragraph
         self._by_id: dict[str, Offence] | None = None  # offences by id, built on first use
         self._last_date = None  # the last event date told, for "four days later"
+        self._handles: dict[str, str] | None = None  # alias words unique to one record, built on first use
 
     # ---------------------------------------------------------------- resolution
 
@@ -1708,11 +1736,35 @@ class Checker:
                 return weak[0], "surname", []
             if len(weak) > 1:
                 return None, "", [c.id for c in weak]
+        handle = self._by_handle(claim)
+        if handle is not None:
+            return handle, "name", []
         # "He has not been convicted." right after a sentence about a case: that case, when
         # the sentence names nobody and opens with a personal pronoun.
-        if self.mentioned_cases and not claim.names and (_PRONOUN_START.match(claim.text) or _PRONOUN_AFTER_LEAD.match(claim.text) or _OBJECT_PRONOUN.search(claim.text)) and (claim.statuses or claim.ages or claim.outcome):
+        if self.mentioned_cases and not claim.names and (_PRONOUN_START.match(claim.text) or _PRONOUN_AFTER_LEAD.match(claim.text) or _OBJECT_PRONOUN.search(claim.text)) and (
+            claim.statuses or claim.ages or claim.outcome or ((claim.terms or claim.fines) and re.match(r"\W*(?:he|she)\b", claim.text, re.I))
+        ):
+            # ("He faces up to 10 years": the penalty of the offences that person is charged with.)
             return self.mentioned_cases[-1], "pronoun, named earlier", []
         return None, "", []
+
+    def _by_handle(self, claim: Claim) -> Case | None:
+        """The case a claim calls by a word of its aliases that no other record uses, before
+        "case", "ring", "trial" ...: "the SNU case", "the Holmen case"."""
+        if self._handles is None:
+            seen: dict[str, set[str]] = {}
+            for r in self.cat.records.values():
+                for a in r.aliases:
+                    for w in a.split():
+                        if w[:1].isupper() and len(w) >= 3:
+                            seen.setdefault(" ".join(_norm_tokens(w)), set()).add(r.id)
+            self._handles = {w: next(iter(ids)) for w, ids in seen.items() if len(ids) == 1}
+        for m in _HANDLE.finditer(claim.text):
+            rid = self._handles.get(" ".join(_norm_tokens(m.group(1))))
+            case = next((c for c in self.cat.cases if c.id == rid), None) if rid else None
+            if case is not None:
+                return case
+        return None
 
     def _mention_at(self, case: Case, text: str) -> tuple[int, int] | None:
         """Where `text` first names `case` by a full name or alias, as (start, end)."""
@@ -2009,15 +2061,6 @@ class Checker:
                 elif implied_charge is not None:
                     expl = f"The record gives no charge date for {case.defendant.name}: it shows only the conviction on {_d(implied_charge.date)} (missing date)."
                     out.append(Finding("date", Verdict.UNVERIFIABLE, ", ".join(d.text for d in claim.dates), None, expl, case.id, list(implied_charge.sources)))
-            if r.case_how.startswith("pronoun"):
-                for f in out:
-                    if f.record == case.id:
-                        lead = claim.text.split()[0]
-                        if re.match(r"\W*(?:he|she|they|his|her|their)\b", lead, re.I):
-                            f.context.append(f"“{lead}” is read as {case.defendant.name}, named in the sentence before.")
-                        else:
-                            f.context.append(f"Read as about {case.defendant.name}, named just before (“{lead} ...” names nobody).")
-                        break
             if r.case_how.startswith("surname"):
                 for f in out:
                     if f.record == case.id:
@@ -2059,6 +2102,14 @@ class Checker:
                 on = " and on ".join(_d(d) for d in days)
                 found[0].context.insert(0, f"The claim dates itself (“{stated.text}”): checked against the law on {on}.")
             out += found
+        if r.case is not None and r.case_how.startswith("pronoun") and out:
+            lead = claim.text.split()[0]
+            f = next((f for f in out if f.record == r.case.id), out[0])
+            who = r.case.defendant.name
+            if re.match(r"\W*(?:he|she|they|his|her|their)\b", lead, re.I):
+                f.context.append(f"“{lead}” is read as {who}, named in the sentence before." + ("" if f.record == r.case.id else f" The penalty checked is that of an offence {who} is charged with or convicted of."))
+            else:
+                f.context.append(f"Read as about {who}, named just before (“{lead} ...” names nobody).")
         for text in claim.bad_dates:
             out.append(Finding("date", Verdict.INACCURATE, text, None, f"There is no such date as {text}: the calendar has no such day."))
         if claim.no_prison and case is None and not (stat_terms or stat_fines):

@@ -588,9 +588,18 @@ def stem(w: str) -> str:
     return w
 
 
+# A legislature creating an offence is not the offender creating images: "France created a
+# specific offence", "making it a crime to ...", "introduced a new law".
+_LAW_MAKING = re.compile(
+    r"\b(?:creat\w*|mak(?:e|es|ing)|made|introduc\w*|establish\w*|adopt\w*|pass\w*)\s+(?:it\s+)?(?:(?:a|an|the|its|their)\s+)?"
+    r"(?:(?:new|specific|separate|standalone|dedicated|distinct|criminal|federal|national)\s+)*(?:offen[cs]es?|crimes?|laws?|penalt\w+|rules?|bans?|statutes?|legislation)\b",
+    re.I,
+)
+
+
 def conduct_of(text: str) -> frozenset[str]:
     """The conduct words in `text` as shared tags: production, distribution, possession, ..."""
-    t = clean_text(text)
+    t = _LAW_MAKING.sub(" ", clean_text(text))
     return frozenset(k for k, rx in _CONDUCT_RE.items() if rx.search(t))
 
 

@@ -1132,3 +1132,26 @@ def test_several_defendants_in_one_sentence(catalogue, text, verdicts, records):
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert [r.record for r in rep.results] == records, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, day, verdicts, records",
+    [
+        # A case called by a word only its aliases use ("the SNU case"); a defendant by role.
+        ("In the SNU case, the ringleader got nine years on appeal.", "2025-06-01", [A], ["kr/snu-deepfake"]),
+        ("In the SNU case, the ringleader got 12 years on appeal.", "2025-06-01", [I], ["kr/snu-deepfake"]),
+        ("In the Holmen case, the defendant was charged in May 2024.", "2025-06-01", [A], ["us/steven-anderegg"]),
+        # "He faces ..." after a named defendant: the penalty of that person's offences.
+        ("Pavel Durov was charged in August 2024. He faces up to 10 years in prison.", "2025-03-01", [A, A], ["fr/durov", "fr/code-penal/227-23"]),
+        ("Pavel Durov was charged in August 2024. He faces up to 20 years in prison.", "2025-03-01", [A, I], ["fr/durov", "fr/code-penal/227-23"]),
+        # A legislature creating an offence is not the conduct of creating images.
+        ("France created a specific offence for sexual deepfakes in May 2024, punishable by two years in prison.", "2026-11-26", [A], ["fr/code-penal/226-8-1"]),
+        # A court named without a ruling of its own is not the level of the sentence.
+        ("The appeals court cut Park's sentence to nine years, and the Supreme Court has yet to rule.", "2026-11-26", [A], ["kr/snu-deepfake"]),
+        ("Cho Ju-bin, who appealed to the Supreme Court, was sentenced to 42 years by the Seoul High Court.", "2026-11-26", [A], ["kr/cho-ju-bin"]),
+    ],
+)
+def test_cases_by_handle_role_and_pronoun(catalogue, text, day, verdicts, records):
+    rep = check(catalogue, text, dt.date.fromisoformat(day))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert [r.record for r in rep.results] == records, rep.json()
