@@ -60,7 +60,7 @@ _CONDUCT_TAGS = frozenset({"production", "distribution", "possession", "sextorti
 _SUBJECTS: dict[str, tuple[tuple[str, ...], ...]] = {
     "deepfake": (("deepfake",), ("deep", "fake"), ("digital", "forgery"), ("hypertrucage",), ("face", "swap"), ("nudify",)),
     _CHILD_TAG: (("child", "porn"), ("child", "pornography"), ("child", "abuse"), ("child", "sexual"), ("csam",), ("indecent", "image", "child"),
-                 ("indecent", "photograph", "child"), ("child", "exploitation"), ("pedopornographie",), ("minor", "sexual"), ("iioc",)),
+                 ("indecent", "photograph", "child"), ("child", "exploitation"), ("pedopornograph",), ("minor", "sexual"), ("iioc",)),
     "intimate-image-abuse": (("intimate", "image"), ("intimate",), ("revenge", "porn"), ("nude",), ("naked",), ("ncii",), ("image", "based", "abuse"),
                              ("sexual", "deepfake"), ("sexual", "image"), ("sexual", "montage"), ("sexual", "video"), ("sexual", "photo"),
                              ("sexually", "explicit"), ("explicit", "image"), ("pornographic",), ("porn",), ("sexual", "material")),
@@ -451,10 +451,14 @@ def _offence_keys(off: Offence, cache: dict) -> _OffenceKeys:
 
 
 def _claim_subjects(words: list[str]) -> set[str]:
+    from .search import fold_accents
+
     out = set()
+    words = [fold_accents(w) for w in words]
     for tag, phrases in _SUBJECTS.items():
         for ph in phrases:
-            if (len(ph) == 1 and ph[0] in words) or (len(ph) > 1 and all(w in words for w in ph)):
+            # One word names the subject as a prefix too: "pédopornographiques", "nudes".
+            if (len(ph) == 1 and any(w == ph[0] or (len(ph[0]) >= 4 and w.startswith(ph[0])) for w in words)) or (len(ph) > 1 and all(w in words for w in ph)):
                 out.add(tag)
                 break
     if any(w.startswith("deepfake") for w in words):
@@ -1185,7 +1189,9 @@ def _court_finding(case: Case, level: str, terms: list[TermQty], day: _dt.date) 
     return Finding("court", Verdict.INACCURATE, found, expected, expl, case.id, [x for p in at for x in p.sources])
 
 
-_ANAPHOR = re.compile(r"\b(?:them|they|these|those|it|such\s+(?:images?|videos?|material|content|fakes?))\b", re.I)
+_ANAPHOR = re.compile(r"\b(?:them|they|these|those|it|such\s+(?:images?|videos?|material|content|fakes?|(?:an?\s+)?(?:image|video|offen[cs]e|crime)))\b|\b\w+ing\s+(?:one|ones)\b", re.I)
+# A sentence about "the penalty" of what the paragraph spoke of: "The maximum is now seven years".
+_PENALTY_SUBJECT = re.compile(r"^\W*(?:\w+\s+){0,3}?(?:the\s+)?(?:penalt(?:y|ies)|maximum|minimum|sentences?|punishment|fines?|peines?)\b", re.I)
 _ADULT_VICTIMS = re.compile(r"\b(?:of|against|depicting|showing|targeting|victimi[sz]ing)\s+(?:\w+\s+){0,2}?(?:adults?|(?:adult\s+)?women|(?:adult\s+)?men)\b", re.I)
 
 
@@ -2268,11 +2274,19 @@ class Checker:
         from .claims import _shared_subject
 
         if _claim_subjects(list(claim.words) + list(claim.context_words)):
-            self._para_topic[claim.paragraph] = _shared_subject(claim)
+            self._para_topic[claim.paragraph] = (_shared_subject(claim), claim.conduct)
             return claim
         prev = self._para_topic.get(claim.paragraph)
-        if prev and _ANAPHOR.search(claim.text):
-            return replace(claim, context_words=claim.context_words + prev)
+        if prev is None:
+            return claim
+        words, conduct = prev
+        if claim.conduct and _ANAPHOR.search(claim.english):
+            # "Possessing them carries five years": the object carries over, not the conduct.
+            return replace(claim, context_words=claim.context_words + tuple(w for w in words if not conduct_of(w)))
+        if not claim.conduct and (claim.terms or claim.fines) and (_ANAPHOR.search(claim.english) or claim.statutory or _PENALTY_SUBJECT.search(claim.english)):
+            # "It now carries seven years", "Les peines sont portées à sept ans ...": the
+            # whole subject, conduct included.
+            return replace(claim, context_words=claim.context_words + words, conduct=conduct)
         return claim
 
     def check_claim(self, claim: Claim, as_of: _dt.date, today: _dt.date) -> ClaimResult:

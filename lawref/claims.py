@@ -574,9 +574,14 @@ def words_of(text: str) -> list[str]:
     return out
 
 
+_IRREGULAR = {"children": "child", "women": "woman", "men": "man", "people": "person", "teeth": "tooth"}
+
+
 def stem(w: str) -> str:
     if not w.isascii():
         return w
+    if w in _IRREGULAR:
+        return _IRREGULAR[w]
     if len(w) > 5 and w.endswith("ally"):
         w = w[:-2]
     elif len(w) > 4 and w.endswith("ies"):
@@ -704,6 +709,7 @@ def _window_before(t: str, start: int, floor: int) -> str:
     return w[cut + 1 :] if cut >= 0 else w
 
 
+_UNIT_WORD = re.compile(rf"\b(?:{_UNIT_WORDS})\b", re.I)  # a figure with its unit, which the term grammar has read (or set aside)
 _QUANTITY_IN_WINDOW = re.compile(r"\b\d+(?:\.\d+)?\s+(?:years?|yrs?|months?|weeks?|days?)\b", re.I)
 
 
@@ -1572,6 +1578,7 @@ def extract_claims(text: str) -> list[Claim]:
     from dataclasses import replace
 
     for p, para in enumerate(split_paragraphs(text)):
+        model: TermQty | None = None  # the paragraph's last term, for "... carries five."
         for s in (piece for whole in split_sentences(para) for piece in _bounded(whole)):
             parts = split_clauses(s)
             # A comparison of places is cut at each place, which may be finer than clauses.
@@ -1582,6 +1589,10 @@ def extract_claims(text: str) -> list[Claim]:
             first: Claim | None = None
             for part in parts:
                 c = parse_claim(part, len(out), p, like=first)
+                if not c.checkable and model is not None and (c.statutory or c.outcome) and not _UNIT_WORD.search(c.english):
+                    # "Possessing them carries five.": the unit of the figure before.
+                    c = replace(c, terms=tuple(_elliptic_term(normalise_numbers(c.english), model)))
+                model = c.terms[-1] if c.terms else model
                 first = first or c
                 if earlier and not by_place:
                     c = replace(c, context_words=tuple(earlier))

@@ -84,10 +84,15 @@ def _romanise(text: str) -> str:
     return _HANGUL.sub(lambda m: f" {Romanizer(m.group()).romanize()} ", text)
 
 
+def fold_accents(text: str) -> str:
+    """`text` without accents ("pédopornographiques" → "pedopornographiques")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
 def normalise(text: str) -> str:
     """Lower-case words separated by single spaces: NFKC, Hangul romanised, no accents or punctuation."""
     t = _romanise(unicodedata.normalize("NFKC", text))
-    t = "".join(c for c in unicodedata.normalize("NFKD", t) if not unicodedata.combining(c))
+    t = fold_accents(t)
     t = t.casefold()
     t = _APOS.sub("", t)
     t = _ABBREV_DOT.sub("", t)

@@ -1155,3 +1155,34 @@ def test_cases_by_handle_role_and_pronoun(catalogue, text, day, verdicts, record
     rep = check(catalogue, text, dt.date.fromisoformat(day))
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert [r.record for r in rep.results] == records, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, records",
+    [
+        # The object carries to the next sentence ("them"), not the conduct.
+        ("In England and Wales, making indecent images of children carries up to 10 years in prison. Possessing them carries five years.",
+         [A, A], ["gb-eaw/protection-of-children-act-1978/1", "gb-eaw/criminal-justice-act-1988/160"]),
+        ("South Korea raised the maximum for making sexual deepfakes to seven years in 2024. In France, sharing one carries two years.",
+         [A, A], ["kr/sexual-crimes-act/14-2.1", "fr/code-penal/226-8-1"]),
+        ("In the UK, possessing indecent images of children carries up to five years in prison, compared with two in France.",
+         [A, O], ["gb-eaw/criminal-justice-act-1988/160", "fr/code-penal/227-23-possession"]),  # two years was the law until 2020
+        # A sentence about "the penalties" of what the paragraph spoke of takes its whole subject.
+        ("En France, la diffusion d'images pédopornographiques est punie de cinq ans d'emprisonnement et de 75 000 euros d'amende. "
+         "Les peines sont portées à sept ans d'emprisonnement et 100 000 euros d'amende lorsqu'un réseau de communications électroniques est utilisé.",
+         [A, A], ["fr/code-penal/227-23", "fr/code-penal/227-23"]),
+        ("In South Korea, distributing sexual deepfakes is a crime. The maximum penalty is now seven years in prison or a fine of 50 million won.",
+         [A], ["kr/sexual-crimes-act/14-2.2"]),
+        ("In South Korea, distributing sexual deepfakes is a crime. The maximum penalty is now ten years in prison.",
+         [I], ["kr/sexual-crimes-act/14-2.2"]),
+        # A bare figure takes the unit of the one before.
+        ("In France, sharing sexual deepfakes carries two years. Possessing child abuse images carries five.",
+         [A, A], ["fr/code-penal/226-8-1", "fr/code-penal/227-23-possession"]),
+        ("In France, sharing sexual deepfakes carries two years. Possessing child abuse images carries three.",
+         [A, I], ["fr/code-penal/226-8-1", "fr/code-penal/227-23-possession"]),
+    ],
+)
+def test_the_topic_carries_to_the_next_sentence(catalogue, text, verdicts, records):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert [r.record for r in rep.results] == records, rep.json()
