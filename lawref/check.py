@@ -1443,8 +1443,9 @@ def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None, te
 _CONVICTION_OUTCOMES = ("convicted", "upheld", "reduced", "increased")
 
 
-def _has_status(case: Case, status: str, day: _dt.date) -> Proceeding | None:
-    """The first proceeding on or before `day` that shows `status`, or None."""
+def _has_status(case: Case, status: str, day: _dt.date, level: str | None = None) -> Proceeding | None:
+    """The first proceeding on or before `day` that shows `status` (for "upheld", at the
+    court `level` the claim names, if any), or None."""
     ps = [p for p in case.proceedings if p.date <= day]
     convicted_before = False
     for p in ps:
@@ -1461,6 +1462,8 @@ def _has_status(case: Case, status: str, day: _dt.date) -> Proceeding | None:
         if status == "acquitted" and out == "acquitted":
             return p
         if status == "arrested" and lvl == "arrest":
+            return p
+        if status == "upheld" and lvl in _APPELLATE and out == "upheld" and (level is None or lvl == level):
             return p
         if status == "sentenced" and p.sentence is not None:
             return p
@@ -1490,8 +1493,10 @@ def _explicit_charge(p: Proceeding) -> bool:
     return (p.outcome or "").lower() == "charged" or (p.level or "").lower() == "charge"
 
 
-def _case_status(case: Case, s, day: _dt.date) -> Finding:
+def _case_status(case: Case, s, day: _dt.date, level: str | None = None) -> Finding:
     found = ("not " if s.negated else "") + ("formally " if s.formal and s.status == "charged" else "") + s.status
+    if s.status == "upheld":
+        return _upheld(case, s, day, level, found)
     hit = _has_status(case, s.status, day)
     latest = case.latest(day)
     ctx = []
@@ -1535,6 +1540,31 @@ def _case_status(case: Case, s, day: _dt.date) -> Finding:
         return Finding("status", Verdict.UNVERIFIABLE, found, None, expl, case.id, list(case.proceedings[0].sources), ctx)
     expl = f"No proceeding shows {name} {s.status} as of {_d(day)}{state} (case status: {case.status or 'not recorded'})."
     return Finding("status", Verdict.INACCURATE, found, f"not {s.status}", expl, case.id, list(latest.sources) if latest else [], ctx)
+
+
+def _upheld(case: Case, s, day: _dt.date, level: str | None, found: str) -> Finding:
+    """Whether a higher court (at the level named, if any) left the sentence as it was."""
+    name = case.defendant.name
+    hit = _has_status(case, "upheld", day, level)
+    court = f"the {_LEVEL_NAMES[level]}" if level else "a higher court"
+    if hit is not None:
+        name = getattr(hit, "defendant", None) or name
+        expl = f"The {hit.level.replace('-', ' ')} ruling ({hit.court.split(',')[0]}, {_d(hit.date)}) upheld the judgment against {name}: {_proc_words(hit)}."
+        verdict = Verdict.INACCURATE if s.negated else Verdict.ACCURATE
+        return Finding("status", verdict, found, f"upheld ({_d(hit.date)})", expl, case.id, list(hit.sources))
+    higher = [p for p in _own_proceedings(case, day) if p.level in _APPELLATE and (level is None or p.level == level)]
+    if higher:
+        p = higher[-1]
+        expl = f"{court.capitalize()} did not uphold the judgment against {name}: on {_d(p.date)} it {p.outcome or 'ruled'} ({_proc_words(p)})."
+        verdict = Verdict.ACCURATE if s.negated else Verdict.INACCURATE
+        return Finding("status", verdict, found, f"{p.outcome} ({_d(p.date)})", expl, case.id, list(p.sources))
+    mine = _own_proceedings(case, day)
+    final = next((p for p in mine if p.final), None)
+    if final is not None and not s.negated:
+        expl = f"No ruling of {court} on {name} is recorded: the judgment of {_d(final.date)} ({final.court.split(',')[0]}) was final."
+        return Finding("status", Verdict.INACCURATE, found, "no such ruling", expl, case.id, list(final.sources))
+    expl = f"No ruling of {court} on {name} is recorded as of {_d(day)}, and the record does not say the case ended below, so this cannot be checked (missing event)."
+    return Finding("status", Verdict.UNVERIFIABLE, found, None, expl, case.id, list(mine[-1].sources) if mine else [])
 
 
 def _records_arrests(case: Case) -> bool:
@@ -1667,11 +1697,18 @@ def _mentions(tokens: list[str], key: list[str]) -> bool:
 # "A Paris court later convicted him", "ordered her to pay", "upheld his sentence".
 _OBJECT_PRONOUN = re.compile(
     r"\b(?:sentenc\w*|convict\w*|jail\w*|charg\w*|indict\w*|arrest\w*|acquitt\w*|order\w*|fin(?:ed|es)|gave|give[sn]?|hand\w*|found|placed|put|detain\w*|releas\w*|imprison\w*|clear\w*|tried|prosecut\w*)\s+(?:him|her)\b"
-    r"|\b(?:his|her)\s+(?:(?:prison|jail|life|[\w-]+-year|\w+)\s+)?(?:sentence|term|conviction|appeal|trial|indictment|charges?)\b",
+    r"|\b(?:his|her)\s+(?:(?:prison|jail|life|[\w-]+-year|\w+)\s+)?(?:sentence|term|conviction|appeal|trial|indictment|charges?)\b"
+    r"|\b(?:that|this|the)\s+(?:(?:prison|jail|life|[\w-]+-year)\s+)?(?:sentence|conviction|verdict|ruling)\b(?=[^.;]*\b(?:upheld|confirmed|affirmed)\b)"
+    r"|\b(?:upheld|confirmed|affirmed)\s+(?:that|this|the)\s+(?:(?:prison|jail|life|[\w-]+-year)\s+)?(?:sentence|conviction|verdict|ruling)\b",
     re.I,
 )
 _HANDLE = re.compile(r"\b([A-Z][\w-]{2,})(?:\s+(?:deepfake|sextortion|Telegram|AI|abuse|images?))?\s+(?:case|ring|trial|scandal|affair|prosecution|investigation)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|later|then|subsequently|afterwards|eventually)\b", re.I)  # or a later clause of the sentence
+# "The Russian-born billionaire, 39, ...", "The defendant was ...": a person described, not named.
+_DESCRIBED = re.compile(
+    r"^\W*The\s+(?:[\w'-]+\s+){0,3}?[a-z][\w'-]+\s*,\s*\d{1,2}\s*,"
+    r"|^\W*The\s+(?:[\w'-]+\s+){0,2}?(?:defendant|accused|suspect|offender|convict|ringleader|mastermind|billionaire|businessman|businesswoman|founder|entrepreneur|psychiatrist|doctor|teacher|student|graduate|soldier|man|woman)\b"
+)
 # "Four days later, he was ...", "On appeal, she ...": a pronoun subject after an opening phrase.
 _PRONOUN_AFTER_LEAD = re.compile(r"^[^.;:]{0,60}?,\s*(?:he|she)\b", re.I)
 
@@ -1747,7 +1784,7 @@ class Checker:
             return handle, "name", []
         # "He has not been convicted." right after a sentence about a case: that case, when
         # the sentence names nobody and opens with a personal pronoun.
-        if self.mentioned_cases and not claim.names and (_PRONOUN_START.match(claim.text) or _PRONOUN_AFTER_LEAD.match(claim.text) or _OBJECT_PRONOUN.search(claim.text)) and (
+        if self.mentioned_cases and not claim.names and (_PRONOUN_START.match(claim.text) or _PRONOUN_AFTER_LEAD.match(claim.text) or _OBJECT_PRONOUN.search(claim.text) or _DESCRIBED.match(claim.text)) and (
             claim.statuses or claim.ages or claim.outcome or ((claim.terms or claim.fines) and re.match(r"\W*(?:he|she)\b", claim.text, re.I))
         ):
             # ("He faces up to 10 years": the penalty of the offences that person is charged with.)
@@ -1985,7 +2022,10 @@ class Checker:
             # "was sentenced to 34 years in April 2021": the sentence standing then, not today.
             when = _stated_event_day(claim, day)
             for q in case_terms:
-                f = _from_summary(_case_sentence(case, q, day if q.later else when), case, _figure_patterns_term(q.term))
+                f = _case_sentence(case, q, day if q.later else when)
+                if not any(_term_matches_proc(p, q.term) for p in case.proceedings):
+                    # A figure no dated ruling gave may still be one the summary tells of.
+                    f = _from_summary(f, case, _figure_patterns_term(q.term))
                 out.append(f)
                 if f.verdict is Verdict.ACCURATE and not q.later:
                     standing, _ = case.standing(when)
@@ -2011,12 +2051,14 @@ class Checker:
                 sentence_proc = next((p for p in reversed(at) if p.sentence), at[-1] if at else None)
             if sentence_proc is None and case_terms:
                 # "Nelson, 26, was jailed for 20 years": a wrong term still names the sentencing.
-                sentence_proc = next((p for p in reversed(mine) if p.sentence and p.level in _LEVEL_ORDER), None)
+                # "Moon was sentenced to 34 years in 2020": the first ruling that gave that term.
+                ruled = [p for p in mine if p.sentence and p.level in _LEVEL_ORDER]
+                sentence_proc = next((p for p in ruled if any(_term_matches_proc(p, q.term) for q in case_terms)), ruled[-1] if ruled else None)
             if sentence_proc is None and case_fines:
                 # "ordered to pay A$343,500 in September 2025": the ruling that set the amount.
                 sentence_proc = next((p for p in reversed(mine) if p.sentence and p.sentence.fine), None)
             if sentence_proc is None:
-                hits = [(s.status, _has_status(case, s.status, day)) for s in claim.statuses if not s.negated]
+                hits = [(s.status, _has_status(case, s.status, day, level)) for s in claim.statuses if not s.negated]
                 # A conviction implies a charge but does not date it.
                 sentence_proc = next((p for st, p in hits if p is not None and (st != "charged" or _explicit_charge(p))), None)
                 implied_charge = next((p for st, p in hits if p is not None and st == "charged" and not _explicit_charge(p)), None)
@@ -2028,7 +2070,7 @@ class Checker:
             for s in claim.statuses:
                 if s.status in ("sentenced", "jailed") and case_terms:
                     continue
-                out.append(_case_status(case, s, day))
+                out.append(_case_status(case, s, day, level))
             if level is not None and (now_terms := [q for q in case_terms if not q.previous]):
                 court = _court_finding(case, level, now_terms, day)
                 out.append(court)
@@ -2114,6 +2156,8 @@ class Checker:
             who = r.case.defendant.name
             if re.match(r"\W*(?:he|she|they|his|her|their)\b", lead, re.I):
                 f.context.append(f"“{lead}” is read as {who}, named in the sentence before." + ("" if f.record == r.case.id else f" The penalty checked is that of an offence {who} is charged with or convicted of."))
+            elif (desc := _DESCRIBED.match(claim.text)) is not None:
+                f.context.append(f"“{desc.group(0).split(',')[0].strip()}” is read as {who}, named before.")
             else:
                 f.context.append(f"Read as about {who}, named just before (“{lead} ...” names nobody).")
         for text in claim.bad_dates:

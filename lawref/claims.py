@@ -497,6 +497,8 @@ _AGE_PATTERNS = [
     re.compile(r"\b(?P<n>\d{1,3}) years? old\b", re.I),
     re.compile(r"\bwhen (?:he|she|they) (?:was|were) (?:only |just )?(?P<n>\d{1,3})\b(?!\s*(?:years?|months?)\b(?!\s*old))", re.I),
     re.compile(r"[A-Z][\w'-]+\s*,\s*(?P<n>\d{1,2})\s*,"),
+    # "The Russian-born billionaire, 39, ...": a described person with an appositive age.
+    re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w'-]+\s+){0,3}?[a-z][\w'-]+\s*,\s*(?P<n>\d{1,2})\s*,"),
     re.compile(r"[A-Z][\w'-]+\s*\((?P<n>\d{1,2})\)"),
     # "He is 45.", "Nelson was 27.", "Nelson, now 45, ...": a bare number closing the clause.
     re.compile(r"\b(?:he|she)\s+(?:is|was)\s+(?:now\s+|then\s+|only\s+|just\s+)?(?P<n>\d{1,2})(?=\s*(?:[.;!?]|$|,|\s+(?:and|but|when)\b))", re.I),
@@ -526,6 +528,14 @@ _STATUS_RE = {
     )
     for k, v in _STATUS_WORDS.items()
 }
+# A higher court leaving a sentence or conviction as it was: "upheld that sentence", "his
+# conviction was confirmed", "dismissed his appeal".
+_STATUS_RE["upheld"] = re.compile(
+    r"\b(?P<w>upheld|confirmed|affirmed)\s+(?:(?:his|her|their|the|that|this|a|an)\s+)?(?:[\w-]+\s+){0,2}?(?:sentences?|convictions?|verdicts?|rulings?|terms?)\b"
+    r"|\b(?:sentences?|convictions?|verdicts?|terms?)\s+(?:was|were|has been|had been)\s+(?P<w2>upheld|confirmed|affirmed)\b"
+    r"|\b(?P<w3>dismissed|rejected|threw out)\s+(?:his|her|their|the)\s+appeals?\b",
+    re.I,
+)
 _GENERIC_SUBJECT = re.compile(
     r"\b(?:those|anyone|anybody|people|persons?|offenders?|perpetrators?|someone|whoever|individuals?|defendants|if|when|once|unless|upon|those who are|who are|can be|could be|may be|will be|would be|"
     + "|".join(re.escape(n) for n, _, _ in _PLACE_TABLE if n.endswith(("ans", "ons")))  # "Americans convicted of ..."
@@ -667,6 +677,9 @@ _NOT_NAMES = frozenset(
 )
 
 
+_DESCRIPTIVE = re.compile(r"^[A-Z][a-z]+-(?:born|based|raised|educated|bred|owned|registered|founded)$")
+
+
 def find_names(text: str) -> list[str]:
     """Capitalised word sequences (and Hangul words) that may name people or cases.
 
@@ -678,6 +691,7 @@ def find_names(text: str) -> list[str]:
     out = []
     for m in _NAME_RE.finditer(t):
         parts = m.group(0).split()
+        parts = [w for w in parts if not _DESCRIPTIVE.match(w)]  # "Russian-born", "Paris-based"
         while parts and (parts[0] in _NOT_NAMES or parts[0] in table):
             parts = parts[1:]
         while parts and (parts[-1] in _NOT_NAMES or parts[-1] in table):
@@ -1170,7 +1184,7 @@ def _find_statuses(t: str) -> list[StatusQty]:
     out: list[StatusQty] = []
     for status, rx in _STATUS_RE.items():
         for m in rx.finditer(t):
-            g = next(x for x in ("w", "w2", "w3", "w4", "w5") if m.group(x))
+            g = next(x for x in ("w", "w2", "w3", "w4", "w5") if x in rx.groupindex and m.group(x))
             word = m.group(g)
             if status == "sentenced" and re.search(r"sentenced\s+to\b", t[m.start() : m.end() + 12], re.I):
                 continue  # "sentenced to N years" is a sentence, checked as a term

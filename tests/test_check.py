@@ -1186,3 +1186,27 @@ def test_the_topic_carries_to_the_next_sentence(catalogue, text, verdicts, recor
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert [r.record for r in rep.results] == records, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, day, verdicts, records",
+    [
+        # A higher court leaving the sentence as it was: checked against that ruling and its date.
+        ("Moon Hyeong-wook was sentenced to 34 years in April 2021. An appeals court upheld that sentence in August 2021.", "2026-11-26", [A, A], ["kr/moon-hyeong-wook"] * 2),
+        ("Moon Hyeong-wook was sentenced to 34 years in April 2021. An appeals court upheld that sentence in May 2022.", "2026-11-26", [A, I], ["kr/moon-hyeong-wook"] * 2),
+        # No supreme ruling recorded and none marked final below: cannot be checked.
+        ("Moon Hyeong-wook was sentenced to 34 years in April 2021. The Supreme Court upheld that sentence in 2022.", "2026-11-26", [A, U], ["kr/moon-hyeong-wook"] * 2),
+        ("Cho Ju-bin's 42-year sentence was upheld by the Supreme Court in October 2021.", "2026-11-26", [A], ["kr/cho-ju-bin"]),
+        # A term first given later than the claim says: the first ruling that gave it dates it.
+        ("Moon Hyeong-wook was sentenced to 34 years in 2020.", "2026-11-26", [I], ["kr/moon-hyeong-wook"]),
+        # A person described, not named, with an appositive age.
+        ("Pavel Durov was arrested in August 2024. The Russian-born billionaire, 39, was released under judicial supervision.", "2024-09-01", [A, A], ["fr/durov"] * 2),
+        ("Pavel Durov was arrested in August 2024. The Russian-born billionaire, 45, was released under judicial supervision.", "2024-09-01", [A, I], ["fr/durov"] * 2),
+    ],
+)
+def test_upheld_rulings_and_described_defendants(catalogue, text, day, verdicts, records):
+    rep = check(catalogue, text, dt.date.fromisoformat(day))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert [r.record for r in rep.results] == records, rep.json()
+    if "sentenced to 34 years in 2020" in text:
+        assert "2021-04-08" in rep.results[0].findings[-1].explanation
