@@ -2308,9 +2308,26 @@ class Checker:
         if r.note:
             ctx.insert(0, r.note)
         ctx += _alternatives_context(off, r.alternatives, day)
+        if any(f.verdict is Verdict.INACCURATE for f in out):
+            ctx += self._sister_offences(off, claim, day, r.alternatives)
         if out:
             out[0].context.extend(ctx)
         return out
+
+    def _sister_offences(self, off: Offence, claim: Claim, day: _dt.date, named: list[Offence]) -> list[str]:
+        """For a figure the offence does not carry: other offences of that jurisdiction for
+        the same conduct whose penalty in force has it ("66B(2)-(4) carry two years")."""
+        k = _offence_keys(off, self._okeys)
+        want = len([q for q in claim.terms if q.kind != "sentence" and not q.previous]) + len([q for q in claim.fines if q.kind != "sentence"])
+        sisters = [
+            o for o in self.cat.offences
+            if o is not off and o not in named and o.jurisdiction == off.jurisdiction and (_offence_keys(o, self._okeys).conduct & k.conduct)
+            and set(o.tags) & set(off.tags) - _CONDUCT_TAGS and self._matches_any(o, claim, day)[1] == want > 0
+        ]
+        if not sisters:
+            return []
+        listed = "; ".join(f"{o.citation} ({o.title[:1].lower() + o.title[1:]}): {_penalty_text(o.in_force(day), o)}" for o in sisters[:3])
+        return [f"The figure is that of related offences for the same conduct: {listed}."]
 
     def _with_topic(self, claim: Claim) -> Claim:
         """A sentence that refers back to the paragraph's subject ("Making them now carries

@@ -1210,3 +1210,14 @@ def test_upheld_rulings_and_described_defendants(catalogue, text, day, verdicts,
     assert [r.record for r in rep.results] == records, rep.json()
     if "sentenced to 34 years in 2020" in text:
         assert "2021-04-08" in rep.results[0].findings[-1].explanation
+
+
+def test_a_wrong_figure_names_related_offences_that_carry_it(catalogue):
+    text = "In England, sharing intimate images without consent is punishable by up to two years in prison."
+    (r,) = check(catalogue, text, TODAY).results
+    assert (r.verdict, r.record) == (I, "gb-eaw/sexual-offences-act-2003/66b"), r.json()
+    sister = [c for c in r.context if c.startswith("The figure is that of related offences")]
+    assert sister and "66B(2)" in sister[0] and "2 years" in sister[0], r.context
+    # A right figure needs no such note.
+    (ok,) = check(catalogue, text.replace("two years", "six months"), TODAY).results
+    assert ok.verdict is A and not any("related offences" in c for c in ok.context), ok.json()
