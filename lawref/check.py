@@ -1275,6 +1275,63 @@ def _claimed_venue(claim: Claim, case: Case) -> Finding | None:
     return Finding("place", Verdict.INACCURATE, named, f"{where} ({case.jurisdiction})", expl, case.id, list(last.sources) if last else [])
 
 
+# A city or building the claim places a proceeding in: "by a Busan court", "arrested in Dubai".
+_COURT_NAMED = re.compile(r"\b(?i:an?|the|by|before)\s+(?:(?i:an?|the)\s+)?(?P<p>(?:[A-Z][\wÀ-ɏ'-]+\s+){0,3}?[A-Z][\wÀ-ɏ'-]+)\s+(?i:court|judge|judges|prosecutors?|police|tribunal|jury)\b")
+_IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\wÀ-ɏ'-]+(?:\s+[A-Z][\wÀ-ɏ'-]+){0,2})")
+_COURT_WORDS = frozenset(
+    "supreme high district central crown federal criminal appeals appeal appellate magistrates magistrate county circuit "
+    "court courts tribunal judicial metropolitan national state superior regional family youth juvenile civil "
+    "commonwealth cassation grand division chamber".split()
+)
+
+
+def _claimed_city(claim: Claim, case: Case, events: list[Proceeding]) -> Finding | None:
+    """A finding when the claim places the proceedings in a city or building the record does
+    not name: inaccurate for a named court ("a Busan court" when every court sat in Seoul),
+    unverifiable for "arrested in Dubai" (the record may not name every place)."""
+    from .claims import _NOT_NAMES, _place_regex, clean_text
+
+    _, table = _place_regex()
+    text = clean_text(claim.text)
+    # The places the record gives for the events the claim tells of (all of them if none).
+    known = _norm_tokens(" ".join(f"{p.court} {p.description or ''}" for p in (events or case.proceedings)))
+    own = set(_norm_tokens(case.defendant.name))
+    for strong, rx in ((True, _COURT_NAMED), (False, _IN_PLACE)):
+        for m in rx.finditer(text):
+            # Countries and states are the venue check's; cities (weak place entries) are here.
+            country = {n for n, (_, weak) in table.items() if not weak}
+            words = [w for w in m.group("p").split() if w.lower() not in _COURT_WORDS and w not in _NOT_NAMES and w not in country]
+            if not words or m.group("p") in country or any(t in own for w in words for t in _norm_tokens(w)):
+                continue
+            if not strong and not _is_venue(text, _Span(m.start("p"), m.end("p"))):
+                continue
+            if all(_seq_in(_norm_tokens(w), known) for w in words):
+                continue
+            place = " ".join(words)
+            courts = list(dict.fromkeys(p.court.split(",")[0] for p in (events or case.proceedings)))
+            said = "; ".join(courts[:4])
+            if strong:
+                expl = f"No proceeding of {case.defendant.name} is recorded before a court in {place}: the record names {said}."
+                return Finding("place", Verdict.INACCURATE, place, said, expl, case.id, [s for p in case.proceedings[-1:] for s in p.sources])
+            expl = f"The record does not mention {place}; it names {said}, so the place cannot be checked (missing place)."
+            return Finding("place", Verdict.UNVERIFIABLE, place, said, expl, case.id, [])
+    return None
+
+
+@dataclass
+class _Span:
+    """A match-like span for _is_venue."""
+
+    a: int
+    b: int
+
+    def start(self) -> int:
+        return self.a
+
+    def end(self) -> int:
+        return self.b
+
+
 def _summary_mention(case: Case, patterns: list[str]) -> str | None:
     """The first sentence of the case's summary or notes that gives a figure the claim gives
     ("fined AUD 25,000 for contempt"): a fact the record states but does not date."""
@@ -2082,7 +2139,10 @@ class Checker:
                             later = f.explanation.partition("; it was replaced by ")[2].rstrip(".")
                             expl = f"True of the {level.replace('-', ' ')} ruling the claim names: {court.expected}" + (f"; it was later replaced by {later}." if later else ".")
                             out[i] = replace(f, verdict=Verdict.ACCURATE, explanation=expl)
-            place = _claimed_venue(claim, case)
+            # The rulings that gave the term stated, and the events of the statuses stated.
+            gave = [p for p in case.proceedings if p.sentence and any(_term_matches_proc(p, q.term) for q in case_terms)]
+            told = [p for p in [sentence_proc, *gave] + [_has_status(case, st.status, day, level) for st in claim.statuses if not st.negated] if p is not None]
+            place = _claimed_venue(claim, case) or _claimed_city(claim, case, told)
             if place is not None:
                 out.append(place)
             charge = self._claimed_victims(claim, case)

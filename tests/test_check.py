@@ -1221,3 +1221,27 @@ def test_a_wrong_figure_names_related_offences_that_carry_it(catalogue):
     # A right figure needs no such note.
     (ok,) = check(catalogue, text.replace("two years", "six months"), TODAY).results
     assert ok.verdict is A and not any("related offences" in c for c in ok.context), ok.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdict, place",
+    [
+        # A court named by its city is checked against the courts of the events told.
+        ("Cho Ju-bin was sentenced to 40 years by a Busan court in November 2020.", I, I),
+        ("A Paris court sentenced Cho Ju-bin to 40 years in November 2020.", I, I),
+        ("Moon Hyeong-wook was sentenced to 34 years by the Seoul High Court.", I, I),
+        ("Pavel Durov was placed under formal investigation by Marseille judges in August 2024.", I, I),
+        ("Cho Ju-bin was sentenced to 40 years by a Seoul court in November 2020.", A, None),
+        ("Moon Hyeong-wook was sentenced to 34 years by the Daegu High Court.", A, None),
+        ("Pavel Durov was placed under formal investigation by Paris judges in August 2024.", A, None),
+        ("Hugh Nelson was jailed for 18 years at Bolton Crown Court.", A, None),
+        # "in <city>" may be near the place the record names: unverifiable, not wrong.
+        ("Pavel Durov was arrested in Dubai in August 2024.", U, U),
+        ("Pavel Durov was arrested in Paris in August 2024.", A, None),
+    ],
+)
+def test_the_city_of_a_court_or_arrest_is_checked(catalogue, text, verdict, place):
+    (r,) = check(catalogue, text, TODAY).results
+    assert r.verdict is verdict, r.json()
+    got = [f.verdict for f in r.findings if f.aspect == "place"]
+    assert got == ([place] if place else []), r.json()
