@@ -44,6 +44,7 @@ from enum import Enum
 from functools import lru_cache
 from typing import Iterable
 
+from .claims import _MINOR as _MINOR_RE
 from .claims import Claim, FineQty, Money, TermQty, conduct_of, extract_claims, mentions_minor, words_of
 from .errors import UsageError
 from .model import APPELLATE as _APPELLATE
@@ -660,6 +661,22 @@ def _variant_filter(off: Offence, claim_words: Iterable[str]):
     return fits
 
 
+# What aggravated variants turn on, in the words claims and labels use for it.
+_CONCEPT_RE = {
+    "online": re.compile(r"\bonline\b|\binternet\b|\bnetworks?\b|\belectronic\b|\bweb\b|social media|public communication|\bcarriage service|\ben ligne\b|\bréseau", re.I),
+    "minor": _MINOR_RE,
+    "profit": re.compile(r"\bprofit|\bsell|\bsold\b|\bcommercial|\bfor money\b|\bgain\b|\bpaid\b|\blucrati", re.I),
+    "repeat": re.compile(r"\bprior\b|\brepeat|\bprevious|\bhabitual|\brecidiv|\bagain\b|\bsecond offen", re.I),
+    "gang": re.compile(r"\borgani[sz]ed\b|\bgang\b|\bbande\b", re.I),
+    "young": re.compile(r"\bprepubescent|\bunder (?:the age of )?12\b|\byounger than 12\b|\btoddler|\binfant", re.I),
+    "violence": re.compile(r"\bviolen|\bsadis|\bmasochis", re.I),
+}
+
+
+def _concepts(text: str) -> set[str]:
+    return {k for k, rx in _CONCEPT_RE.items() if rx.search(text)}
+
+
 def _label(a: Aggravated | None) -> str:
     return f" when {a.label}" if a else ""
 
@@ -668,13 +685,17 @@ def _penalty_sources(v: PenaltyVersion, a: Aggravated | None) -> list[Source]:
     return list((a.sources if a and a.sources else ()) + v.sources)
 
 
-def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match, words, claim_words: Iterable[str] = (), names_law: bool = False) -> Finding:
+def _assess_penalty(
+    off: Offence, day: _dt.date, aspect: str, found: str, match, words, claim_words: Iterable[str] = (), names_law: bool = False, variants_ok: bool = False
+) -> Finding:
     """Compare one statutory figure with `off` at `day`, its variants and other versions.
 
     `match(version_or_variant) -> bool | None` (None: cannot tell); `words(x) -> str`.
     Among matching aggravated variants, the one whose label shares most words with the
-    claim (`claim_words`) is named. `names_law`: the claim cites this law or article, so a
-    day before it existed is wrong, not merely unknown.
+    claim (`claim_words`) is named; a figure only a variant has is wrong when the claim says
+    nothing of that variant's condition, unless `variants_ok` (the claim is about a case,
+    whose facts may be the aggravated ones). `names_law`: the claim cites this law or
+    article, so a day before it existed is wrong, not merely unknown.
     """
     now = off.in_force(day)
     if now is None and off.before_history(day) == "not-recorded":
@@ -701,12 +722,17 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
         every = _options(v)
         return [o for o in every if fits(o)] or every
 
+    claim_concepts = _concepts(" ".join(claim_words))
+    # Words naming the offence itself ("child pornography") say nothing of a variant.
+    own_text = " ".join([off.title, *off.aliases])
+    own_words, own_concepts = set(_content(words_of(own_text))), _concepts(off.title)
+
     def affinity(opt) -> int:
         a = opt[1]
         if a is None:
             return 1000
-        shared = (set(_content(words_of(a.label))) & cw) - _GENERIC_LEGAL
-        return sum(2 if w.startswith("@") else 1 for w in shared)
+        shared = (set(_content(words_of(a.label))) & cw) - _GENERIC_LEGAL - own_words
+        return sum(2 if w.startswith("@") else 1 for w in shared) + 3 * len(_concepts(a.label) & claim_concepts - own_concepts)
 
     if now is not None:
         for v, a in sorted(readings(now), key=lambda o: -affinity(o)):
@@ -714,6 +740,14 @@ def _assess_penalty(off: Offence, day: _dt.date, aspect: str, found: str, match,
             if m is None:
                 unknown = True
                 continue
+            if m and a is not None and not variants_ok and affinity((v, a)) == 0 and not match(now):
+                # "Possessing child pornography carries up to 20 years": true only of a variant
+                # (a prior conviction) the claim does not mention, so wrong as a general statement.
+                expl = (
+                    f"{off.citation} ({off.title}) provides {words(now)} on {_d(day)}, not {found}; "
+                    f"{words(a)} applies only {_label(a).strip()}, which the claim does not say."
+                )
+                return Finding(aspect, Verdict.INACCURATE, found, f"{words(now)}; {words(a)}{_label(a)}", expl, off.id, _penalty_sources(v, a), ctx)
             if m:
                 expl = f"Matches {off.citation} as in force on {_d(day)} ({_version_span(now)}){_label(a)}: {words(a or v)}."
                 if a is not None:
@@ -1034,6 +1068,13 @@ def _negated(f: Finding) -> Finding:
     elif f.verdict in (Verdict.OUTDATED, Verdict.INACCURATE):
         f.verdict, f.explanation = Verdict.ACCURATE, f"Right, it is not: {f.explanation}"
     return f
+
+
+def _penalty_words_of(v: PenaltyVersion, a: Aggravated) -> str:
+    """A variant's whole penalty in words, its missing parts taken from the base."""
+    from .penalty import penalty_words
+
+    return penalty_words(replace(v, prison=a.prison or v.prison, fine=a.fine or v.fine, combine=a.combine or v.combine, aggravated=()))
 
 
 def _penalty_text(v: PenaltyVersion, off: Offence) -> str:
@@ -2316,7 +2357,7 @@ class Checker:
                 out.append(_assess_previous(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard)))
                 continue
             said = q.words().removeprefix("not ")  # compared as stated, then the negation applies
-            f = _assess_penalty(off, day, "prison", said, lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard), claim.words, names_law)
+            f = _assess_penalty(off, day, "prison", said, lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard), claim.words, names_law, r.case is not None)
             if q.negated:
                 f = _negated(f)
                 f.found = q.words()
@@ -2339,12 +2380,13 @@ class Checker:
                     notes.append(note)
                 return ok
 
-            f = _assess_penalty(off, day, "fine", q.words(), m, lambda x: _fine_words(x.fine), claim.words, names_law)
+            f = _assess_penalty(off, day, "fine", q.words(), m, lambda x: _fine_words(x.fine), claim.words, names_law, r.case is not None)
             if notes and f.verdict is Verdict.ACCURATE:
                 f.context.append(f"Compared after conversion: {notes[-1]} (±{self.tol:.0%}).")
             out.append(f)
             if q.money is not None:
                 out += [_conversion_finding(q.money, c, day, self.rates, self.tol, off.id) for c in q.converted]
+        out = self._paired(off, day, terms, fines, out)
         kinds = {q.qualifier for q in terms} | {"max" if q.qualifier == "exact" else q.qualifier for q in terms}
         if any(q.qualifier == "exact" for q in terms):
             now = off.in_force(day)
@@ -2372,6 +2414,34 @@ class Checker:
             ctx += self._sister_offences(off, claim, day, r.alternatives)
         if out:
             out[0].context.extend(ctx)
+        return out
+
+    def _paired(self, off: Offence, day: _dt.date, terms: list[TermQty], fines: list[FineQty], out: list[Finding]) -> list[Finding]:
+        """A prison term and a fine that each match some reading of the offence, but no one
+        reading together ("one year and €45,000" when it is one year and €15,000, or two
+        years and €45,000 online): the fine is wrong for that term."""
+        now = off.in_force(day)
+        terms = [q for q in terms if not q.previous and not q.negated]
+        fines = [q for q in fines if q.money is not None or q.unlimited] if fines else []
+        if now is None or not terms or not fines:
+            return out
+        if any(f.verdict is not Verdict.ACCURATE for f in out if f.aspect in ("prison", "fine")):
+            return out
+
+        def together(a: Aggravated | None) -> bool:
+            prison = (a.prison if a and a.prison else None) or now.prison
+            fine = (a.fine if a and a.fine else None) or now.fine
+            return all(_prison_match(prison, q, off.minimum_standard) for q in terms) and all(_fine_match(fine, q, day, self.rates, self.tol)[0] for q in fines)
+
+        options = [None, *now.aggravated]
+        if any(together(a) for a in options):
+            return out
+        pairs = "; ".join(f"{_penalty_text(now, off) if a is None else _penalty_words_of(now, a)}{_label(a)}" for a in options)
+        for f in out:
+            if f.aspect == "fine":
+                f.verdict = Verdict.INACCURATE
+                f.expected = pairs
+                f.explanation = f"{f.found[:1].upper()}{f.found[1:]} does not go with the term stated: {off.citation} provides {pairs} on {_d(day)}."
         return out
 
     def _sister_offences(self, off: Offence, claim: Claim, day: _dt.date, named: list[Offence]) -> list[str]:

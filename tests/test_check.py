@@ -845,7 +845,9 @@ def test_a_prison_term_the_record_lacks_is_unverifiable_not_wrong(catalogue):
     [
         (
             "South Korea punishes deepfake creation with up to seven years, while France sets two years and England six months.",
-            [("kr/sexual-crimes-act/14-2.1", A), ("fr/", A), ("gb-eaw/", U)],  # England's creation offence dates from 2026
+            # France punishes sharing, not creating, deepfakes: 226-8 is one year (two only
+            # online, which the claim does not say); England's creation offence dates from 2026.
+            [("kr/sexual-crimes-act/14-2.1", A), ("fr/code-penal/226-8", I), ("gb-eaw/", U)],
         ),
         (
             "In South Korea, distributing sexual deepfakes carries seven years, but in France just two.",
@@ -1245,3 +1247,25 @@ def test_the_city_of_a_court_or_arrest_is_checked(catalogue, text, verdict, plac
     assert r.verdict is verdict, r.json()
     got = [f.verdict for f in r.findings if f.aspect == "place"]
     assert got == ([place] if place else []), r.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdict, aspect_verdicts",
+    [
+        # A term and a fine must belong to one reading of the offence (base or one variant).
+        ("En France, publier un montage sans le consentement de la personne est puni d'un an d'emprisonnement et de 45 000 euros d'amende.", I, {"prison": A, "fine": I}),
+        ("In France, sharing a sexual deepfake online carries up to three years in prison and a €60,000 fine.", I, {"prison": A, "fine": I}),
+        ("In France, sharing a sexual deepfake online carries up to three years in prison and a €75,000 fine.", A, {"prison": A, "fine": A}),
+        ("Distributing child pornography in France over the internet carries seven years in prison and a €100,000 fine.", A, {"prison": A, "fine": A}),
+        ("Distributing child pornography in France over the internet carries seven years in prison and a €75,000 fine.", I, {"prison": A, "fine": I}),
+        # A figure only an unmentioned variant has is wrong as a general statement.
+        ("In the US, possessing child pornography carries up to 20 years in prison.", I, {"prison": I}),
+        ("In the US, possessing child pornography carries up to 20 years in prison for repeat offenders.", A, {"prison": A}),
+        ("Distributing child pornography in France carries up to ten years in prison.", I, {"prison": I}),
+        ("Distributing child pornography in France as part of an organised gang carries up to ten years in prison.", A, {"prison": A}),
+    ],
+)
+def test_figures_belong_to_one_reading_of_the_offence(catalogue, text, verdict, aspect_verdicts):
+    (r,) = check(catalogue, text, dt.date(2025, 3, 1)).results
+    assert r.verdict is verdict, r.json()
+    assert {f.aspect: f.verdict for f in r.findings if f.aspect in aspect_verdicts} == aspect_verdicts, r.json()
