@@ -591,6 +591,14 @@ class _Rates:
             return None
 
 
+def _as_record_dollar(m: Money | None, currencies: list[str | None]) -> Money | None:
+    """A bare "$" read as the record's own dollar (A$ for an Australian ruling), not USD."""
+    dollars = {c for c in currencies if c in _DOLLARS}
+    if m is None or not m.assumed or len(dollars) != 1:
+        return m
+    return replace(m, currency=dollars.pop(), assumed=False)
+
+
 def _fine_match(f: Fine | None, q: FineQty, day: _dt.date, rates: _Rates, tol: float) -> tuple[bool | None, str | None]:
     """(matches, note): None when the amounts are in different currencies without a rate."""
     if f is None:
@@ -1025,6 +1033,12 @@ _CHANGE_VERB = re.compile(
     r"became|become|becomes|made\s+(?:it\s+)?(?:a\s+)?(?:crime|punishable|illegal)|criminali[sz](?:ed|es)|introduc(?:ed|es))\b",
     re.I,
 )
+def _dates_a_change(claim: Claim) -> bool:
+    """Whether the claim's date is that of a change in the law ("rose to seven years in March
+    2024"), not of a state before it ("five years before the law was toughened in 2024")."""
+    return bool(_CHANGE_VERB.search(claim.english) and claim.dates) and not any(d.relation in ("before", "until") for d in claim.dates)
+
+
 def _respective_terms(claim: Claim, n: int):
     """The n figures of "... up to 10 and five years respectively", in order, or None."""
     if claim.fines or not re.search(r"\brespectively\b", claim.text, re.I) or not claim.terms:
@@ -2139,7 +2153,8 @@ class Checker:
                 f = _case_fine(case, q, day, self.rates, self.tol)
                 out.append(_from_summary(f, case, _figure_patterns_money(q.money.amount)) if q.money else f)
                 # "ordered to pay A$343,500 (about US$225,000) in September 2025": that day's rate.
-                out += [_conversion_finding(q.money, c, when, self.rates, self.tol, case.id) for c in q.converted if q.money]
+                native = _as_record_dollar(q.money, [p.sentence.fine.currency for p in case.proceedings if p.sentence and p.sentence.fine])
+                out += [_conversion_finding(native, c, when, self.rates, self.tol, case.id) for c in q.converted if native]
             implied_charge = None
             level = _claimed_level(claim.english)
             mine = _own_proceedings(case, day)
@@ -2218,7 +2233,7 @@ class Checker:
                         person = f"{who}, in the case of {case.defendant.name}" if who and who != case.defendant.name else case.defendant.name
                         f.context.append(f"“{said}” is read as {person} ({how}).")
                         break
-        change = any(q.previous for q in stat_terms) or bool(_CHANGE_VERB.search(claim.english) and claim.dates)
+        change = any(q.previous for q in stat_terms) or _dates_a_change(claim)
         if (stat_terms or stat_fines) and change and r.case is None and r.offence is not None:
             # "rose from five to seven years in March 2024": the date is the change's.
             out += self._statutory(claim, r, day, stat_terms, stat_fines)
@@ -2385,7 +2400,9 @@ class Checker:
                 f.context.append(f"Compared after conversion: {notes[-1]} (±{self.tol:.0%}).")
             out.append(f)
             if q.money is not None:
-                out += [_conversion_finding(q.money, c, day, self.rates, self.tol, off.id) for c in q.converted]
+                now = off.in_force(day)
+                native = _as_record_dollar(q.money, [now.fine.currency] if now and now.fine else [])
+                out += [_conversion_finding(native, c, day, self.rates, self.tol, off.id) for c in q.converted]
         out = self._paired(off, day, terms, fines, out)
         kinds = {q.qualifier for q in terms} | {"max" if q.qualifier == "exact" else q.qualifier for q in terms}
         if any(q.qualifier == "exact" for q in terms):
@@ -2484,7 +2501,7 @@ class Checker:
         claim = self._dated(self._with_topic(claim), as_of)
         # The offence is chosen as the law stood on the day the claim speaks of ("In 2019, ..."),
         # except for a change's date ("rose to seven years in March 2024"), which dates the change.
-        change = any(q.previous for q in claim.terms) or bool(_CHANGE_VERB.search(claim.english) and claim.dates)
+        change = any(q.previous for q in claim.terms) or _dates_a_change(claim)
         r = self.resolve(claim, as_of if change else _stated_days(claim, as_of)[0][0])
         joint = _joint_places(claim) if r.case is None and (claim.terms or claim.fines) else []
         if len(joint) > 1 and all(any(_covers(c, j) for j in self.covered) for c in joint):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .model import Term
@@ -411,7 +411,7 @@ _ORDER_NOUNS = (
 _TERM = re.compile(
     rf"(?P<n>{_NUM})\s*(?P<u>years?|yrs?|months?|weeks?|days?)\b"
     rf"(?:,?\s*(?:and\s+)?(?P<n2>{_NUM})\s*(?P<u2>months?|weeks?|days?)\b)?"
-    r"(?!\s*-?\s*old)(?!\s+(?:ago|later|earlier|before|after|of age)\b)(?!\s+since\b(?!\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)))"
+    r"(?!\s*-?\s*old)(?!\s+(?:ago|later|earlier|of age)\b)(?!\s+since\b(?!\s+(?:the\s+)?(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b)))"
     rf"(?!\s+(?:(?:of|on)\s+)?(?:(?:an?\s+)?extended\s+)?{_ORDER_NOUNS}\b)",
     re.I,
 )
@@ -451,7 +451,7 @@ _MIN_AFTER = re.compile(r"^\s*(?:(?:years?|months?)?\s*or (?:more|longer|above|o
 _OUTCOME = re.compile(
     r"\b(?:sentenced|sentencing|jailed|imprisoned|received|receives|receiving|handed(?: down)?|was given|were given|got|gets|serving|"
     r"upheld|confirmed|locked up|fined|ordered to pay|ordered\s+(?:[\w'-]+\s+){1,3}to\s+pay|was ordered|court (?:gave|imposed)|imposed|increased|reduced|cut|"
-    r"(?:hit|slapped|handed)\s+with|must\s+pay|"
+    r"(?:hit|slapped|handed)\s+with|must\s+pay|(?:raised|extended|lengthened|shortened|commuted|changed)\s+(?:his|her|their|the|\w+'s)\s+(?:prison\s+|jail\s+)?(?:sentence|term)|"
     r"(?<!\d\s)(?:won|wins)\s+(?:a|an|the)|secured|obtained|awarded|penali[sz]ed|(?:penalty|penalties|fine|order) against)\b",
     re.I,
 )
@@ -520,7 +520,7 @@ _STATUS_RE = {
     # "was charged", "charged with", the active "judges charged Pavel Durov", and with an
     # object pronoun: "a jury convicted him", "judges placed him under formal investigation".
     k: re.compile(
-        rf"\b{_BE}\s+(?:\w+\s+){{0,2}}?(?P<w>{v})\b|\b(?P<w2>{v})\s+(?:with|of|for|in|on|by|over|after)\b|\b(?P<w3>{v})\s+(?-i:[A-Z][a-z])"
+        rf"\b{_BE}\s+(?:\w+\s+){{0,2}}?(?P<w>{v})\b|\b(?P<w2>{v})\s+(?:with|of|for|in|on|by|over|after|to)\b|\b(?P<w3>{v})\s+(?-i:[A-Z][a-z])"
         rf"|\b(?P<w4>{v.replace('placed under', 'placed (?:him |her |them )?under')})(?=\s+(?:him|her)\b|(?<=investigation)\b)"
         # "was arrested in January 2025 and indicted the following month": a second verb.
         rf"|\b(?<=\band\s)(?:(?:later|then|subsequently|eventually)\s+)?(?P<w5>{v})\b",
@@ -761,7 +761,7 @@ def _term_context(t: str, start: int, end: int, statutory: bool, outcome: bool) 
 # for ("prosecutors sought life"), what co-defendants got ("his accomplices received two to
 # four years"), or an order beside the sentence ("a 30-year electronic tag").
 _DEMANDED_BEFORE = re.compile(
-    r"\b(?:sought|seek|seeks|seeking|demand\w*|asked (?:the court )?for|ask(?:s|ing)? (?:the court )?for|request\w*|call(?:ed|s|ing)? for|recommend\w*|push(?:ed|es|ing)? for|argued for|urg\w*)\s+"
+    r"\b(?:sought|seek|seeks|seeking|demand\w*|asked (?:the court )?for|ask(?:s|ing)? (?:the court )?for|request\w*|call(?:ed|s|ing)? for|recommend\w*|push(?:ed|es|ing)? for|argued for|urg\w*|bid for|bids for|appeal(?:ed|ing)? for|should (?:serve|get|receive)|(?:wanted|wants) (?:him |her |them )?(?:to (?:serve|get) )?)\s+"
     r"(?:(?:a|an|the)\s+)?(?:(?:sentence|term|penalty)\s+of\s+)?(?:up to\s+|at least\s+)?$",
     re.I,
 )
@@ -796,6 +796,13 @@ def _range_top(m: re.Match) -> Term:
         extra = term_from(float(m.group("n3")), m.group("u3"))
         top = Term(months=top.months + extra.months, days=top.days + extra.days)
     return top
+
+
+_SPAN_AFTER = re.compile(r"\s+(?:before|after)\b", re.I)
+_TERM_VERB_BEFORE = re.compile(
+    r"\b(?:sentenced\s+to|jailed\s+for|imprisoned\s+for|received|got|given|handed|serve|serving|carr(?:y|ies|ied)|punishable\s+by|up\s+to|faces?|facing)\s+(?:a\s+|an\s+)?(?:total\s+of\s+)?$",
+    re.I,
+)
 
 
 def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, int]]) -> list[TermQty]:
@@ -843,6 +850,8 @@ def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, in
             continue
         if _NOT_TERM_BEFORE.search(t[max(0, m.start() - 25) : m.start()]):
             continue
+        if _SPAN_AFTER.match(t, m.end()) and not _TERM_VERB_BEFORE.search(t[max(0, m.start() - 30) : m.start()]):
+            continue  # "two years after the amendment", not "sentenced to 34 years after prosecutors asked ..."
         if not _term_context(t, m.start(), m.end(), statutory, outcome):
             continue
         floor = max((e for s, e in taken if e <= m.start()), default=0)
@@ -985,6 +994,8 @@ _DATE_PATTERNS = [
     ("day", re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mm>\d\d)-(?P<d>\d\d)\b")),
     ("month", re.compile(rf"\b(?:in|on|during|since|by|from|until|till|before|after|prior to|as of|last|early|late|mid-?)\s+(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\b", re.I)),
     ("year", re.compile(r"\b(?:in|during|since|by|from|until|till|before|after|prior to|as of)\s+(?P<y>(?:1[6-9]|20)\d\d)\b(?!\s*(?:-|to)\s*\d)", re.I)),
+    # "until the October 2024 amendment": the month of a change.
+    ("month", re.compile(rf"\b(?:before|since|after|until|prior to)\s+the\s+(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\s+(?:amendment|reform|change|law|act|revision)s?\b", re.I)),
     # "before the 2024 amendment": the year of a change, as a period.
     ("year", re.compile(r"\b(?:before|since|after|until|prior to)\s+the\s+(?P<y>(?:19|20)\d\d)\s+(?:amendment|reform|change|law|act|revision)s?\b", re.I)),
 ]
@@ -1000,8 +1011,15 @@ _LAW_EVENT_RE = re.compile(
 )
 
 
+# "before the law was toughened in October 2024": the state before a change, not the change.
+_BEFORE_CHANGE = re.compile(r"\b(before|until|till|prior to|since|after)\s+(?:the\s+|a\s+|its\s+)?(?:[\w-]+\s+){0,3}?(?:was|were|got|had been|has been)\s+\w+\s+(?:in|on)\s+(?:early\s+|late\s+|mid-?)?$", re.I)
+
+
 def _relation(t: str, start: int) -> tuple[str, bool]:
     """The relation a date has from the words just before it, and whether it dates a law."""
+    change = _BEFORE_CHANGE.search(t[max(0, start - 70) : start])
+    if change:
+        return _RELATIONS.get(" ".join(change.group(1).lower().split()), "in"), False
     lead = t[max(0, start - 40) : start]
     m = _RELATION_RE.search(lead)
     rel = _RELATIONS.get(" ".join(m.group(1).lower().split()), "in") if m else "in"
@@ -1131,6 +1149,7 @@ _LATER = re.compile(
     r"|\bthe\s+(?P<u3>day|week|month|year)\s+after(?!\s+(?:the|his|her|their|a|an)\b)",
     re.I,
 )
+_THAT_MONTH = re.compile(rf"\b(?:that|the same|the following|the next)\s+(?P<m>{_MONTH_RE})\b(?!\s+\d)", re.I)
 _SLACK = {"day": 0, "week": 3, "month": 0, "year": 0}  # days either side of "a week later"
 
 
@@ -1161,6 +1180,16 @@ def later_dates(text: str, anchor: DateQty | None, own: tuple[DateQty, ...] = ()
 
     t = normalise_numbers(clean_text(text))
     out: list[DateQty] = []
+    for m in _THAT_MONTH.finditer(t):
+        # "arrested in March 2020; that November, ...": that month of the year told before.
+        before = sorted((at, i, d) for i, d in enumerate(own) if 0 <= (at := told_at(text, d)) < m.start())
+        base = before[-1][2] if before else anchor
+        if base is None:
+            continue
+        mo = _month(m.group("m"))
+        y = base.first.year + (1 if mo < base.first.month else 0)
+        first, last = _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
+        out.append(DateQty(first, last, f"{m.group(0).strip()} ({calendar.month_name[mo]} {y})"))
     for m in _LATER.finditer(t):
         before = sorted((at, i, d) for i, d in enumerate(own) if 0 <= (at := told_at(text, d)) < m.start())
         base = before[-1][2] if before else anchor
@@ -1231,10 +1260,15 @@ def _bare_qualified(t: str, terms: list[TermQty], skip: list[tuple[int, int]]) -
     return out
 
 
+# A figure whose unit is left out ends its phrase: "... but in France just two.", "Moon 34 and
+# ...", not "He admitted 12 offences".
+_ELLIPSIS_END = re.compile(r"\s*(?:[.,;:!?)\]]|$|(?:and|or|but|while|whereas|in|for|if|when|where|under|at|on|respectively)\b)", re.I)
+
+
 def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
     # text2num leaves "one" and "two" as words: "..., but in France just one".
     t = re.sub(r"\b(one|two)\b", lambda m: "1" if m.group(1).lower() == "one" else "2", t, flags=re.I)
-    m = _BARE_NUMBER.search(t)
+    m = next((m for m in _BARE_NUMBER.finditer(t) if _ELLIPSIS_END.match(t, m.end())), None)
     if m is None:
         life = re.search(r"\b(?:for|to|got|gets|received?)\s+life\b", t, re.I)  # "..., and Kim for life"
         return [TermQty(Term(life=True), model.qualifier, life.group(0), model.kind, life.start())] if life else []
@@ -1471,6 +1505,14 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
     if like is not None and like.terms and not terms and not fines:
         # "..., while the US sets five": the bare number takes the first clause's unit.
         terms = _elliptic_term(t, like.terms[0])
+    if not terms and not fines and outcome:
+        # "Prosecutors said he should serve 10 years; the court gave him eight": the figure
+        # set aside (a demand) gives the unit of the bare one after it.
+        aside = list(_TERM.finditer(t))
+        if aside:
+            m0 = aside[-1]
+            model = TermQty(_term_of(m0), "exact", m0.group(0), "sentence", m0.start())
+            terms = [replace(q, start=q.start + m0.end()) for q in _elliptic_term(t[m0.end() :], model)]
     if terms:
         terms = _bare_qualified(t, terms, money_spans)
     ages = _find_ages(t)
@@ -1589,7 +1631,6 @@ def extract_claims(text: str) -> list[Claim]:
     later sentences refer to.
     """
     out: list[Claim] = []
-    from dataclasses import replace
 
     for p, para in enumerate(split_paragraphs(text)):
         model: TermQty | None = None  # the paragraph's last term, for "... carries five."

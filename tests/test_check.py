@@ -1269,3 +1269,33 @@ def test_figures_belong_to_one_reading_of_the_offence(catalogue, text, verdict, 
     (r,) = check(catalogue, text, dt.date(2025, 3, 1)).results
     assert r.verdict is verdict, r.json()
     assert {f.aspect: f.verdict for f in r.findings if f.aspect in aspect_verdicts} == aspect_verdicts, r.json()
+
+
+@pytest.mark.parametrize(
+    "text, day, verdicts",
+    [
+        # A bare "$" in an Australian ruling is the Australian dollar, conversions included.
+        ("Rotondo was ordered in September 2025 to pay $343,500 (about US$225,000).", "2026-11-26", [A]),
+        ("Rotondo was ordered in September 2025 to pay $343,500 (about US$300,000).", "2026-11-26", [I]),
+        # Counts of offences are not terms; "pleaded guilty to" is a conviction.
+        ("Moon Hyeong-wook was jailed for 34 years. He admitted 12 offences.", "2026-11-26", [A]),
+        ("Hugh Nelson was jailed for 18 years. He had pleaded guilty to 16 offences.", "2026-11-26", [A, A]),
+        # Prosecutors' demands are not the sentence; the figure after one takes its unit.
+        ("An appeals court upheld Moon Hyeong-wook's 34-year sentence in August 2021, rejecting prosecutors' bid for life imprisonment.", "2026-11-26", [A]),
+        ("Moon Hyeong-wook was sentenced to 34 years after prosecutors asked for life in prison.", "2026-11-26", [A]),
+        ("Prosecutors said Park, the principal offender in the SNU case, should serve 10 years; the court gave him eight.", "2024-11-15", [I]),
+        ("Prosecutors said Park, the principal offender in the SNU case, should serve 10 years; the court gave him ten.", "2024-11-15", [A]),
+        # "that November": that month of the year told before; a court raising a term is a sentence.
+        ("Cho Ju-bin was arrested in March 2020; that November, a court sentenced him to 40 years.", "2026-11-26", [A, A]),
+        ("Cho Ju-bin was arrested in March 2020; that October, a court sentenced him to 40 years.", "2026-11-26", [A, I]),
+        ("Cho Ju-bin was sentenced to 40 years in November 2020. The following June, the Seoul High Court raised his term to 42 years.", "2026-11-26", [A, A]),
+        ("Cho Ju-bin was sentenced to 40 years in November 2020. The following June, the Seoul High Court raised his term to 45 years.", "2026-11-26", [A, I]),
+        # The state before a change, dated by the change.
+        ("Until the October 2024 amendment, South Korea punished the making of sexual deepfakes with up to five years in prison.", "2026-11-26", [A]),
+        ("Making sexual deepfakes in South Korea could get you five years in prison before the law was toughened in October 2024.", "2026-11-26", [A]),
+        ("Making sexual deepfakes in South Korea could get you seven years in prison before the law was toughened in October 2024.", "2026-11-26", [I]),
+    ],
+)
+def test_currencies_counts_demands_and_dates_told_before(catalogue, text, day, verdicts):
+    rep = check(catalogue, text, dt.date.fromisoformat(day))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
