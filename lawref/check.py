@@ -1331,7 +1331,7 @@ def _claimed_venue(claim: Claim, case: Case) -> Finding | None:
 
 
 # A city or building the claim places a proceeding in: "by a Busan court", "arrested in Dubai".
-_COURT_NAMED = re.compile(r"\b(?i:an?|the|by|before)\s+(?:(?i:an?|the)\s+)?(?P<p>(?:[A-Z][\wÀ-ɏ'-]+\s+){0,3}?[A-Z][\wÀ-ɏ'-]+)\s+(?i:court|judge|judges|prosecutors?|police|tribunal|jury)\b")
+_COURT_NAMED = re.compile(r"\b(?i:an?|the|by|before|at|in)\s+(?:(?i:an?|the)\s+)?(?P<p>(?:[A-Z][\wÀ-ɏ'-]+\s+){0,3}?[A-Z][\wÀ-ɏ'-]+)\s+(?i:court|judge|judges|prosecutors?|police|tribunal|jury)\b")
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\wÀ-ɏ'-]+(?:\s+[A-Z][\wÀ-ɏ'-]+){0,2})")
 _COURT_WORDS = frozenset(
     "supreme high district central crown federal criminal appeals appeal appellate magistrates magistrate county circuit "
@@ -1346,15 +1346,19 @@ def _claimed_city(claim: Claim, case: Case, events: list[Proceeding]) -> Finding
     unverifiable for "arrested in Dubai" (the record may not name every place)."""
     from .claims import _NOT_NAMES, _place_regex, clean_text
 
-    _, table = _place_regex()
+    rx_place, table = _place_regex()
     text = clean_text(claim.text)
     # The places the record gives for the events the claim tells of (all of them if none).
-    known = _norm_tokens(" ".join(f"{p.court} {p.description or ''}" for p in (events or case.proceedings)))
+    told = " ".join(f"{p.court} {p.description or ''}" for p in (events or case.proceedings))
+    known = _norm_tokens(told)
+    # Whether the record itself names a city or state for those events ("Tribunal judiciaire de
+    # Paris", "Western District of Wisconsin"): then another place is wrong, not unknown.
+    places_named = any(table[m.group("p")][1] or "-" in table[m.group("p")][0] for m in rx_place.finditer(told))
     own = set(_norm_tokens(case.defendant.name))
     for strong, rx in ((True, _COURT_NAMED), (False, _IN_PLACE)):
         for m in rx.finditer(text):
-            # Countries and states are the venue check's; cities (weak place entries) are here.
-            country = {n for n, (_, weak) in table.items() if not weak}
+            # Countries are the venue check's; cities (weak place entries) and states are here.
+            country = {n for n, (code, weak) in table.items() if not weak and "-" not in code}
             words = [w for w in m.group("p").split() if w.lower() not in _COURT_WORDS and w not in _NOT_NAMES and w not in country]
             if not words or m.group("p") in country or any(t in own for w in words for t in _norm_tokens(w)):
                 continue
@@ -1363,10 +1367,10 @@ def _claimed_city(claim: Claim, case: Case, events: list[Proceeding]) -> Finding
             if all(_seq_in(_norm_tokens(w), known) for w in words):
                 continue
             place = " ".join(words)
-            courts = list(dict.fromkeys(p.court.split(",")[0] for p in (events or case.proceedings)))
+            courts = list(dict.fromkeys(p.court for p in (events or case.proceedings)))
             said = "; ".join(courts[:4])
-            if strong:
-                expl = f"No proceeding of {case.defendant.name} is recorded before a court in {place}: the record names {said}."
+            if strong or places_named:
+                expl = f"No proceeding of {case.defendant.name} is recorded in {place}: the record names {said}."
                 return Finding("place", Verdict.INACCURATE, place, said, expl, case.id, [s for p in case.proceedings[-1:] for s in p.sources])
             expl = f"The record does not mention {place}; it names {said}, so the place cannot be checked (missing place)."
             return Finding("place", Verdict.UNVERIFIABLE, place, said, expl, case.id, [])

@@ -1237,9 +1237,14 @@ def test_a_wrong_figure_names_related_offences_that_carry_it(catalogue):
         ("Moon Hyeong-wook was sentenced to 34 years by the Daegu High Court.", A, None),
         ("Pavel Durov was placed under formal investigation by Paris judges in August 2024.", A, None),
         ("Hugh Nelson was jailed for 18 years at Bolton Crown Court.", A, None),
-        # "in <city>" may be near the place the record names: unverifiable, not wrong.
-        ("Pavel Durov was arrested in Dubai in August 2024.", U, U),
+        # "in <place>": wrong where the record names another city or state for that event,
+        # unknown where it names none (Bolton is not a place lawref knows).
+        ("Pavel Durov was arrested in Dubai in August 2024.", I, I),
         ("Pavel Durov was arrested in Paris in August 2024.", A, None),
+        ("Hugh Nelson was sentenced at Manchester Crown Court to 18 years.", I, I),
+        ("Hugh Nelson was sentenced in Birmingham to 18 years.", U, U),
+        ("Steven Anderegg was indicted in Texas.", I, I),
+        ("Steven Anderegg was indicted in Wisconsin in May 2024.", A, None),
     ],
 )
 def test_the_city_of_a_court_or_arrest_is_checked(catalogue, text, verdict, place):
