@@ -520,6 +520,8 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
         score -= 2.0
     elif k.profit and profit_claim:
         score += 2.0
+    elif profit_claim:
+        score -= 1.0  # "selling deepfakes": the for-profit offence, where there is one, first
     return max(score, 0.0001) if (named or subj) else max(score, 0.0)
 
 
@@ -1117,6 +1119,34 @@ def _change_date_finding(off: Offence, stated, day: _dt.date) -> Finding:
     if v.promulgated and stated.covers(v.promulgated):
         expl += f" (it was promulgated then, on {_d(v.promulgated)})"
     return Finding("date", Verdict.INACCURATE, stated.text, v.start.isoformat(), expl + ".", off.id, list(v.sources))
+
+
+_SIGNING = re.compile(r"\b(?:signed|passed|enacted|adopted|approved|promulgated|voted|published)\b", re.I)
+
+
+def _law_event_finding(off: Offence, stated, text: str, created: bool = False) -> Finding:
+    """Whether a date the claim gives for the law itself ("signed in March 2025", "took effect in
+    2024", "became a criminal offence in February 2026") is one the record holds: the day the
+    offence was created, a version's commencement, or (for signing and passing) its promulgation."""
+    versions = [v for v in off.penalties if v.status is not Status.PROSPECTIVE]
+    first = min(versions, key=lambda v: v.start) if versions else None
+    signing = bool(_SIGNING.search(text))
+    if created:
+        start = off.created or (first.start if first else None)
+        days = [start] if start else []
+        if signing and first is not None and first.promulgated:
+            days.append(first.promulgated)
+        what = f"{off.citation} took effect on {_d(start)}" + (f" (promulgated {_d(first.promulgated)})" if first and first.promulgated else "")
+    else:
+        days = [v.start for v in versions] + ([v.promulgated for v in versions if v.promulgated] if signing else [])
+        shown = [f"{_d(v.start)}" + (f" (promulgated {_d(v.promulgated)})" if v.promulgated else "") for v in versions]
+        what = f"the versions of {off.citation} on record took effect on " + ", ".join(shown)
+    srcs = list(first.sources) if first else []
+    if not days:
+        return Finding("date", Verdict.UNVERIFIABLE, stated.text, None, f"The record of {off.citation} gives no such date (missing date).", off.id, srcs)
+    if any(stated.covers(d) for d in days):
+        return Finding("date", Verdict.ACCURATE, stated.text, ", ".join(_d(d) for d in days), f"As stated: {what}.", off.id, srcs)
+    return Finding("date", Verdict.INACCURATE, stated.text, ", ".join(_d(d) for d in days), f"Not {stated.text}: {what}.", off.id, srcs)
 
 
 def _stated_event_day(claim: Claim, day: _dt.date) -> _dt.date:
@@ -2053,7 +2083,7 @@ class Checker:
             r.jurisdictions = only
         statutory = [q for q in claim.terms if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
         statutory += [q for q in claim.fines if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
-        if not statutory and not (claim.no_prison and r.case is None):
+        if not statutory and not (claim.no_prison and r.case is None) and not (claim.enacted and r.case is None):
             return r
         cited = self._cited(claim, r.jurisdictions) if r.case is None else []
         if cited and len({o.jurisdiction for o in cited}) == 1:
@@ -2280,6 +2310,14 @@ class Checker:
                 f.context.append(f"“{desc.group(0).split(',')[0].strip()}” is read as {who}, named before.")
             else:
                 f.context.append(f"Read as about {who}, named just before (“{lead} ...” names nobody).")
+        if r.case is None and r.offence is not None and not (stat_terms or stat_fines) and claim.enacted:
+            # "... became a criminal offence in February 2026": when the offence was created.
+            out += [_law_event_finding(r.offence, d, claim.english, created=True) for d in claim.dates if not d.aside]
+        elif r.case is None and r.offence is not None and (stat_terms or stat_fines) and not change:
+            # "The Take It Down Act, signed in March 2025, punishes ...": the law's own dates.
+            out += [_law_event_finding(r.offence, d, claim.english) for d in claim.dates if d.law_event]
+        elif r.case is None and r.offence is None and claim.enacted and not (stat_terms or stat_fines):
+            out += self._statutory(claim, r, day, [], [])
         for text in claim.bad_dates:
             out.append(Finding("date", Verdict.INACCURATE, text, None, f"There is no such date as {text}: the calendar has no such day."))
         if claim.no_prison and case is None and not (stat_terms or stat_fines):

@@ -161,6 +161,7 @@ class Claim:
     dates: tuple[DateQty, ...] = ()  # dates stated for events ("in October 2024")
     bad_dates: tuple[str, ...] = ()  # dates no calendar has ("30 February 2021")
     no_prison: bool = False  # "does not carry a prison sentence", "is not punishable by imprisonment"
+    enacted: bool = False  # dates a law's making or commencement: "became a criminal offence in February 2026"
     gloss: str = ""  # the English reading of a French or Korean sentence ("" for English)
 
     @property
@@ -178,7 +179,7 @@ class Claim:
     @property
     def checkable(self) -> bool:
         """True when the sentence states a penalty, sentence, fine, age or legal status."""
-        return bool(self.terms or self.fines or self.ages or self.statuses or self.no_prison)
+        return bool(self.terms or self.fines or self.ages or self.statuses or self.no_prison or self.enacted)
 
     def found(self) -> list[str]:
         """What the claim states, in plain words (for reports)."""
@@ -1273,7 +1274,10 @@ def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
         life = re.search(r"\b(?:for|to|got|gets|received?)\s+life\b", t, re.I)  # "..., and Kim for life"
         return [TermQty(Term(life=True), model.qualifier, life.group(0), model.kind, life.start())] if life else []
     unit = "months" if not model.term.life and model.term.months % 12 else "years"
-    return [TermQty(term_from(float(m.group(1)), unit), model.qualifier, m.group(0), model.kind, m.start())]
+    lead = t[max(0, m.start() - 25) : m.start()]
+    # "..., and selling them at least three": the qualifier before the bare figure, if any.
+    qualifier = "min" if _MIN_BEFORE.search(lead) else "max" if _MAX_BEFORE.search(lead) else model.qualifier
+    return [TermQty(term_from(float(m.group(1)), unit), qualifier, m.group(0), model.kind, m.start())]
 
 
 # French legal wording, as French press writes penalties ("puni de cinq ans d'emprisonnement et
@@ -1491,6 +1495,14 @@ def korean_gloss(text: str) -> str | None:
     return " ".join(text.split())
 
 
+_ENACTED = re.compile(
+    r"\b(?:became|become|becomes|was made|were made|has been made)\s+(?:an?\s+)?(?:(?:criminal|separate|specific|standalone|federal)\s+)*(?:offen[cs]e|crime)"
+    r"|\bbecame\s+(?:illegal|punishable|unlawful)|\b(?:came|come|comes|coming)\s+into\s+(?:force|effect)|\b(?:took|takes|take)\s+effect"
+    r"|\bsigned\s+into\s+law|\bcriminali[sz]ed\b|\bentered\s+into\s+force",
+    re.I,
+)
+
+
 def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | None = None) -> Claim:
     """Everything checkable in one sentence (or clause). `like`: the first clause of the
     same sentence, whose statute/outcome wording and conduct an elliptical later clause
@@ -1522,6 +1534,7 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
     # Names the gloss gives ("박씨" is "Park") count beside the sentence's own.
     names = list(dict.fromkeys(find_names(raw) + (find_names(gloss) if gloss else [])))
     bad_dates: list[str] = []
+    dates = tuple(_find_dates(gloss or raw, bad_dates))
     return Claim(
         text=raw,
         index=index,
@@ -1538,9 +1551,12 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
         minor=mentions_minor(gloss or raw),
         outcome=outcome,
         statutory=statutory,
-        dates=tuple(_find_dates(gloss or raw, bad_dates)),
+        dates=dates,
         bad_dates=tuple(bad_dates),
         no_prison=bool(_NO_PRISON.search(t)),
+        # "X became a criminal offence in England and Wales in February 2026": checkable when it
+        # says what and when (a conduct or a place, and a date).
+        enacted=bool(_ENACTED.search(t) and dates and (places or conduct_of(gloss or raw))),
         gloss=" ".join(gloss.split()) if gloss else "",
     )
 
@@ -1557,6 +1573,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:rising|increasing|going\s+up|climbing|jumping)\s+to\b)"
     rf"|,?\s+or\s+(?=(?:up\s+to\s+|as\s+much\s+as\s+)?(?:\d+(?:\.\d+)?|{_NUMBER_WORD}|life)\b[^,;.]{{0,40}}?\b(?:if|when|where|for|in\s+cases?)\b)"
     r"|,\s+and\s+(?=(?:of|for|against|where|if|when|involving)\s+)"
+    # "... up to two years when the victim is an adult and up to three years when ...".
+    rf"|\s+and\s+(?=(?:up\s+to\s+|at\s+least\s+|as\s+much\s+as\s+)?(?:\d+(?:\.\d+)?|{_NUMBER_WORD}|life)\s+(?:years?|months?)?\s*(?:in\s+prison\s+|of\s+imprisonment\s+)?(?:if|when|where|for)\b)"
     r"|,?\s+but\s+(?=[a-z]+ing\b)",
     re.I,
 )

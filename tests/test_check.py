@@ -1304,3 +1304,26 @@ def test_figures_belong_to_one_reading_of_the_offence(catalogue, text, verdict, 
 def test_currencies_counts_demands_and_dates_told_before(catalogue, text, day, verdicts):
     rep = check(catalogue, text, dt.date.fromisoformat(day))
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, day, verdicts, records",
+    [
+        # A bare figure after a qualifier keeps it; a second figure with its own condition is its own claim.
+        ("In South Korea, distributing sexual deepfakes carries up to seven years, and selling them online for profit at least three.", "2025-06-01",
+         [A, A], ["kr/sexual-crimes-act/14-2.2", "kr/sexual-crimes-act/14-2.3"]),
+        ("Under the Take It Down Act, offenders face up to two years in prison when the victim is an adult and up to three years when the victim is a minor.", "2025-06-01",
+         [A, A], ["us/47-usc/223-h-adult", "us/47-usc/223-h-minor"]),
+        # Selling is the for-profit offence.
+        ("Selling sexual deepfakes over the internet in South Korea carries up to seven years in prison.", "2025-06-01", [O], ["kr/sexual-crimes-act/14-2.3"]),
+        # The law's own dates: signing, commencement, creation.
+        ("The Take It Down Act, signed in March 2025, punishes publishing non-consensual deepfakes of adults with up to two years.", "2026-11-26", [I], ["us/47-usc/223-h-adult"]),
+        ("The Take It Down Act, signed in May 2025, punishes publishing non-consensual deepfakes of adults with up to two years.", "2026-11-26", [A], ["us/47-usc/223-h-adult"]),
+        ("Creating a sexually explicit deepfake of an adult became a criminal offence in England and Wales in February 2026.", "2026-11-26", [A], ["gb-eaw/sexual-offences-act-2003/66e"]),
+        ("Creating a sexually explicit deepfake of an adult became a criminal offence in England and Wales in February 2025.", "2026-11-26", [I], ["gb-eaw/sexual-offences-act-2003/66e"]),
+    ],
+)
+def test_second_figures_selling_and_the_laws_own_dates(catalogue, text, day, verdicts, records):
+    rep = check(catalogue, text, dt.date.fromisoformat(day))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert [r.record for r in rep.results] == records, rep.json()
