@@ -1930,8 +1930,9 @@ class Checker:
             return handle, "name", []
         # "He has not been convicted." right after a sentence about a case: that case, when
         # the sentence names nobody and opens with a personal pronoun.
-        if self.mentioned_cases and not claim.names and (_PRONOUN_START.match(claim.text) or _PRONOUN_AFTER_LEAD.match(claim.text) or _OBJECT_PRONOUN.search(claim.text) or _DESCRIBED.match(claim.text)) and (
-            claim.statuses or claim.ages or claim.outcome or ((claim.terms or claim.fines) and re.match(r"\W*(?:he|she)\b", claim.text, re.I))
+        said = claim.english
+        if self.mentioned_cases and not claim.names and (_PRONOUN_START.match(said) or _PRONOUN_AFTER_LEAD.match(said) or _OBJECT_PRONOUN.search(said) or _DESCRIBED.match(said)) and (
+            claim.statuses or claim.ages or claim.outcome or ((claim.terms or claim.fines) and re.match(r"\W*(?:he|she)\b", said, re.I))
         ):
             # ("He faces up to 10 years": the penalty of the offences that person is charged with.)
             return self.mentioned_cases[-1], "pronoun, named earlier", []

@@ -674,7 +674,9 @@ _NOT_NAMES = frozenset(
     # sentence-initial words that are not names ("Four days later, ...", "Two years ago, ...")
     "One Two Three Four Five Six Seven Eight Nine Ten Eleven Twelve Several Many Some Last Next Earlier Later Then Days Weeks "
     "Months Years Today Yesterday Meanwhile However Also Both Each Every Another Other Such Jury Judges Officials Investigators "
-    "Authorities Lawyers Lawyer Victims Prosecutor Defence Defense Appeals Ministry Department Office Commissioner".split()
+    "Authorities Lawyers Lawyer Victims Prosecutor Defence Defense Appeals Ministry Department Office Commissioner "
+    # French sentence-initial words
+    "Il Elle Ils Elles Le La Les Un Une En Au Aux Selon Depuis Après Avant Lors Quatre Deux Trois Cinq".split()
 )
 
 
@@ -1282,7 +1284,7 @@ def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
 
 # French legal wording, as French press writes penalties ("puni de cinq ans d'emprisonnement et
 # de 75 000 euros d'amende"): detected, then glossed into the English the grammar reads.
-_FRENCH = re.compile(r"\b(?:est|sont|être|était|étaient|sera|seront)\s+(?:puni|passible)|\b(?:arrêté|interpellé|inculpé|acquitté)(?:e|s|es)?\b|\breconnue?s?\s+coupable|\bd'emprisonnement\b|\bans?\s+de\s+(?:prison|réclusion)\b|\bd'amende\b|\bcondamnée?s?\s+à\b|\bmis(?:e|es)?\s+en\s+examen\b", re.I)
+_FRENCH = re.compile(r"\bplacée?s?\s+en\s+garde\s+à\s+vue|\bcondamnée?s?\b|\bconfirmée?s?\s+(?:par|en)\b|\btribunal\s+correctionnel|\bperpétuité\b|\b(?:est|sont|être|était|étaient|sera|seront)\s+(?:puni|passible)|\b(?:arrêté|interpellé|inculpé|acquitté)(?:e|s|es)?\b|\breconnue?s?\s+coupable|\bd'emprisonnement\b|\bans?\s+de\s+(?:prison|réclusion)\b|\bd'amende\b|\bcondamnée?s?\s+à\b|\bmis(?:e|es)?\s+en\s+examen\b", re.I)
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _FR_MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 _FR_MONTHS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
@@ -1305,6 +1307,20 @@ _FRENCH_GLOSS = (
     (r"\bl'an\s+dernier\b|\bl'année\s+dernière\b", "last year"),
     (r"\bcette\s+année\b", "this year"),
     (r"\ble\s+mois\s+dernier\b", "last month"),
+    # Dates told from the event before: "quatre jours plus tard", "le lendemain", "le mois suivant".
+    (r"\b(\d+)\s+jours?\b", r"\1 days"),
+    (r"\b(\d+)\s+semaines?\b", r"\1 weeks"),
+    (r"\bplus\s+tard\b", "later"),
+    (r"\ble\s+lendemain\b", "the next day"),
+    (r"\b(?:le\s+)?mois\s+suivant\b", "the following month"),
+    (r"\bl'année\s+suivante\b", "the following year"),
+    # A subject pronoun opening the sentence.
+    (r"^(\W*)Il\b", r"\1He"),
+    (r"^(\W*)Elle\b", r"\1She"),
+    # "a vu sa peine de 42 ans confirmée": his sentence of 42 years was upheld.
+    (r"\ba\s+vu\s+sa\s+peine\s+(?:de\s+)?(.{1,40}?)\s+(confirmée|réduite|alourdie|portée\s+à)\b",
+     lambda m: f"had his sentence of {m.group(1)} " + {"confirmée": "upheld", "réduite": "reduced", "alourdie": "increased"}.get(m.group(2), "raised to")),
+    (r"\b(?:la\s+)?(?:réclusion\s+criminelle|réclusion|prison|emprisonnement)\s+à\s+perpétuité\b|\bla\s+perpétuité\b", "life imprisonment"),
     # Court levels and steps of a case.
     (r"\ben\s+première\s+instance\b", "at first instance"),
     (r"\b(?:en|devant\s+la\s+cour\s+d'|par\s+la\s+cour\s+d')appel\b", "on appeal"),
@@ -1334,6 +1350,8 @@ _FRENCH_GLOSS = (
     (r"\bjusqu'à\b", "up to"),
     (r"\b(?:au\s+moins|au\s+minimum)\b", "at least"),
     (r"\bcondamné(?:e|s|es)?\s+((?:at first instance|on appeal)\s+)?à\b", r"sentenced \1to"),
+    (r"\bcondamné(?:e|s|es)?\b", "sentenced"),  # a French "condamnation" is the judgment with its sentence
+    (r"\bconfirmée?s?\b", "upheld"),
     (r"\bpar\s+(?=the\s+(?:Supreme|Court)\b)", "by "),
     (r"\b(?:a|ont|avait|avaient)\s+été\b", "was"),
     (r"\b(?:la\s+)?diffusion\b|\bdiffuser\b|\bpartager\b|\ble\s+partage\b|\bpublier\b", "distributing"),

@@ -1327,3 +1327,26 @@ def test_second_figures_selling_and_the_laws_own_dates(catalogue, text, day, ver
     rep = check(catalogue, text, dt.date.fromisoformat(day))
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert [r.record for r in rep.results] == records, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # French: life sentences, custody, "condamné" without a term, upheld sentences, "Il".
+        ("Kim Nok-wan, 35 ans, a été condamné à la réclusion à perpétuité en novembre 2025.", [I]),
+        ("Kim Nok-wan, 33 ans, a été condamné à la réclusion criminelle à perpétuité en novembre 2025.", [A]),
+        ("Pavel Durov a été placé en garde à vue le 24 août 2024 au Bourget.", [A]),
+        ("Pavel Durov a été condamné en 2025 par le tribunal correctionnel de Paris.", [I]),
+        ("En Corée du Sud, Cho Ju-bin a vu sa peine de 42 ans confirmée par la Cour suprême en octobre 2021.", [A]),
+        ("Hugh Nelson, 27 ans, a été condamné en octobre 2024.", [A]),
+        ("Hugh Nelson, 25 ans, a été condamné en octobre 2024.", [I]),
+        ("Pavel Durov a été interpellé au Bourget le 24 août 2024. Il a été mis en examen quatre jours plus tard.", [A, A]),
+        # Korean spellings of foreign names.
+        ("텔레그램 창업자 파벨 두로프는 2024년 8월 프랑스에서 체포됐다.", [A]),
+        ("휴 넬슨은 2024년 10월 영국 법원에서 징역 18년을 선고받았다.", [A]),
+        ("휴 넬슨은 2024년 10월 영국 법원에서 징역 20년을 선고받았다.", [I]),
+    ],
+)
+def test_more_french_and_korean_case_wording(catalogue, text, verdicts):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
