@@ -485,7 +485,8 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
         elif len(a) >= 2 and all(w in content for w in a):
             named = max(named, 1.0 + len(a) / 2)
     subj = len(subjects & k.subjects)
-    overlap = len({w for w in k.title if not w.startswith("@")} & set(content))
+    # Title words shared, by their first five letters ("coerce" and "Coercing").
+    overlap = len({w[:5] for w in k.title if not w.startswith("@")} & {w[:5] for w in content})
     # The conduct the title names counts towards describing the offence ("transmitting ...
     # without consent" for "Using a carriage service to transmit ... without consent").
     conduct_named = bool(claim.conduct & k.conduct & conduct_of(off.title))
@@ -997,6 +998,9 @@ def _term_matches_proc(p: Proceeding, term: Term) -> str | None:
 _NOW_WORDS = re.compile(r"\b(?:now|currently|still|is serving|are serving|remains)\b", re.I)
 
 
+_PAST_STATE = re.compile(r"\b(?:carried|was punishable|were punishable|was punished|were punished|could get|could result|provided|set)\b", re.I)
+
+
 def _stated_days(claim: Claim, day: _dt.date) -> tuple[list[_dt.date], object | None]:
     """The days a claim speaks of by its own words, none after `day`, with the date phrase:
     "in April 2021" → the end of that period; "before October 2024" → the day before;
@@ -1004,6 +1008,9 @@ def _stated_days(claim: Claim, day: _dt.date) -> tuple[list[_dt.date], object | 
     ("now", "currently"), claims that state no date or several, and dates of a law's own
     passage ("amended in 2024")."""
     dates = [d for d in claim.dates if not d.law_event and not d.aside]
+    if not dates and _PAST_STATE.search(claim.english):
+        # "the offence created in April 2015 carried two years": the law as it then stood.
+        dates = [replace(d, relation="in") for d in claim.dates if d.law_event and not d.aside]
     if len(dates) != 1 or _NOW_WORDS.search(claim.english):
         return [day], None
     d = dates[0]
@@ -1442,7 +1449,7 @@ def _figure_patterns_term(term: Term) -> list[str]:
         return [r"\blife\b"]
     if term.months % 12 == 0 and not term.days:
         n = term.months // 12
-        unit = rf"(?<![\d.]){n}(?:[- ]years?\b|[- ]year-)"
+        unit = rf"(?<![\d.]){n}(?:[- ]years?\b|[- ]year-)(?!,?\s*(?:and\s+)?\d+\s*months?\b)"  # not "3 years 6 months"
     else:
         unit = rf"(?<![\d.]){term.months}[- ]months?\b"
     from .claims import ORDER_AFTER
@@ -1891,6 +1898,7 @@ class Checker:
         self._para_topic: dict[int, tuple[str, ...]] = {}  # the last subject named in each paragraph
         self._by_id: dict[str, Offence] | None = None  # offences by id, built on first use
         self._last_date = None  # the last event date told, for "four days later"
+        self.dateline: str | None = None  # the jurisdiction of the article's dateline ("SEOUL —")
         self._handles: dict[str, str] | None = None  # alias words unique to one record, built on first use
 
     # ---------------------------------------------------------------- resolution
@@ -1972,10 +1980,23 @@ class Checker:
         sentence names fewer than two cases in full or a part would state nothing."""
         from .claims import _CONNECTOR, parse_claim
 
-        found = sorted((at, c) for c in self.cat.cases if (at := self._mention_at(c, claim.text)) is not None)
-        if len(found) < 2:
-            return [claim]
         text = claim.text
+        found = sorted(((at, c.id) for c in self.cat.cases if (at := self._mention_at(c, text)) is not None))
+        if len(found) < 2:
+            # Co-defendants of one case: "Kang got four years and Park ten in the SNU case".
+            case, _, _ = self._find_case(claim)
+            labels = {_norm_tokens(re.sub(r"\([^)]*\)", " ", p.defendant))[0] for p in case.proceedings if p.defendant} if case else set()
+            if len(labels) < 2:
+                return [claim]
+            toks = [(m.start(), m.end(), _norm_tokens(m.group(0))) for m in re.finditer(r"[\w'’]+", text)]
+            firsts = {}
+            for a, b, t in toks:
+                if t and t[0] in labels and t[0] not in firsts:
+                    firsts[t[0]] = (a, b)
+            found = sorted((at, name) for name, at in firsts.items())
+            if len(found) < 2:
+                return [claim]
+            self.mentioned_cases.append(case)  # the parts name the case only once
         cuts, prev = [], 0
         for (a, _), (b, _) in zip(found, found[1:]):
             joins = [m for m in _CONNECTOR.finditer(text, a[1], b[0])]
@@ -1984,8 +2005,15 @@ class Checker:
             cuts.append((prev, joins[-1].start()))
             prev = joins[-1].end()
         cuts.append((prev, len(text)))
-        first = parse_claim(text[: cuts[0][1]].rstrip(" ,;") + ".", claim.index, claim.paragraph)
-        parts = [first] + [parse_claim(text[a:b].strip(" ,;"), claim.index, claim.paragraph, like=first) for a, b in cuts[1:]]
+        # What follows the last figure applies to every part: "... and Park ten at first
+        # instance in the SNU case", "... are among those jailed".
+        last = parse_claim(text[cuts[-1][0] :], claim.index, claim.paragraph, like=claim)
+        ends = [m.end() for m in re.finditer(r"\d+(?:\.\d+)?\s*(?:years?|months?)|\blife\b|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d+)\b", text[cuts[-1][0] :], re.I)]
+        tail = text[cuts[-1][0] + ends[-1] :].strip(" ,;)") if ends and last.checkable else ""
+        tail = tail if tail and not tail.startswith((".", "!", "?")) else ""
+        first = parse_claim((text[: cuts[0][1]].rstrip(" ,;.") + (f" {tail}" if tail else "")).rstrip(".") + ".", claim.index, claim.paragraph, like=claim)
+        middle = [parse_claim((text[a:b].strip(" ,;.") + (f" {tail}" if tail else "")), claim.index, claim.paragraph, like=first) for a, b in cuts[1:-1]]
+        parts = [first, *middle, parse_claim(text[cuts[-1][0] :].strip(" ,;"), claim.index, claim.paragraph, like=first)]
         if not all(p.checkable for p in parts):
             return [claim]
         return parts
@@ -2004,6 +2032,8 @@ class Checker:
         prev = self._para_places.get(claim.paragraph)
         if prev:
             return prev, f"Jurisdiction taken from earlier in the paragraph ({', '.join(prev)})."
+        if self.dateline:
+            return [self.dateline], f"Jurisdiction taken from the dateline ({_jname(self.dateline)})."
         return [], None
 
     def _offence_candidates(self, claim: Claim, codes: list[str], case: Case | None) -> list[tuple[float, Offence]]:
@@ -2635,6 +2665,9 @@ def check_text(
     as_of = as_of or today
     claims = extract_claims(text)
     checker = Checker(catalogue, tolerance, rates)
+    from .claims import dateline_place
+
+    checker.dateline = dateline_place(text)
     keep = {c.index for c in claims if c.checkable} or {c.index for c in claims}
     results = []
     for c in claims:

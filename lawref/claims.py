@@ -608,7 +608,9 @@ def stem(w: str) -> str:
 # specific offence", "making it a crime to ...", "introduced a new law".
 _LAW_MAKING = re.compile(
     r"\b(?:creat\w*|mak(?:e|es|ing)|made|introduc\w*|establish\w*|adopt\w*|pass\w*)\s+(?:it\s+)?(?:(?:a|an|the|its|their)\s+)?"
-    r"(?:(?:new|specific|separate|standalone|dedicated|distinct|criminal|federal|national)\s+)*(?:offen[cs]es?|crimes?|laws?|penalt\w+|rules?|bans?|statutes?|legislation)\b",
+    r"(?:(?:new|specific|separate|standalone|dedicated|distinct|criminal|federal|national)\s+)*(?:offen[cs]es?|crimes?|laws?|penalt\w+|rules?|bans?|statutes?|legislation)\b"
+    # "the revenge porn offence created in April 2015", "a law that was introduced in 2024"
+    r"|\b(?:offen[cs]es?|crimes?|laws?|acts?|statutes?|legislation|provisions?)\s+(?:(?:that|which)\s+)?(?:(?:was|were|had been|has been)\s+)?(?:creat|introduc|establish|adopt|pass|enact)\w*",
     re.I,
 )
 
@@ -649,6 +651,20 @@ def _place_regex() -> tuple[re.Pattern, dict[str, tuple[str, bool]]]:
     # Case-sensitive: "US" is a country, "us" a pronoun. Not part of a compound ("Russian-born").
     rx = re.compile(rf"(?<![\w.-])(?:the\s+)?(?P<p>{alts})(?![\w]|-[A-Za-z])")
     return rx, table
+
+
+_DATELINE = re.compile(r"^\W*(?P<p>[A-Z][A-Z'.]+(?:[ -][A-Z][A-Z'.]+){0,2})(?:,\s*[A-Z][\w. ]{1,30})?\s*(?:\([^)]{1,40}\))?\s*[\u2014\u2013:-]+\s")
+
+
+def dateline_place(text: str) -> str | None:
+    """The jurisdiction of a news dateline ("SEOUL —", "BRISBANE (Reuters) -"), or None."""
+    m = _DATELINE.match(clean_text(text))
+    if m is None:
+        return None
+    name = " ".join(w.capitalize() if len(w) > 3 or w not in ("US", "UK", "EU") else w for w in m.group("p").split())
+    _, table = _place_regex()
+    hit = table.get(name) or table.get(m.group("p"))
+    return hit[0] if hit else None
 
 
 def find_places(text: str) -> list[Place]:

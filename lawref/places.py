@@ -58,6 +58,13 @@ PLACE_TABLE: list[tuple[str, str, bool]] = [
     ("London", "GB-EAW", True), ("Manchester", "GB-EAW", True), ("Birmingham", "GB-EAW", True), ("Liverpool", "GB-EAW", True),
     ("Leeds", "GB-EAW", True), ("Bristol", "GB-EAW", True), ("Cardiff", "GB-EAW", True), ("Edinburgh", "GB-SCT", True),
     ("Glasgow", "GB-SCT", True), ("Belfast", "GB-NIR", True), ("Tokyo", "JP", True), ("Osaka", "JP", True),
+    # Cities of federations name their state (whose own law lawref may not hold; the federal law
+    # that applies there is checked, and a mismatch is unverifiable).
+    ("Sydney", "AU-NSW", True), ("Melbourne", "AU-VIC", True), ("Brisbane", "AU-QLD", True), ("Perth", "AU-WA", True),
+    ("Adelaide", "AU-SA", True), ("Hobart", "AU-TAS", True), ("Darwin", "AU-NT", True), ("Canberra", "AU-ACT", True),
+    ("Los Angeles", "US-CA", True), ("San Francisco", "US-CA", True), ("Chicago", "US-IL", True), ("Houston", "US-TX", True),
+    # Statute names that say whose law: "the Commonwealth Criminal Code", "(Cth)".
+    ("Commonwealth Criminal Code", "AU", False), ("Commonwealth law", "AU", False), ("Cth", "AU", False),
 ]
 
 

@@ -1350,3 +1350,26 @@ def test_second_figures_selling_and_the_laws_own_dates(catalogue, text, day, ver
 def test_more_french_and_korean_case_wording(catalogue, text, verdicts):
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, day, verdicts",
+    [
+        # Datelines and statute names that say whose law.
+        ("SEOUL — Possessing sexual deepfakes is punishable by up to three years in prison under the revised law.", "2025-10-01", [A]),
+        ("BRISBANE (Reuters) - Transmitting sexual deepfakes without consent carries six years in prison.", "2025-10-01", [A]),
+        ("Under the Commonwealth Criminal Code, transmitting sexual material without consent is punishable by six years' imprisonment.", "2025-10-01", [A]),
+        # An offence "created in April 2015" that "carried" a figure: the law as it then stood.
+        ("In England and Wales, the revenge porn offence created in April 2015 carried up to two years in prison.", "2025-10-01", [A]),
+        ("In England and Wales, the revenge porn offence created in April 2015 carried up to five years in prison.", "2025-10-01", [I]),
+        # Lists of defendants, of several cases or of one case; what follows the last figure is shared.
+        ("Cho Ju-bin (40 years), Moon Hyeong-wook (34 years) and Kim Nok-wan (30 years) are among those jailed over Telegram sex crimes.", "2026-11-26", [O, A, I]),
+        ("Kang got four years and Park ten at first instance in the SNU deepfake case.", "2026-11-26", [A, A]),
+        ("Kang got three years and Park twelve at first instance in the SNU deepfake case.", "2026-11-26", [I, I]),
+    ],
+)
+def test_datelines_law_dates_and_lists_of_defendants(catalogue, text, day, verdicts):
+    rep = check(catalogue, text, dt.date.fromisoformat(day))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    if "three years and Park twelve" in text:
+        assert not any("summary gives that figure" in f.explanation for r in rep.results for f in r.findings), rep.json()
