@@ -1544,7 +1544,9 @@ _PRESENT = re.compile(r"\b(?:is|are|remains|serves|serving|lives|faces|has been|
 _PAST = re.compile(r"\b(?:was|were|had|received|got|sentenced|jailed|convicted|charged|arrested|when)\b", re.I)
 
 
-def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None, text: str = "") -> Finding:
+def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None, text: str = "", then=None) -> Finding:
+    """A claimed age against the record's dated ages. `then`: the date of the event told in
+    the sentence before, which "at the time" refers to when the claim tells no event itself."""
     found = f"age {q.age}" + (" at the time" if q.at_the_time else "")
     ages = case.defendant.ages
     if not ages and not case.defendant.born:
@@ -1552,7 +1554,11 @@ def _case_age(case: Case, q, day: _dt.date, sentence_proc: Proceeding | None, te
     procs = [p for p in case.proceedings if p.date <= day] or list(case.proceedings)
     first = procs[0].date if procs else day
     ctx = []
-    if q.at_the_time:
+    if q.at_the_time and then is not None:
+        lo, hi = then.first, min(then.last, day)
+        when = f"at the time told before ({then.text})"
+        ctx.append(f"“At the time” is read as the time of the event told just before ({then.text}).")
+    elif q.at_the_time:
         lo, hi = first - _dt.timedelta(days=int(365.25 * AT_THE_TIME_YEARS)), first
         when = "at the time of the offences"
         span = "year" if AT_THE_TIME_YEARS == 1 else f"{AT_THE_TIME_YEARS} years"
@@ -1898,6 +1904,7 @@ class Checker:
         self._para_topic: dict[int, tuple[str, ...]] = {}  # the last subject named in each paragraph
         self._by_id: dict[str, Offence] | None = None  # offences by id, built on first use
         self._last_date = None  # the last event date told, for "four days later"
+        self._clause_offence: Offence | None = None  # the offence the claim before was checked against
         self.dateline: str | None = None  # the jurisdiction of the article's dateline ("SEOUL —")
         self._handles: dict[str, str] | None = None  # alias words unique to one record, built on first use
 
@@ -2160,7 +2167,10 @@ class Checker:
         # Among offences that describe the claim about as well, the one whose figures match.
         tier = [(s, o) for s, o in cands if s >= top - 2.0]
         if len(tier) > 1:
-            tier.sort(key=lambda so: tuple(-x for x in self._matches_any(so[1], claim, day)) + (-so[0],))
+            # Among those whose figures fit as well, a later clause ("..., or 20 if the child is
+            # under 12") stays with the offence of the clause before.
+            prev = self._clause_offence if claim.context_words else None
+            tier.sort(key=lambda so: tuple(-x for x in self._matches_any(so[1], claim, day)) + (so[1] is not prev, -so[0]))
         best = tier[0][1]
         r.alternatives = [o for _, o in tier[1:]]
         k = _offence_keys(best, self._okeys)
@@ -2244,7 +2254,8 @@ class Checker:
                 if who and who.lower() != case.defendant.name.lower():
                     out.append(Finding("age", Verdict.UNVERIFIABLE, f"age {q.age}", None, f"Ages are recorded for {case.defendant.name} only, not {who}.", case.id))
                     continue
-                out.append(_case_age(case, q, day, sentence_proc, claim.english))
+                told_before = self._last_date if (r.case_how.startswith("pronoun") and not claim.dates and not case_terms and not claim.statuses) else None
+                out.append(_case_age(case, q, day, sentence_proc, claim.english, told_before))
             for s in claim.statuses:
                 if s.status in ("sentenced", "jailed") and case_terms:
                     continue
@@ -2561,10 +2572,13 @@ class Checker:
         if prev is None:
             return claim
         words, conduct = prev
-        if claim.conduct and _ANAPHOR.search(claim.english):
+        # A later clause of the sentence ("..., rising to three years when shared online")
+        # speaks of what its first clause did.
+        anaphoric = bool(_ANAPHOR.search(claim.english) or claim.context_words)
+        if claim.conduct and anaphoric:
             # "Possessing them carries five years": the object carries over, not the conduct.
             return replace(claim, context_words=claim.context_words + tuple(w for w in words if not conduct_of(w)))
-        if not claim.conduct and (claim.terms or claim.fines) and (_ANAPHOR.search(claim.english) or claim.statutory or _PENALTY_SUBJECT.search(claim.english)):
+        if not claim.conduct and (claim.terms or claim.fines) and (anaphoric or claim.statutory or _PENALTY_SUBJECT.search(claim.english)):
             # "It now carries seven years", "Les peines sont portées à sept ans ...": the
             # whole subject, conduct included.
             return replace(claim, context_words=claim.context_words + words, conduct=conduct)
@@ -2599,6 +2613,7 @@ class Checker:
             if today != as_of:
                 res.today = ClaimResult(claim, today, _since_then(res.findings, each(today), as_of, today))
             return res
+        self._clause_offence = r.offence
         res = ClaimResult(claim, as_of, self.evaluate(claim, r, as_of))
         if today != as_of:
             res.today = ClaimResult(claim, today, _since_then(res.findings, self.evaluate(claim, r, today), as_of, today))

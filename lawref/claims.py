@@ -609,6 +609,8 @@ def stem(w: str) -> str:
 _LAW_MAKING = re.compile(
     r"\b(?:creat\w*|mak(?:e|es|ing)|made|introduc\w*|establish\w*|adopt\w*|pass\w*)\s+(?:it\s+)?(?:(?:a|an|the|its|their)\s+)?"
     r"(?:(?:new|specific|separate|standalone|dedicated|distinct|criminal|federal|national)\s+)*(?:offen[cs]es?|crimes?|laws?|penalt\w+|rules?|bans?|statutes?|legislation)\b"
+    # "Federal law makes possessing ... punishable", "made it a crime to ..."
+    r"|\b(?:makes?|making|made)\b(?=[^.;]{0,80}?\b(?:punishable|illegal|unlawful|a\s+crime|an?\s+(?:criminal\s+)?offen[cs]e)\b)"
     # "the revenge porn offence created in April 2015", "a law that was introduced in 2024"
     r"|\b(?:offen[cs]es?|crimes?|laws?|acts?|statutes?|legislation|provisions?)\s+(?:(?:that|which)\s+)?(?:(?:was|were|had been|has been)\s+)?(?:creat|introduc|establish|adopt|pass|enact)\w*",
     re.I,

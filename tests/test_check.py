@@ -1373,3 +1373,24 @@ def test_datelines_law_dates_and_lists_of_defendants(catalogue, text, day, verdi
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     if "three years and Park twelve" in text:
         assert not any("summary gives that figure" in f.explanation for r in rep.results for f in r.findings), rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, records",
+    [
+        # "At the time" in the sentence after an event: the time of that event.
+        ("Cho Ju-bin's 42-year prison term was upheld in 2021. He was 23 at the time.", [A, I], ["kr/cho-ju-bin"] * 2),
+        ("Cho Ju-bin's 42-year prison term was upheld in 2021. He was 26 at the time.", [A, A], ["kr/cho-ju-bin"] * 2),
+        # A later clause keeps the sentence's subject and, among offences that fit, its offence.
+        ("France's SREN law created a new offence for sexual deepfakes. It carries up to two years in prison and a €60,000 fine, rising to three years and €75,000 when the image is shared online.",
+         [A, A], ["fr/code-penal/226-8-1"] * 2),
+        ("Federal law makes possessing child sexual abuse material punishable by up to 10 years, or 20 if the images show a child under 12.",
+         [A, A], ["us/18-usc/2252a-possession"] * 2),
+        ("Simple possession of child sexual abuse images in America carries up to 10 years, or 30 if a prepubescent child is depicted.",
+         [A, I], ["us/18-usc/2252a-possession"] * 2),
+    ],
+)
+def test_at_the_time_and_later_clauses_follow_what_came_before(catalogue, text, verdicts, records):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert [r.record for r in rep.results] == records, rep.json()
