@@ -136,9 +136,9 @@ def _since_then(then: list[Finding], now: list[Finding], as_of: _dt.date, today:
     today is outdated (it changed since), not inaccurate. A conversion is a statement about
     the rate of the claim's date: it is not checked again at today's rate."""
     now = [f for f in now if f.aspect != "conversion"] or now
-    was_true = {(f.aspect, f.record) for f in then if f.verdict is Verdict.ACCURATE}
+    was_true = {(f.aspect, f.record, f.found) for f in then if f.verdict is Verdict.ACCURATE}
     for f in now:
-        if f.verdict is Verdict.INACCURATE and (f.aspect, f.record) in was_true and as_of < today:
+        if f.verdict is Verdict.INACCURATE and (f.aspect, f.record, f.found) in was_true and as_of < today:
             f.verdict = Verdict.OUTDATED
             f.explanation = f"True on {_d(as_of)}, no longer: {f.explanation}"
     return now
