@@ -21,7 +21,7 @@ from .errors import NoMatch, UsageError
 from .jurisdictions import applies_in
 from .model import UNLIMITED, Combine, Fine, Offence, PenaltyVersion, Prison, Source, Status, Term
 from .money import Conversion, NoConversion, RateTable, convert_fine
-from .penalty import sentence_words
+from .penalty import ruling_words
 
 BASIS = "Statutory maximum and minimum penalties as written in the law, not typical sentences."
 SORTS = ("jurisdiction", "prison", "fine")
@@ -502,7 +502,7 @@ def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[No
                     latest.pop(q.defendant, None)
                     latest[q.defendant] = q
             same_day = sorted(latest.values(), key=lambda q: q.date)
-            words = list(dict.fromkeys((f"{q.defendant}: " if q.defendant else "") + sentence_words(q.sentence) for q in same_day))
+            words = list(dict.fromkeys((f"{q.defendant}: " if q.defendant else "") + ruling_words(q) for q in same_day))
             out[c.id] = Notable(
                 case_id=c.id,
                 jurisdiction=c.jurisdiction,

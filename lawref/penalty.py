@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import Aggravated, Combine, Fine, PenaltyVersion, Prison, Sentence
+from .model import Aggravated, Combine, Fine, PenaltyVersion, Prison, Proceeding, Sentence
 
 
 def prison_words(p: Prison | None, minimum_standard: bool = False) -> str | None:
@@ -114,8 +114,12 @@ def _variants_change(old: PenaltyVersion, new: PenaltyVersion, key) -> str:
     return "raised" if up and not down else "lowered" if down and not up else "changed"
 
 
-def sentence_words(sentence: Sentence) -> str:
-    """A sentence a court imposed, in words: `42 years' imprisonment`, `a fine of A$343,500`."""
+def sentence_words(sentence: Sentence, civil: bool = False) -> str:
+    """A sentence a court imposed, in words: `42 years' imprisonment`, `a fine of A$343,500`.
+
+    With `civil` (a civil proceeding), an amount is `a civil penalty of A$343,500`: a civil
+    pecuniary penalty is not a criminal fine.
+    """
     from .amounts import format_amount
 
     parts = []
@@ -134,12 +138,23 @@ def sentence_words(sentence: Sentence) -> str:
         parts.append(term + (" (suspended)" if sentence.suspended else ""))
     f = sentence.fine
     if f is not None:
+        what = "civil penalty" if civil else "fine"
         if f.max == "unlimited":
-            parts.append("an unlimited fine")
+            parts.append(f"an unlimited {what}")
         elif f.max is None:
-            parts.append("a fine")
+            parts.append(f"a {what}")
         else:
-            parts.append(f"a fine of {format_amount(f.max, f.currency or '')}")
+            parts.append(f"a {what} of {format_amount(f.max, f.currency or '')}")
     if sentence.extended_licence is not None:
         parts.append(f"extended licence of {sentence.extended_licence.words()}")
     return " and ".join(parts) if parts else (sentence.note or "no sentence stated")
+
+
+def is_civil(p: Proceeding) -> bool:
+    """Whether `p` is a civil proceeding: what it orders is a civil penalty, not a sentence."""
+    return p.level == "civil"
+
+
+def ruling_words(p: Proceeding) -> str:
+    """What proceeding `p` imposed, in words (`sentence_words`, civil penalties named so)."""
+    return sentence_words(p.sentence, civil=is_civil(p)) if p.sentence is not None else (p.outcome or p.level)

@@ -878,17 +878,17 @@ def _same_day(c, p) -> list:
 def _outcome_words(c, p) -> str:
     """`9 years' imprisonment`, or per defendant when several were sentenced that day:
     `Park (principal offender): 9 years' imprisonment; Kang (accomplice): 3 years 6 months' ...`."""
-    from .penalty import sentence_words
+    from .penalty import ruling_words
 
     if p.sentence is None:
         return p.outcome or p.level
     same = _same_day(c, p)
-    words = [(f"{q.defendant}: " if q.defendant and len(same) > 1 else "") + sentence_words(q.sentence) for q in same]
+    words = [(f"{q.defendant}: " if q.defendant and len(same) > 1 else "") + ruling_words(q) for q in same]
     return "; ".join(dict.fromkeys(words))
 
 
 def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
-    from .penalty import sentence_words
+    from .penalty import is_civil, ruling_words
 
     return {
         "date": _iso(p.date),
@@ -897,7 +897,8 @@ def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
         "level": p.level,
         "outcome": p.outcome,
         "case_number": p.case_number,
-        "sentence": sentence_words(p.sentence) if p.sentence else None,
+        "sentence": ruling_words(p) if p.sentence else None,
+        "civil": is_civil(p),
         "sentence_note": p.sentence.note if p.sentence else None,
         "orders": list(p.orders),
         "final": p.final,
@@ -1212,15 +1213,14 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         )
 
     # 6. A sentence against the penalty for the offence it cites (the cases asked for first).
-    from .penalty import sentence_words
-    from .penalty import penalty_words
+    from .penalty import is_civil, penalty_words, ruling_words
 
     pick = None
     topic_ids = {o.id for o in offences}
     for c in list(explicit_cases) or list(cases):
         p = c.final_sentence(day)
-        if p is None or p.sentence is None:
-            continue
+        if p is None or p.sentence is None or is_civil(p):
+            continue  # a civil penalty is not measured against a criminal maximum
         # Several defendants sentenced that day: take the heaviest prison term.
         p = max(_same_day(c, p), key=lambda q: q.sentence.prison.max.sort_key() if q.sentence and q.sentence.prison and q.sentence.prison.max else -1.0)
         imposed = p.sentence.prison.max if p.sentence.prison else None
@@ -1251,7 +1251,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             {
                 "kind": "sentence-vs-maximum",
                 "text": (
-                    f"In {c.title} the court imposed {sentence_words(p.sentence)}{' on ' + p.defendant if getattr(p, 'defendant', None) else ''} ({date_long(p.date)}); the penalty for one offence under "
+                    f"In {c.title} the court imposed {ruling_words(p)}{' on ' + p.defendant if getattr(p, 'defendant', None) else ''} ({date_long(p.date)}); the penalty for one offence under "
                     f"{o.citation} at the time was {penalty_words(v, o.minimum_standard)}. {tail}"
                 ),
                 "ids": [c.id, o.id],

@@ -548,3 +548,14 @@ def test_rows_of_one_instrument_are_in_article_order(catalogue, rates, topic, da
     assert gb == sorted(gb, key=cmp.article_key)
     assert cmp.article_key("11(5)") < cmp.article_key("11-2(1)") < cmp.article_key("11-2(2)")
     assert cmp.article_key("66B(1)") < cmp.article_key("66B(4)") < cmp.article_key("66E")
+
+
+def test_a_civil_penalty_among_notable_sentences_is_named_so(pack):
+    """A case citing a compared offence whose ruling is civil: a civil penalty, not a fine."""
+    civil = case_yaml("tw/civil-case", "[tw/test-act/1]").replace("level: first-instance", "level: civil").replace(
+        "sentence: {prison: {max: 3y}}", "sentence: {fine: {max: 5000, currency: TWD}}"
+    )
+    write_pack(pack, {"cases/tw/civil-case.yaml": civil})
+    res = cmp.compare(_pack_cat(pack), ["tw/test-act/1"], D("2024-09-03"), rates=RateTable())
+    n = next(n for n in res.notable if n.case_id == "tw/civil-case")
+    assert n.sentence.startswith("a civil penalty of") and "fine" not in n.sentence

@@ -632,3 +632,16 @@ def test_render_leaves_other_peoples_temp_like_files_alone(cli, tmp_path):
     r = cli(["render", "kr/cho-ju-bin", "--format", "md", "-o", str(out)])
     assert r.code == 0, r.err
     assert all(f.exists() for f in theirs) and not ours.exists()
+
+
+def test_a_civil_penalty_is_not_a_fine_in_handouts(catalogue):
+    """Rotondo's civil pecuniary penalty reads as one in Leading cases and Key dates, and
+    is never set against a criminal maximum in the questions."""
+    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    case = next(c for c in ctx["cases"] if c["id"] == "au/esafety-v-rotondo")
+    assert "a civil penalty of A$343,500" in case["outcome"]
+    ruling = next(d for d in ctx["key_dates"] if d["ids"] == ["au/esafety-v-rotondo"])
+    assert "a civil penalty of A$343,500" in ruling["what"]
+    text = render(catalogue, ["deepfake"], fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+    assert "fine of A\\$343,500" not in text and "civil penalty of A\\$343,500" in text
+    assert not any("au/esafety-v-rotondo" in q["ids"] for q in ctx["questions"])
