@@ -108,8 +108,71 @@ class Row:
 
 
 @dataclass(frozen=True)
+class DefendantSentence:
+    """One defendant's latest sentence in a case, with the court, date and finality of the
+    ruling that imposed it."""
+
+    defendant: str | None  # None when the case names no defendant per proceeding
+    sentence: str  # in words (a civil proceeding's amount is "a civil penalty of ...")
+    date: _dt.date
+    court: str
+    final: bool
+    civil: bool = False
+    unverified: bool = False
+    show_name: bool = False  # name the defendant when the case has several, or another one
+
+    @property
+    def words(self) -> str:
+        """`Park (accomplice): 4 years 6 months' imprisonment`, or only the sentence."""
+        return f"{self.defendant}: {self.sentence}" if self.defendant and self.show_name else self.sentence
+
+    def json(self) -> dict:
+        return {
+            "defendant": self.defendant,
+            "sentence": self.sentence,
+            "date": self.date.isoformat(),
+            "court": self.court,
+            "final": self.final,
+            "civil": self.civil,
+            "unverified": self.unverified,
+        }
+
+
+def defendant_sentences(case, day: _dt.date) -> tuple[DefendantSentence, ...]:
+    """Each defendant's latest sentence in `case` on or before `day`, in date order."""
+    from .penalty import is_civil
+
+    ps = case.latest_sentences(day)
+    several = len(ps) > 1
+    return tuple(
+        DefendantSentence(
+            defendant=p.defendant,
+            sentence=ruling_words(p),
+            date=p.date,
+            court=p.court,
+            final=p.final,
+            civil=is_civil(p),
+            unverified=p.unverified,
+            show_name=several or (p.defendant is not None and p.defendant != case.defendant.name),
+        )
+        for p in ps
+    )
+
+
+def by_ruling(sentences: Sequence[DefendantSentence]) -> list[list[DefendantSentence]]:
+    """`sentences` grouped by the ruling that imposed them (same date and court), in date
+    order: co-defendants sentenced together are one group."""
+    groups: dict[tuple, list[DefendantSentence]] = {}
+    for s in sentences:
+        groups.setdefault((s.date, s.court), []).append(s)
+    return sorted(groups.values(), key=lambda g: g[0].date)
+
+
+@dataclass(frozen=True)
 class Notable:
-    """A case citing a compared offence, with its latest sentence on or before the as-of date."""
+    """A case citing a compared offence, with each defendant's latest sentence on or before
+    the as-of date (`sentences`); `date`, `court` are those of the latest of those rulings,
+    `final` whether every one of them is final."""
 
     case_id: str
     jurisdiction: str
@@ -121,6 +184,7 @@ class Notable:
     final: bool
     unverified: bool = False
     sources: tuple[Source, ...] = ()
+    sentences: tuple[DefendantSentence, ...] = ()
 
     def json(self) -> dict:
         return {
@@ -133,6 +197,7 @@ class Notable:
             "sentence": self.sentence,
             "final": self.final,
             "unverified": self.unverified,
+            "sentences": [s.json() for s in self.sentences],
             "sources": [_source_json(s) for s in self.sources],
         }
 
@@ -481,8 +546,9 @@ def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVers
 
 
 def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[Notable]:
-    """Cases citing any of `offence_ids`, with their latest sentence on or before `day`
-    (one per defendant when co-defendants are sentenced in proceedings of their own)."""
+    """Cases citing any of `offence_ids`, with each defendant's latest sentence on or before
+    `day` (co-defendants sentenced in proceedings of their own keep their own court, date
+    and finality)."""
     out: dict[str, Notable] = {}
     for oid in offence_ids:
         for c in cat.cases_citing(oid):
@@ -491,29 +557,23 @@ def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[No
                 if oid not in n.offences:
                     out[c.id] = _replace(n, offences=n.offences + (oid,))
                 continue
-            p = c.final_sentence(day)
-            if p is None:
+            ps = c.latest_sentences(day)
+            if not ps:
                 continue
-            # Several defendants, each sentenced in proceedings of their own: the latest
-            # sentence of each (on this day or before), in date order.
-            latest: dict[str | None, object] = {}
-            for q in c.proceedings:
-                if q.sentence and q.date <= day:
-                    latest.pop(q.defendant, None)
-                    latest[q.defendant] = q
-            same_day = sorted(latest.values(), key=lambda q: q.date)
-            words = list(dict.fromkeys((f"{q.defendant}: " if q.defendant else "") + ruling_words(q) for q in same_day))
+            each = defendant_sentences(c, day)
+            last = ps[-1]
             out[c.id] = Notable(
                 case_id=c.id,
                 jurisdiction=c.jurisdiction,
                 title=c.title,
                 offences=(oid,),
-                date=p.date,
-                court=p.court,
-                sentence="; ".join(words),
-                final=any(q.final for q in same_day),
-                unverified=any(q.unverified for q in same_day),
-                sources=tuple({s.url: s for q in same_day for s in q.sources}.values()),
+                date=last.date,
+                court=last.court,
+                sentence="; ".join(dict.fromkeys(s.words for s in each)),
+                final=all(p.final for p in ps),
+                unverified=any(p.unverified for p in ps),
+                sources=tuple({s.url: s for p in ps for s in p.sources}.values()),
+                sentences=each,
             )
     return sorted(out.values(), key=lambda n: (n.jurisdiction, n.date, n.case_id))
 

@@ -869,22 +869,28 @@ def _offence_fields(o, day: _dt.date, src: _SourceIndex, cat, status_text: str |
     }
 
 
-def _same_day(c, p) -> list:
-    """The proceedings of `c` with a sentence on `p`'s date (one per defendant), else [p]."""
-    same = [q for q in c.proceedings if q.sentence and q.date == p.date]
-    return same or [p]
+def _ruling_groups(c, day: _dt.date) -> list[list]:
+    """Each defendant's latest sentence on `day` (as `lawref compare` lists them), grouped by
+    the ruling that imposed it."""
+    from .compare import by_ruling, defendant_sentences
+
+    return by_ruling(defendant_sentences(c, day))
 
 
-def _outcome_words(c, p) -> str:
-    """`9 years' imprisonment`, or per defendant when several were sentenced that day:
-    `Park (principal offender): 9 years' imprisonment; Kang (accomplice): 3 years 6 months' ...`."""
-    from .penalty import ruling_words
+def _group_words(group) -> str:
+    """`Park (principal offender): 9 years' imprisonment; Kang (accomplice): ...`."""
+    return "; ".join(dict.fromkeys(s.words for s in group))
 
-    if p.sentence is None:
-        return p.outcome or p.level
-    same = _same_day(c, p)
-    words = [(f"{q.defendant}: " if q.defendant and len(same) > 1 else "") + ruling_words(q) for q in same]
-    return "; ".join(dict.fromkeys(words))
+
+def _sentences_outcome(c, day: _dt.date) -> str | None:
+    """Every defendant's latest sentence with its own court and date, ruling by ruling:
+    `Park (accomplice): 4 years 6 months' imprisonment (Court A, 2025-03-20); Park
+    (principal offender): 9 years' ...; Kang ...: ... (Court B, 2025-04-18)`."""
+    parts = []
+    for g in _ruling_groups(c, day):
+        final = ", final" if all(s.final for s in g) else ""
+        parts.append(f"{_group_words(g)} ({g[0].court}, {g[0].date.isoformat()}{final})")
+    return "; ".join(parts) or None
 
 
 def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
@@ -943,12 +949,8 @@ def _case_fields(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
             )
         else:
             offences.append({"id": oid, "citation": oid, "title": None, "penalty_then": None, "penalty_date": None})
-    outcome = None
-    if sentenced is not None:
-
-        final = any(q.final for q in _same_day(c, sentenced))
-        outcome = f"{_outcome_words(c, sentenced)} ({sentenced.court}, {sentenced.date.isoformat()}{', final' if final else ''})"
-    elif latest is not None:
+    outcome = _sentences_outcome(c, day)
+    if outcome is None and latest is not None:
         outcome = f"{latest.outcome or latest.level} ({latest.court}, {latest.date.isoformat()})"
     return {
         "id": c.id,
@@ -969,6 +971,7 @@ def _case_fields(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
         "proceedings": procs,
         "later_proceedings": sum(1 for p in c.proceedings if p.date > day),
         "sentence": _proceeding_dict(c, sentenced, src) if sentenced else None,
+        "sentences": [_proceeding_dict(c, p, src) for p in c.latest_sentences(day)],
         "latest": _proceeding_dict(c, latest, src) if latest else None,
         "outcome": outcome,
         "unverified": any(p.unverified for p in shown),
@@ -1042,19 +1045,16 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
         g["what"] = g["short"] = f"{g['instrument']}{', '.join(g['articles'])}: {g['text']}"
 
     for c in cases:
-        shown = [p for p in c.proceedings if p.date <= day]
-        rulings = [p for p in shown if p.final]
-        last = c.final_sentence(day)
-        if last is not None and last not in rulings and not any(p.date >= last.date for p in rulings):
-            rulings.append(last)
-        seen_dates = set()
-        for p in rulings:
-            if p.date in seen_dates:
-                continue
-            seen_dates.add(p.date)
-            outcome = _outcome_words(c, p) if p.sentence else (p.outcome or "final ruling")
-            what = f"{c.title}: {outcome} ({p.court})"
-            out.append({"date": p.date.isoformat(), "jurisdiction": c.jurisdiction, "kind": "ruling", "instrument": None, "articles": [], "ids": [c.id], "text": what, "what": what, "short": f"{c.title}: {outcome}"})
+        # Each defendant's latest sentence (by ruling), then final rulings without one.
+        rulings = [(g[0].date, g[0].court, _group_words(g)) for g in _ruling_groups(c, day)]
+        seen = {(d, court) for d, court, _ in rulings}
+        for p in c.proceedings:
+            if p.final and p.date <= day and (p.date, p.court) not in seen:
+                seen.add((p.date, p.court))
+                rulings.append((p.date, p.court, p.outcome or "final ruling"))
+        for date, court, outcome in rulings:
+            what = f"{c.title}: {outcome} ({court})"
+            out.append({"date": date.isoformat(), "jurisdiction": c.jurisdiction, "kind": "ruling", "instrument": None, "articles": [], "ids": [c.id], "text": what, "what": what, "short": f"{c.title}: {outcome}"})
     out.sort(key=lambda g: (g["date"], g["jurisdiction"], g["what"]))
     for g in out:
         g["jurisdiction_name"] = _jname(g["jurisdiction"])
@@ -1218,11 +1218,12 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
     pick = None
     topic_ids = {o.id for o in offences}
     for c in list(explicit_cases) or list(cases):
-        p = c.final_sentence(day)
-        if p is None or p.sentence is None or is_civil(p):
-            continue  # a civil penalty is not measured against a criminal maximum
-        # Several defendants sentenced that day: take the heaviest prison term.
-        p = max(_same_day(c, p), key=lambda q: q.sentence.prison.max.sort_key() if q.sentence and q.sentence.prison and q.sentence.prison.max else -1.0)
+        # A civil penalty is not measured against a criminal maximum.
+        ps = [q for q in c.latest_sentences(day) if not is_civil(q)]
+        if not ps:
+            continue
+        # Several defendants: the heaviest prison term standing.
+        p = max(ps, key=lambda q: q.sentence.prison.max.sort_key() if q.sentence.prison and q.sentence.prison.max else -1.0)
         imposed = p.sentence.prison.max if p.sentence.prison else None
         for oid in c.offences:
             o = cat.records.get(oid)

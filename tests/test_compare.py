@@ -559,3 +559,42 @@ def test_a_civil_penalty_among_notable_sentences_is_named_so(pack):
     res = cmp.compare(_pack_cat(pack), ["tw/test-act/1"], D("2024-09-03"), rates=RateTable())
     n = next(n for n in res.notable if n.case_id == "tw/civil-case")
     assert n.sentence.startswith("a civil penalty of") and "fine" not in n.sentence
+
+
+@pytest.mark.parametrize(
+    "day, want",
+    [
+        (
+            "2026-10-30",
+            {
+                "Park (accomplice)": ("4 years 6 months", "Criminal Appeal Division 1-2", "2025-03-20"),
+                "Park (principal offender)": ("9 years", "Seoul High Court", "2025-04-18"),
+                "Kang (accomplice)": ("3 years 6 months", "Seoul High Court", "2025-04-18"),
+            },
+        ),
+        (
+            "2024-11-01",
+            {
+                "Park (accomplice)": ("5 years", "14th criminal single-judge division", "2024-08-28"),
+                "Park (principal offender)": ("10 years", "31st Criminal Division", "2024-10-30"),
+                "Kang (accomplice)": ("4 years", "31st Criminal Division", "2024-10-30"),
+            },
+        ),
+    ],
+)
+def test_notable_sentences_give_each_defendant_their_own_court_and_date(cli, day, want):
+    """Co-defendants sentenced by other courts on other days keep their own court, date and
+    finality, in --json and in the text."""
+    data = json.loads(cli(["compare", "deepfake", "-j", "KR", "--as-of", day, "--json"]).out)
+    snu = next(n for n in data["notable_sentences"] if n["case"] == "kr/snu-deepfake")
+    got = {s["defendant"]: s for s in snu["sentences"]}
+    assert set(got) == set(want)
+    for who, (term, court, date) in want.items():
+        assert term in got[who]["sentence"] and court in got[who]["court"] and got[who]["date"] == date, who
+        assert got[who]["final"] is False
+    assert snu["final"] is False and snu["date"] == max(d for _, _, d in want.values())
+    text = cli(["compare", "deepfake", "-j", "KR", "--as-of", day]).out
+    block = text[text.index("kr/snu-deepfake"):]
+    for who, (term, court, date) in want.items():
+        line = next(x for x in block.splitlines() if who + ":" in x)
+        assert term in line and court in line and date in line, line

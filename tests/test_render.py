@@ -645,3 +645,23 @@ def test_a_civil_penalty_is_not_a_fine_in_handouts(catalogue):
     text = render(catalogue, ["deepfake"], fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
     assert "fine of A\\$343,500" not in text and "civil penalty of A\\$343,500" in text
     assert not any("au/esafety-v-rotondo" in q["ids"] for q in ctx["questions"])
+
+
+def test_leading_cases_and_key_dates_list_every_sentenced_defendant_as_compare_does(catalogue):
+    """The handout names each defendant's latest sentence with its own court and date, as
+    `lawref compare` does (no co-defendant left out, none given another's court)."""
+    from lawref.compare import by_ruling, defendant_sentences
+
+    for day in (DAY, dt.date(2024, 11, 1), dt.date(2025, 3, 25)):
+        ctx = build_context(catalogue, ["deepfake"], as_of=day, currency=CURRENCY)
+        for c in ctx["cases"]:
+            rulings = [d for d in ctx["key_dates"] if d["ids"] == [c["id"]]]
+            for group in by_ruling(defendant_sentences(catalogue.get(c["id"]), day)):
+                words = "; ".join(s.words for s in group)
+                court, date = group[0].court, group[0].date.isoformat()
+                assert f"{words} ({court}, {date}" in c["outcome"], (day, c["id"], words)
+                assert any(d["date"] == date and d["what"].endswith(f": {words} ({court})") for d in rulings), (day, c["id"], words)
+    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    snu = next(c for c in ctx["cases"] if c["id"] == "kr/snu-deepfake")
+    assert "Park (accomplice): 4 years 6 months' imprisonment (Seoul Central District Court, Criminal Appeal Division 1-2" in snu["outcome"]
+    assert {p["defendant"] for p in snu["sentences"]} == {"Park (accomplice)", "Park (principal offender)", "Kang (accomplice)"}

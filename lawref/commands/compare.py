@@ -267,11 +267,17 @@ def _print(result) -> None:
     w("\nNotable sentences (actual cases, apart from the statutory ranges above):\n")
     if not result.notable:
         w("  none in the catalogue for these offences\n")
+    from ..compare import by_ruling
+
     for n in result.notable:
-        state = "final" if n.final else "not recorded as final"
-        flag = " (unverified)" if n.unverified else ""
         w(f"  {plain(n.jurisdiction)} {plain(n.case_id)}: {plain(n.title)}\n")
-        w(f"    {plain(n.sentence)} ({plain(n.court)}, {n.date.isoformat()}, {state}){flag}; cites {plain(', '.join(n.offences))}\n")
+        # One line per ruling: co-defendants sentenced by other courts on other days apart.
+        for group in by_ruling(n.sentences):
+            state = "final" if all(s.final for s in group) else "not recorded as final"
+            flag = " (unverified)" if any(s.unverified for s in group) else ""
+            words = "; ".join(dict.fromkeys(s.words for s in group))
+            w(f"    {plain(words)} ({plain(group[0].court)}, {group[0].date.isoformat()}, {state}){flag}\n")
+        w(f"    cites {plain(', '.join(n.offences))}\n")
 
 
 def _csv_row(r) -> list:
