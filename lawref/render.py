@@ -893,6 +893,37 @@ def _sentences_outcome(c, day: _dt.date) -> str | None:
     return "; ".join(parts) or None
 
 
+# A step without an outcome of its own, said by its level.
+_LEVEL_STATE = {
+    "arrest": "arrested",
+    "charge": "charged",
+    "investigation": "under investigation",
+    "civil": "civil proceedings",
+    "first-instance": "at first instance",
+    "appeal": "on appeal",
+    "supreme": "before the supreme court",
+    "other": "proceedings under way",
+}
+
+
+def _state_outcome(c, day: _dt.date) -> str | None:
+    """Where a case without a sentence stands on `day`: its latest step with a real outcome
+    (`charged (court, date)`), then, when later steps followed, its status and the latest
+    one (`pending (latest step: investigation, 2025-11-10)`); never a bare "other"."""
+    latest = c.latest(day)
+    if latest is None:
+        return None
+    step = c.last_outcome(day)
+    if step is None:
+        what = _LEVEL_STATE.get(latest.level, latest.level.replace("-", " "))
+        return f"{what} ({latest.court}, {latest.date.isoformat()})"
+    text = f"{step.outcome} ({step.court}, {step.date.isoformat()})"
+    if latest is not step and latest.date > step.date:
+        status = c.status_on(day)
+        text += f"; {status + ' ' if status else ''}(latest step: {latest.level.replace('-', ' ')}, {latest.date.isoformat()})"
+    return text
+
+
 def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
     from .penalty import is_civil, ruling_words
 
@@ -949,9 +980,7 @@ def _case_fields(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
             )
         else:
             offences.append({"id": oid, "citation": oid, "title": None, "penalty_then": None, "penalty_date": None})
-    outcome = _sentences_outcome(c, day)
-    if outcome is None and latest is not None:
-        outcome = f"{latest.outcome or latest.level} ({latest.court}, {latest.date.isoformat()})"
+    outcome = _sentences_outcome(c, day) or _state_outcome(c, day)
     return {
         "id": c.id,
         "kind": "case",

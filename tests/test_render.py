@@ -665,3 +665,18 @@ def test_leading_cases_and_key_dates_list_every_sentenced_defendant_as_compare_d
     snu = next(c for c in ctx["cases"] if c["id"] == "kr/snu-deepfake")
     assert "Park (accomplice): 4 years 6 months' imprisonment (Seoul Central District Court, Criminal Appeal Division 1-2" in snu["outcome"]
     assert {p["defendant"] for p in snu["sentences"]} == {"Park (accomplice)", "Park (principal offender)", "Kang (accomplice)"}
+
+
+def test_leading_cases_show_where_a_case_stands_never_other(catalogue):
+    """A case without a sentence reads by its latest real outcome and its state (Durov:
+    charged, then pending), never by a bare "other" (lifting a travel ban)."""
+    for day in (DAY, dt.date(2024, 8, 25), dt.date(2025, 4, 1), dt.date(2023, 11, 1)):
+        ctx = build_context(catalogue, [c.id for c in catalogue.cases], as_of=day, currency=CURRENCY)
+        for c in ctx["cases"]:
+            assert not (c["outcome"] or "").startswith("other"), (day, c["id"], c["outcome"])
+            assert "other (" not in (c["outcome"] or ""), (day, c["id"])
+    durov = next(c for c in build_context(catalogue, ["fr/durov"], as_of=DAY, currency=CURRENCY)["cases"] if c["id"] == "fr/durov")
+    assert durov["outcome"].startswith("charged (Tribunal judiciaire de Paris") and "2024-08-28" in durov["outcome"]
+    assert durov["outcome"].endswith("pending (latest step: investigation, 2025-11-10)")
+    early = build_context(catalogue, ["fr/durov"], as_of=dt.date(2024, 8, 25), currency=CURRENCY)["cases"][0]
+    assert early["outcome"].startswith("arrested (Le Bourget")

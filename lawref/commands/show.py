@@ -131,8 +131,7 @@ def case_brief(case, day: _dt.date | None = None) -> str:
         who = f"{p.defendant}: " if p.defendant else ""
         return f"{status}: {who}{' + '.join(parts)}"
     # The latest step with an outcome (a denied motion, "other", says less than a conviction).
-    steps = [q for q in case.proceedings if (day is None or q.date <= day) and q.outcome and q.outcome not in ("other", "pending")]
-    p = steps[-1] if steps else case.latest(day)
+    p = case.last_outcome(day) or case.latest(day)
     if p is not None:
         step = p.outcome if p.outcome and p.outcome not in ("other", "pending") else p.level
         return f"{status}: {step} ({p.date})"
