@@ -1093,11 +1093,13 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
 # --------------------------------------------------------------------------- questions
 
 
-def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, currency: str, topic_tag: str | None, explicit_cases=()) -> list[dict]:
+def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, currency: str, topic_tag: str | None, explicit_cases=(), jurisdictions=None) -> list[dict]:
     """Questions for a class, each derived from the data in front of the reader.
 
     Each is {"kind", "text", "ids"}; kinds: highest-maximum, recent-change, not-in-force,
     no-offence, fines, minimum-standard, sentence-vs-maximum, upcoming, unverified.
+    `jurisdictions` is the selection (-j, or places named in the topic; None for all): only
+    those are said to lack an offence.
     """
     qs: list[dict] = []
     base = [r for r in rows if not r["is_variant"]]
@@ -1187,11 +1189,14 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
                 "ids": [r["id"]],
             }
         )
-    # 3b. Jurisdictions the catalogue covers that have no offence in force for this topic.
+    # 3b. Jurisdictions selected (all, or -j) that the catalogue has records for but no
+    # offence in force for this topic: a gap in the catalogue, not proof of a gap in the law.
     if topic_tag:
+        from .jurisdictions import applies_in
+
         # A jurisdiction whose offence predates its recorded history is not "without an offence".
         covered = {r["jurisdiction"] for r in base if r["in_force"] or r["status"] == "not-recorded"}
-        all_j = sorted({o.jurisdiction for o in cat.offences})
+        all_j = sorted({o.jurisdiction for o in cat.offences if not jurisdictions or applies_in(o.jurisdiction, jurisdictions)})
         missing = [j for j in all_j if j not in covered]
         if missing and covered:
             names = _join([_jname(j) for j in missing])
@@ -1199,8 +1204,9 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
                 {
                     "kind": "no-offence",
                     "text": (
-                        f"The catalogue has no offence tagged '{topic_tag}' in force on {date_long(day)} for {names}. "
-                        "Does that leave the conduct unpunished there, or do general offences cover it?"
+                        f"Offences tagged '{topic_tag}' in force on {date_long(day)} for {names} are not covered by this catalogue. "
+                        "That is a gap in the catalogue, not a finding that the conduct is lawful there: "
+                        "where would you look for the law that applies?"
                     ),
                     "ids": [],
                 }
@@ -1460,7 +1466,7 @@ def build_context(
         for j in jur_codes
     ]
     dates = key_dates(offence_recs, case_recs, as_of)
-    questions = discussion_questions(rows, offence_recs, case_recs, cat, as_of, currency, tag, [r for r in explicit if isinstance(r, Case)])
+    questions = discussion_questions(rows, offence_recs, case_recs, cat, as_of, currency, tag, [r for r in explicit if isinstance(r, Case)], jurisdictions)
 
     if mode == "topic":
         title = f"{_topic_title(tag or ' '.join(query))}: the law in {len([j for j in jur_list if j['offences']])} jurisdiction{'s' if len(jur_list) != 1 else ''}"

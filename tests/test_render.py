@@ -680,3 +680,30 @@ def test_leading_cases_show_where_a_case_stands_never_other(catalogue):
     assert durov["outcome"].endswith("pending (latest step: investigation, 2025-11-10)")
     early = build_context(catalogue, ["fr/durov"], as_of=dt.date(2024, 8, 25), currency=CURRENCY)["cases"][0]
     assert early["outcome"].startswith("arrested (Le Bourget")
+
+
+@pytest.mark.parametrize(
+    "query, jurisdictions, missing, not_named",
+    [
+        (["child-sexual-abuse-material"], None, ["Australia", "European Union"], []),
+        (["child-sexual-abuse-material"], {"AU", "KR"}, ["Australia"], ["European Union"]),
+        (["deepfake"], {"KR"}, None, ["France", "Australia"]),
+        (["deepfake", "korea"], None, None, ["France", "Australia"]),
+        (["deepfake"], {"KR", "FR"}, None, ["Australia", "United States"]),
+    ],
+)
+def test_no_offence_question_names_only_selected_jurisdictions_as_a_catalogue_gap(catalogue, query, jurisdictions, missing, not_named):
+    """A sheet for -j KR (or "deepfake korea") never says France or the US lack an offence;
+    a gap is worded as the catalogue's, not as conduct left lawful."""
+    ctx = build_context(catalogue, query, as_of=DAY, currency=CURRENCY, jurisdictions=jurisdictions)
+    qs = [q["text"] for q in ctx["questions"] if q["kind"] == "no-offence"]
+    if missing is None:
+        assert qs == []
+        return
+    (text,) = qs
+    named = text.split(" for ", 1)[1].split(" are not covered by this catalogue.")[0]
+    assert named == " and ".join(missing)
+    assert "That is a gap in the catalogue, not a finding that the conduct is lawful there" in text
+    assert "unpunished" not in text
+    for name in not_named:
+        assert name not in text
