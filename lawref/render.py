@@ -945,6 +945,26 @@ def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
     }
 
 
+def penalty_then(c, o, when: _dt.date) -> dict:
+    """The penalty for offence `o` on `when` (a ruling's day), and, when it differed, on the
+    day of the case's first recorded proceeding.
+
+    A record gives no structured offence dates, and the penalty that applies is usually the
+    one in force when an offence was committed: a ruling-day figure is only that, so a
+    change while the case was under way is shown beside it rather than hidden.
+
+    Returns {"penalty", "date", "at_start", "start_date"} (penalties in words or None).
+    """
+    from .penalty import penalty_words
+
+    v = o.in_force(when)
+    now = penalty_words(v, o.minimum_standard) if v else None
+    first = c.proceedings[0].date if c.proceedings else None
+    before = o.in_force(first) if first is not None and first < when else None
+    earlier = penalty_words(before, o.minimum_standard) if before else None
+    return {"penalty": now, "date": when, "at_start": earlier if earlier != now else None, "start_date": first}
+
+
 def _case_key_source(c, day: _dt.date):
     p = c.final_sentence(day) or c.latest(day)
     return _key_source(p.sources) if p is not None else _key_source(c.sources)
@@ -967,19 +987,21 @@ def _case_fields(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
     for oid in c.offences:
         o = cat.records.get(oid)
         if o is not None and getattr(o, "kind", "") == "offence":
-            at = sentenced.date if sentenced else day
-            v = o.in_force(at)
+            then = penalty_then(c, o, sentenced.date if sentenced else day)
             offences.append(
                 {
                     "id": o.id,
                     "citation": o.citation,
                     "title": o.title,
-                    "penalty_then": _penalty_text(v.prison, v.fine, v.combine, v.note, o.minimum_standard) if v else None,
-                    "penalty_date": _iso(at),
+                    "penalty_then": then["penalty"],
+                    "penalty_date": _iso(then["date"]),
+                    "penalty_basis": "ruling" if sentenced else "as-of",
+                    "penalty_at_start": then["at_start"],
+                    "penalty_start_date": _iso(then["start_date"]) if then["at_start"] else None,
                 }
             )
         else:
-            offences.append({"id": oid, "citation": oid, "title": None, "penalty_then": None, "penalty_date": None})
+            offences.append({"id": oid, "citation": oid, "title": None, "penalty_then": None, "penalty_date": None, "penalty_basis": None, "penalty_at_start": None, "penalty_start_date": None})
     outcome = _sentences_outcome(c, day) or _state_outcome(c, day)
     return {
         "id": c.id,
@@ -1277,18 +1299,22 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             break
     if pick is not None:
         _, ratio, c, p, o, v = pick
-        if ratio is not None and ratio > 1:
+        then = penalty_then(c, o, p.date)
+        if then["at_start"]:
+            tail = "The record does not date the offences: which of the two applies, and why?"
+        elif ratio is not None and ratio > 1:
             tail = "How do several counts and other charges add up to one sentence?"
         elif ratio is not None and ratio < 1:
             tail = "What does the gap between the maximum and the sentence tell us about sentencing in practice?"
         else:
             tail = "How do courts arrive at a sentence within the range the law sets?"
+        earlier = f"; on {date_long(then['start_date'])}, the case's first recorded step, it was {then['at_start']}" if then["at_start"] else ""
         qs.append(
             {
                 "kind": "sentence-vs-maximum",
                 "text": (
-                    f"In {c.title} the court imposed {ruling_words(p)}{' on ' + p.defendant if getattr(p, 'defendant', None) else ''} ({date_long(p.date)}); the penalty for one offence under "
-                    f"{o.citation} at the time was {penalty_words(v, o.minimum_standard)}. {tail}"
+                    f"In {c.title} the court imposed {ruling_words(p)}{' on ' + p.defendant if getattr(p, 'defendant', None) else ''} ({date_long(p.date)}). "
+                    f"On the day of that ruling the penalty for one offence under {o.citation} was {then['penalty']}{earlier}. {tail}"
                 ),
                 "ids": [c.id, o.id],
             }

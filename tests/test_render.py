@@ -707,3 +707,31 @@ def test_no_offence_question_names_only_selected_jurisdictions_as_a_catalogue_ga
     assert "unpunished" not in text
     for name in not_named:
         assert name not in text
+
+
+def test_penalty_then_is_the_ruling_day_with_the_earlier_penalty_beside_it(catalogue):
+    """Records give no offence dates: the penalty is said to be the ruling day's, and the one
+    in force at the case's first recorded step is shown when it differed (Cho offended in
+    2019-2020, when Youth Protection Act Art. 11(3) carried up to 7 years or ₩50M)."""
+    cho, o = catalogue.get("kr/cho-ju-bin"), catalogue.get("kr/youth-protection-act/11.3")
+    then = R.penalty_then(cho, o, dt.date(2021, 10, 14))
+    assert then["penalty"].startswith("at least 3 years' imprisonment")
+    assert then["at_start"] == "up to 7 years' imprisonment or a fine of up to ₩50,000,000"
+    assert then["start_date"] == dt.date(2020, 3, 16)
+    assert R.penalty_then(cho, catalogue.get("kr/youth-protection-act/11.1"), dt.date(2021, 10, 14))["at_start"] is None
+    ctx = build_context(catalogue, ["kr/cho-ju-bin"], as_of=DAY, currency=CURRENCY)
+    x = next(x for x in ctx["cases"][0]["offences"] if x["id"] == o.id)
+    assert (x["penalty_basis"], x["penalty_date"], x["penalty_start_date"]) == ("ruling", "2021-10-14", "2020-03-16")
+
+
+def test_sentence_question_never_calls_the_ruling_day_penalty_the_one_at_the_time(catalogue):
+    """SNU: 7 years applied only from 16 October 2024, during the case; the question gives
+    the ruling day's figure as such and the earlier one beside it."""
+    for day in (DAY, dt.date(2025, 6, 1)):
+        ctx = build_context(catalogue, ["deepfake"], as_of=day, currency=CURRENCY)
+        q = next(q for q in ctx["questions"] if q["kind"] == "sentence-vs-maximum")
+        assert "at the time" not in q["text"]
+        if "kr/snu-deepfake" in q["ids"]:
+            assert "On the day of that ruling the penalty for one offence under Sexual Crimes Act Art. 14-2(1) was up to 7 years' imprisonment" in q["text"]
+            assert "on 28 August 2024, the case's first recorded step, it was up to 5 years' imprisonment" in q["text"]
+            assert "does not date the offences" in q["text"]
