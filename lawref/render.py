@@ -1127,7 +1127,8 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
     base = [r for r in rows if not r["is_variant"]]
     national = [r for r in base if r["in_force"] and not r["minimum_standard"]]
 
-    # 1. Highest and lowest maximum prison term, per jurisdiction.
+    # 1. Highest and lowest maximum prison term an article sets itself, per jurisdiction
+    # (base offences only: aggravated forms and general caps are said apart).
     best: dict[str, dict] = {}
     for r in national:
         m = r["prison_max_months"]
@@ -1146,12 +1147,20 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             def who(group):
                 return _join([f"{r['jurisdiction_name']} ({r['citation']})" for r in group])
 
+            # Articles that set only a minimum, capped by a general rule: said apart, not hidden.
+            caps = {}
+            for r in national:
+                if r["prison_max_basis"] and r["prison_max_months"] is not None:
+                    caps.setdefault((r["jurisdiction_name"], r["prison_max_basis"]), r["prison_max"])
+            capped = " ".join(f"In {j}, articles that set only a minimum run up to {m} under {basis}." for (j, basis), m in sorted(caps.items()))
             qs.append(
                 {
                     "kind": "highest-maximum",
                     "text": (
-                        f"Each jurisdiction's heaviest maximum prison term here ranges from {lows[0]['prison_max']} ({who(lows)}) to {tops[0]['prison_max']} ({who(tops)}). "
-                        "What could explain the difference, and does a higher maximum mean heavier sentences in practice?"
+                        "Leaving aside aggravated forms and general caps, the heaviest maximum prison term each jurisdiction's articles set here "
+                        f"ranges from {lows[0]['prison_max']} ({who(lows)}) to {tops[0]['prison_max']} ({who(tops)}). "
+                        + (capped + " " if capped else "")
+                        + "What could explain the difference, and does a higher maximum mean heavier sentences in practice?"
                     ),
                     "ids": [r["id"] for r in tops + lows],
                 }

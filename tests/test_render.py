@@ -735,3 +735,23 @@ def test_sentence_question_never_calls_the_ruling_day_penalty_the_one_at_the_tim
             assert "On the day of that ruling the penalty for one offence under Sexual Crimes Act Art. 14-2(1) was up to 7 years' imprisonment" in q["text"]
             assert "on 28 August 2024, the case's first recorded step, it was up to 5 years' imprisonment" in q["text"]
             assert "does not date the offences" in q["text"]
+
+
+@pytest.mark.parametrize("topic", ["deepfake", "child-sexual-abuse-material", "intimate-image-abuse"])
+def test_heaviest_maximum_question_says_what_it_leaves_aside(catalogue, topic):
+    """The range is over the maxima articles set themselves; a general cap (Korea's 30 years
+    under Criminal Act Art. 42) is named apart rather than silently dropped."""
+    ctx = build_context(catalogue, [topic], as_of=DAY, currency=CURRENCY)
+    (q,) = [q for q in ctx["questions"] if q["kind"] == "highest-maximum"]
+    assert q["text"].startswith("Leaving aside aggravated forms and general caps, the heaviest maximum prison term each jurisdiction's articles set here ranges from ")
+    own = [r for r in ctx["rows"] if r["in_force"] and not r["is_variant"] and not r["minimum_standard"] and r["prison_max_months"] is not None and not r["prison_max_basis"]]
+    best: dict = {}
+    for r in own:
+        m = 10**6 if r["prison_max_months"] == "life" else r["prison_max_months"]
+        if r["jurisdiction"] not in best or m > best[r["jurisdiction"]][0]:
+            best[r["jurisdiction"]] = (m, r["prison_max"])
+    lo, hi = min(best.values()), max(best.values())
+    assert f"ranges from {lo[1]} (" in q["text"] and f") to {hi[1]} (" in q["text"]
+    for r in ctx["rows"]:
+        if r["in_force"] and r["prison_max_basis"]:
+            assert f"In {r['jurisdiction_name']}, articles that set only a minimum run up to {r['prison_max']} under {r['prison_max_basis']}." in q["text"]
