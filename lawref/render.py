@@ -782,8 +782,9 @@ def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -
 
 
 def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
-    from .penalty import change_kind, penalty_words
+    from .penalty import change_kind, change_words, penalty_words
 
+    kind = change_kind(prev, v)
     return {
         "from": _iso(v.start),
         "until": _iso(v.end),
@@ -795,7 +796,8 @@ def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
         "fine": _fine_short(v.fine),
         "combine": v.combine.value if v.combine else None,
         "penalty": penalty_words(v, o.minimum_standard),
-        "change": change_kind(prev, v),
+        "change": kind,
+        "change_text": "first recorded" if kind == "new-offence" and o.history_start(v) else change_words(prev, v, kind) if kind != "unchanged" else "unchanged",
         "note": v.note,
         "unverified": v.unverified,
         "aggravated": [
@@ -1036,14 +1038,6 @@ def _case_fields(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
 
 # --------------------------------------------------------------------------- key dates
 
-_CHANGE_TEXT = {
-    "new-offence": "offence in force",
-    "raised": "penalty raised",
-    "lowered": "penalty lowered",
-    "changed": "penalty changed",
-}
-
-
 def _cite_prefix(o) -> str:
     """`Sexual Crimes Act Art. ` from a citation `Sexual Crimes Act Art. 14-2(1)`."""
     cite = o.citation
@@ -1056,7 +1050,7 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
     Changes on the same day in the same instrument and of the same kind are one entry. A
     case contributes its final ruling(s) and its latest sentence on or before `day`.
     """
-    from .penalty import change_kind
+    from .penalty import change_kind, change_words
 
     groups: dict[tuple, dict] = {}
     for o in offences:
@@ -1070,7 +1064,7 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
                 kind = "unchanged"  # passed after the date: not known then
             if kind != "unchanged":
                 upcoming = v.start > day
-                text = _CHANGE_TEXT.get(kind, kind)
+                text = change_words(prev, v, kind)  # "aggravated form added" when only a variant changed
                 if upcoming:
                     text = f"{text} (upcoming{', enacted, not yet in force' if prospective else ''})"
                 k = (v.start, o.jurisdiction, o.instrument.name, text)
@@ -1184,13 +1178,10 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             prev = v
     if recent is not None:
         o, v, prev, kind = recent
-        from .penalty import penalty_words
+        from .penalty import change_words
 
-        if kind == "new-offence" or prev is None:
-            what = f"the offence was created ({penalty_words(v, o.minimum_standard)})"
-        else:
-            verb = {"raised": "was raised", "lowered": "was lowered"}.get(kind, "changed")
-            what = f"the penalty {verb} from {penalty_words(prev, o.minimum_standard)} to {penalty_words(v, o.minimum_standard)}"
+        # A change only to an aggravated form says what changed, never "raised from X to X".
+        what = change_words(prev, v, kind, figures=True, minimum_standard=o.minimum_standard)
         qs.append(
             {
                 "kind": "recent-change",

@@ -755,3 +755,33 @@ def test_heaviest_maximum_question_says_what_it_leaves_aside(catalogue, topic):
     for r in ctx["rows"]:
         if r["in_force"] and r["prison_max_basis"]:
             assert f"In {r['jurisdiction_name']}, articles that set only a minimum run up to {r['prison_max']} under {r['prison_max_basis']}." in q["text"]
+
+
+def test_a_change_only_to_an_aggravated_form_is_not_a_raise_from_x_to_x(catalogue):
+    """Code pénal Art. 226-8 kept 1 year / €15,000 in 2024 and gained an aggravated form: the
+    question, Key dates and the summary's versions table say so (as `lawref changes` lists
+    the variants), never "raised from X to X"."""
+    ctx = build_context(catalogue, ["deepfake"], as_of=dt.date(2024, 6, 1), currency=CURRENCY)
+    (q,) = [q for q in ctx["questions"] if q["kind"] == "recent-change"]
+    assert "under Code pénal Art. 226-8, an aggravated form was added (committed using an online public communication service" in q["text"]
+    assert "up to 2 years' imprisonment, a fine of up to €45,000, or both" in q["text"]
+    assert "the base penalty stayed up to 1 year's imprisonment, a fine of up to €15,000, or both" in q["text"]
+    for q in ctx["questions"]:
+        m = re.search(r"from (.+?) to (.+?)\. ", q["text"])
+        assert not (m and m.group(1) == m.group(2)), q["text"]
+    full = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    (d,) = [d for d in full["key_dates"] if "fr/code-penal/226-8" in d["ids"] and d["date"] == "2024-05-23"]
+    assert d["what"] == "Code pénal Art. 226-8: aggravated form added"
+    o = next(o for o in full["offences"] if o["id"] == "fr/code-penal/226-8")
+    assert [v["change_text"] for v in o["versions"]] == ["first recorded", "aggravated form added"]
+
+
+def test_change_words_name_what_changed_in_the_variants(catalogue):
+    from lawref.penalty import change_kind, change_words
+
+    o = catalogue.get("us/18-usc/2252a-possession")
+    old, new = o.penalties[0], o.penalties[1]
+    assert change_words(old, new, change_kind(old, new)) == "aggravated form added"
+    assert change_words(new, old, change_kind(new, old)) == "aggravated form removed"
+    k = catalogue.get("kr/sexual-crimes-act/14-2.1")
+    assert change_words(k.penalties[0], k.penalties[1], "raised") == "penalty raised"
