@@ -53,6 +53,9 @@ class Row:
     combine: Combine | None = None
     in_force_from: _dt.date | None = None
     in_force_until: _dt.date | None = None
+    # When the penalty shown took these figures: earlier than in_force_from when the versions
+    # before it, back to then, changed only the wording or another variant.
+    penalty_since: _dt.date | None = None
     minimum_standard: bool = False
     transposition_deadline: _dt.date | None = None
     unverified: bool = False
@@ -99,6 +102,7 @@ class Row:
             "conversion_note": (conv.reason if isinstance(conv, NoConversion) else conv.note if conv else None),
             "in_force_from": self.in_force_from.isoformat() if self.in_force_from else None,
             "in_force_until": self.in_force_until.isoformat() if self.in_force_until else None,
+            "penalty_since": self.penalty_since.isoformat() if self.penalty_since else None,
             "minimum_standard": self.minimum_standard,
             "transposition_deadline": self.transposition_deadline.isoformat() if self.transposition_deadline else None,
             "unverified": self.unverified,
@@ -512,13 +516,44 @@ def offence_rows(o: Offence, day: _dt.date, currency: str, rates: RateTable) -> 
         until = last.end if last else None
         text = f"no longer in force (last day {until.isoformat()})" if until else "not in force on this date"
         return [Row(**base, status=ENDED, status_text=text, in_force_until=until, sources=(last.sources if last else ()) or o.sources)]
-    rows = [_row(base, v.prison, v.fine, v.combine, v, None, v.note, v.unverified, v.sources or o.sources, day, currency, rates)]
+    rows = [_row(base, v.prison, v.fine, v.combine, v, None, v.note, v.unverified, v.sources or o.sources, day, currency, rates, penalty_since(o, v))]
     for a in v.aggravated:
-        rows.append(_row(base, a.prison, a.fine, a.combine or v.combine, v, a.label, a.note, a.unverified or v.unverified, a.sources or v.sources or o.sources, day, currency, rates))
+        since = penalty_since(o, v, a.label)
+        rows.append(_row(base, a.prison, a.fine, a.combine or v.combine, v, a.label, a.note, a.unverified or v.unverified, a.sources or v.sources or o.sources, day, currency, rates, since))
     return rows
 
 
-def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVersion, variant, note, unverified, sources, day, currency, rates) -> Row:
+def _figures(v: PenaltyVersion, label: str | None):
+    """The penalty of `v` (or of its variant `label`) as comparable figures, or None."""
+    if label is None:
+        return (v.prison, v.fine, v.combine)
+    a = next((a for a in v.aggravated if a.label == label), None)
+    if a is None:
+        return None
+    # A variant set in words ("increased by up to one half") moves with the base penalty.
+    own = (a.prison, a.fine, a.combine or v.combine)
+    return own if (a.prison or a.fine) else own + (_figures(v, None),)
+
+
+def penalty_since(o: Offence, v: PenaltyVersion, label: str | None = None) -> _dt.date:
+    """When the penalty of version `v` (or of its aggravated variant `label`) took its
+    figures: the start of the earliest version in the unbroken run before `v` with the same
+    prison, fine and combination. A later version that only reworded the offence or changed
+    another variant does not reset it (FR 226-8: 1 year / €15,000 since 2002, though its
+    version starts in 2024)."""
+    versions = [x for x in o.penalties if x.status is Status.IN_FORCE]
+    if v not in versions:
+        return v.start
+    want = _figures(v, label)
+    start = v.start
+    for prev in reversed(versions[: versions.index(v)]):
+        if prev.end is None or prev.end + _dt.timedelta(days=1) != start or _figures(prev, label) != want:
+            break
+        start = prev.start
+    return start
+
+
+def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVersion, variant, note, unverified, sources, day, currency, rates, since=None) -> Row:
     conv = convert_fine(fine, currency, day, rates)
     if fine is None:
         combine = None  # nothing to combine
@@ -536,6 +571,7 @@ def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVers
         combine=combine,
         in_force_from=v.start,
         in_force_until=v.end,
+        penalty_since=since or v.start,
         unverified=unverified,
         note=note,
         sources=tuple(sources),

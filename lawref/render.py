@@ -770,6 +770,7 @@ def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -
         "combine": r.combine.value if r.combine else None,
         "penalty": _penalty_text(prison, r.fine, r.combine, None, r.minimum_standard) if figures else None,
         "in_force_from": _iso(r.in_force_from),
+        "penalty_since": _iso(r.penalty_since),
         "in_force_until": _iso(r.in_force_until),
         "minimum_standard": r.minimum_standard,
         "label": r.label,
@@ -782,6 +783,7 @@ def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -
 
 
 def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
+    from .compare import penalty_since
     from .penalty import change_kind, change_words, penalty_words
 
     kind = change_kind(prev, v)
@@ -789,6 +791,7 @@ def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
         "from": _iso(v.start),
         "until": _iso(v.end),
         "promulgated": _iso(v.promulgated),
+        "penalty_since": _iso(penalty_since(o, v)),
         "status": v.status.value,
         "in_force": v.covers(day),
         "upcoming": v.start > day,

@@ -318,8 +318,9 @@ def test_terminal_table_fits_100_columns(cli, monkeypatch):
         assert row.jurisdiction in flat
         if isinstance(row.converted, Conversion):
             assert row.converted.text() in flat and row.converted.rate_date.isoformat() in flat
-        if row.in_force_from:
-            assert row.in_force_from.isoformat() in flat
+        shown = row.penalty_since if row.status == cmp.IN_FORCE else row.in_force_from
+        if shown:
+            assert shown.isoformat() in flat
         for word in row.conduct.split():
             assert word in text
 
@@ -598,3 +599,20 @@ def test_notable_sentences_give_each_defendant_their_own_court_and_date(cli, day
     for who, (term, court, date) in want.items():
         line = next(x for x in block.splitlines() if who + ":" in x)
         assert term in line and court in line and date in line, line
+
+
+@pytest.mark.parametrize(
+    "rid, variant, version_from, since",
+    [
+        ("fr/code-penal/226-8", None, "2024-05-23", "2002-01-01"),  # 2024 only added a variant
+        ("fr/code-penal/226-8", "committed using an online public communication service (service de communication au public en ligne)", "2024-05-23", "2024-05-23"),
+        ("kr/sexual-crimes-act/14-3.1", None, "2024-10-16", "2020-05-19"),  # 2024 widened the conduct only
+        ("kr/sexual-crimes-act/14-2.1", None, "2024-10-16", "2024-10-16"),  # raised
+        ("kr/sexual-crimes-act/14-2.1", "habitual offender", "2024-10-16", "2024-10-16"),  # a variant in words moves with its base
+    ],
+)
+def test_penalty_since_is_when_the_figures_took_effect(catalogue, rates, rid, variant, version_from, since):
+    rows = _by_key(cmp.compare(catalogue, [rid], D("2026-10-30"), rates=rates))
+    row = rows[(rid, variant)]
+    assert (row.in_force_from, row.penalty_since) == (D(version_from), D(since))
+    assert row.json()["penalty_since"] == since

@@ -160,7 +160,8 @@ def test_deepfake_handout_prints_in_chromium(catalogue, tmp_path):
     assert ctx["rows"], "the deepfake topic has rows"
     missing = []
     for row in ctx["rows"]:
-        for key in ("jurisdiction_name", "prison", "fine", "fine_converted", "in_force_from", "status_text"):
+        since = ("penalty_since",) if row["in_force"] and not row["is_variant"] else ()  # variants leave it blank
+        for key in ("jurisdiction_name", "prison", "fine", "fine_converted", "status_text", *since):
             if row[key] and row[key] not in text:
                 missing.append(f"{row['id']} {key}={row[key]!r}")
     assert not missing, "not in the PDF text: " + "; ".join(missing)
@@ -785,3 +786,18 @@ def test_change_words_name_what_changed_in_the_variants(catalogue):
     assert change_words(new, old, change_kind(new, old)) == "aggravated form removed"
     k = catalogue.get("kr/sexual-crimes-act/14-2.1")
     assert change_words(k.penalties[0], k.penalties[1], "raised") == "penalty raised"
+
+
+@pytest.mark.parametrize("topic", ["deepfake", "child-sexual-abuse-material", "intimate-image-abuse"])
+def test_penalty_since_agrees_with_key_dates(catalogue, topic):
+    """The table's "Penalty since" is the date of the last change Key dates shows for that
+    offence's base penalty (FR 226-8: 2002, though 2024 added an aggravated form; KR 14-3(1):
+    2020-05-19, not the 2024 version that only widened the conduct)."""
+    ctx = build_context(catalogue, [topic], as_of=DAY, currency=CURRENCY)
+    for r in ctx["rows"]:
+        if not r["in_force"] or r["is_variant"]:
+            continue
+        changes = [d["date"] for d in ctx["key_dates"] if r["id"] in d["ids"] and d["kind"] in ("new-offence", "raised", "lowered", "changed") and not d["text"].startswith("aggravated form")]
+        assert all(d <= r["penalty_since"] for d in changes), (r["id"], r["penalty_since"], changes)
+        if changes:
+            assert max(changes) == r["penalty_since"], (r["id"], r["penalty_since"], changes)
