@@ -801,3 +801,18 @@ def test_penalty_since_agrees_with_key_dates(catalogue, topic):
         assert all(d <= r["penalty_since"] for d in changes), (r["id"], r["penalty_since"], changes)
         if changes:
             assert max(changes) == r["penalty_since"], (r["id"], r["penalty_since"], changes)
+
+
+def test_handout_table_says_how_prison_and_fine_combine(catalogue):
+    """KR "or", FR and GB "and/or", US "and": the handout's table says which, with a legend."""
+    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    md = render(catalogue, ["deepfake"], fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+    html = _visible(render(catalogue, ["deepfake"], fmt="html", as_of=DAY, currency=CURRENCY).data.decode())
+    combos = {r["combine"] for r in ctx["rows"] if r["combine"]}
+    assert {"or", "and/or"} <= combos
+    for r in ctx["rows"]:
+        if r["in_force"] and not r["is_variant"] and r["combine"]:
+            line = next(x for x in md.splitlines() if f"| {md_escape(r['citation'])}: " in x)
+            assert f"| {md_escape(r['prison'])} | {md_escape(r['combine'])} | {md_escape(r['fine'])} |" in line, line
+    for text in (md, html):
+        assert "Combine: how prison and fine combine: or (one of them), and (both), and/or (either or both)." in text
