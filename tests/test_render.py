@@ -816,3 +816,27 @@ def test_handout_table_says_how_prison_and_fine_combine(catalogue):
             assert f"| {md_escape(r['prison'])} | {md_escape(r['combine'])} | {md_escape(r['fine'])} |" in line, line
     for text in (md, html):
         assert "Combine: how prison and fine combine: or (one of them), and (both), and/or (either or both)." in text
+
+
+@pytest.mark.parametrize(
+    "args, name, says",
+    [
+        (["-f", "pdf"], "x.html", "--format pdf contradicts -o"),
+        (["-f", "md"], "x.pdf", "--format md contradicts -o"),
+        (["--format", "html"], "x.markdown", "--format html contradicts -o"),
+        (["--json"], "x.pdf", "--json writes the template context as JSON"),
+    ],
+)
+def test_a_format_contradicting_the_file_name_is_refused(tmp_path, args, name, says):
+    out = tmp_path / name
+    r = run_cli(["render", "kr/cho-ju-bin", "--as-of", AS_OF, *args, "-o", str(out)])
+    assert r.code == 2 and r.err.startswith("lawref: error: ") and says in r.err, r.err
+    assert r.err.count("\n") == 1 and not out.exists()
+
+
+@pytest.mark.parametrize("args, name, starts", [(["-f", "html"], "x.htm", "<!doctype html>"), (["-f", "md"], "notes.txt", "# Cho Ju-bin"), (["--json", "-f", "pdf"], "c.json", "{")])
+def test_a_format_matching_or_free_of_the_file_name_is_written(tmp_path, args, name, starts):
+    out = tmp_path / name
+    r = run_cli(["render", "kr/cho-ju-bin", "--as-of", AS_OF, *args, "-o", str(out)])
+    assert r.code == 0, r.err
+    assert out.read_text(encoding="utf-8").lstrip().startswith(starts)
