@@ -679,6 +679,18 @@ def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
 # --------------------------------------------------------------------------- entry point
 
 
+def future_note(as_of: _dt.date, today: _dt.date | None = None) -> str | None:
+    """A caveat for a date after today: the law is as recorded now, and what is passed
+    later is unknown. None for today or earlier."""
+    today = today or _dt.date.today()
+    if as_of <= today:
+        return None
+    return (
+        f"{as_of.isoformat()} is after today ({today.isoformat()}): this is the law as recorded today, "
+        "with changes already enacted; amendments made later are unknown."
+    )
+
+
 def compare(
     cat,
     query: Sequence[str],
@@ -752,6 +764,9 @@ def compare(
     for basis in dict.fromkeys(r.prison_max_basis for r in rows if r.prison_max_basis):
         notes.append(f"Where an article states only a minimum, the maximum shown is the general limit on fixed-term imprisonment under {basis} (\"general cap\" in tables).")
     notes.extend(f"rates: {p}" for p in rates.problems)
+    future = future_note(as_of)
+    if future:
+        notes.append(future)
     if not in_force_ids:
         notes.append(f"None of the matching offences was in force on {as_of.isoformat()}.")
     return Comparison(tuple(query), matched_by, as_of, currency, rows, notable, notes, tag, frozenset(jurisdictions) if jurisdictions else None, remarks)

@@ -1390,7 +1390,7 @@ def build_context(
         UsageError, UnknownRecord, NoMatch (as compare does).
     """
     from . import __version__
-    from .compare import compare
+    from .compare import compare, future_note
     from .model import Case, Offence, newest_check
 
     if paper not in PAPERS:
@@ -1520,7 +1520,7 @@ def build_context(
         "as_of": as_of.isoformat(),
         "currency": currency,
         "basis": comparison.notes[0] if comparison and comparison.notes else None,
-        "notes": list(comparison.notes[1:]) if comparison else [],
+        "notes": list(comparison.notes[1:]) if comparison else [n for n in [future_note(as_of)] if n],
         "rates": rates_used,
         "jurisdictions": jur_list,
         "rows": rows,

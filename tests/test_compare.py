@@ -616,3 +616,12 @@ def test_penalty_since_is_when_the_figures_took_effect(catalogue, rates, rid, va
     row = rows[(rid, variant)]
     assert (row.in_force_from, row.penalty_since) == (D(version_from), D(since))
     assert row.json()["penalty_since"] == since
+
+
+def test_a_date_after_today_gets_a_note_that_later_amendments_are_unknown(catalogue, rates):
+    later = dt.date.today() + dt.timedelta(days=400)
+    notes = cmp.compare(catalogue, ["deepfake"], later, rates=rates).notes
+    assert any(n.startswith(f"{later.isoformat()} is after today") and "amendments made later are unknown" in n for n in notes)
+    assert not any("is after today" in n for n in cmp.compare(catalogue, ["deepfake"], NEW, rates=rates).notes)
+    assert cmp.future_note(dt.date(2030, 1, 1), today=dt.date(2029, 12, 31)) is not None
+    assert cmp.future_note(dt.date(2030, 1, 1), today=dt.date(2030, 1, 1)) is None

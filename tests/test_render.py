@@ -840,3 +840,11 @@ def test_a_format_matching_or_free_of_the_file_name_is_written(tmp_path, args, n
     r = run_cli(["render", "kr/cho-ju-bin", "--as-of", AS_OF, *args, "-o", str(out)])
     assert r.code == 0, r.err
     assert out.read_text(encoding="utf-8").lstrip().startswith(starts)
+
+
+@pytest.mark.parametrize("query", [["deepfake"], ["au/esafety-v-rotondo"]])
+def test_a_handout_dated_after_today_says_later_amendments_are_unknown(catalogue, query):
+    later = dt.date.today() + dt.timedelta(days=400)
+    md = render(catalogue, query, fmt="md", as_of=later, currency=CURRENCY).data.decode()
+    assert f"{later.isoformat()} is after today" in md and "amendments made later are unknown" in md
+    assert "is after today" not in render(catalogue, query, fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
