@@ -848,3 +848,19 @@ def test_a_handout_dated_after_today_says_later_amendments_are_unknown(catalogue
     md = render(catalogue, query, fmt="md", as_of=later, currency=CURRENCY).data.decode()
     assert f"{later.isoformat()} is after today" in md and "amendments made later are unknown" in md
     assert "is after today" not in render(catalogue, query, fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+
+
+@pytest.mark.parametrize("query", [["kr/cho-ju-bin"], ["kr/sexual-crimes-act/14-2.1"]])
+def test_summary_of_one_record_does_not_repeat_its_title(catalogue, query):
+    """One record: the page title is its heading (no H2 repeating the H1); several keep one
+    heading each."""
+    md = render(catalogue, query, template="summary", fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+    heads = [x for x in md.splitlines() if x.startswith("#")]
+    assert heads[0].startswith("# ") and not any(h[3:] and h[3:] in heads[0] for h in heads[1:] if h.startswith("## "))
+    html = render(catalogue, query, template="summary", fmt="html", as_of=DAY, currency=CURRENCY).data.decode()
+    rec = catalogue.get(query[0])
+    page = htmllib.unescape(html)
+    assert f"<h1>{rec.title if rec.kind == 'case' else rec.title + ' (' + rec.citation + ')'}</h1>" in page
+    assert f"<h2>{rec.title}</h2>" not in page
+    both = render(catalogue, ["kr/cho-ju-bin", "kr/snu-deepfake"], template="summary", fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+    assert "\n## Cho Ju-bin" in both and "\n## Seoul National University deepfake case" in both
