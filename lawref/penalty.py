@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from .model import Aggravated, Combine, Fine, PenaltyVersion, Prison, Proceeding, Sentence
+from .model import (
+    Aggravated,
+    Combine,
+    Fine,
+    PenaltyVersion,
+    Prison,
+    Proceeding,
+    Sentence,
+)
 
 
 def prison_words(p: Prison | None, minimum_standard: bool = False) -> str | None:

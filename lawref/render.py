@@ -1051,7 +1051,8 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
     """Law changes (in force, raised, lowered, upcoming, deadlines) and case rulings, by date.
 
     Changes on the same day in the same instrument and of the same kind are one entry. A
-    case contributes its final ruling(s) and its latest sentence on or before `day`.
+    case contributes each defendant's latest sentence on or before `day` (one entry per
+    ruling, as `lawref compare` lists them) and its final rulings.
     """
     from .penalty import change_kind, change_words
 
@@ -1273,7 +1274,7 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         )
 
     # 6. A sentence against the penalty for the offence it cites (the cases asked for first).
-    from .penalty import is_civil, penalty_words, ruling_words
+    from .penalty import is_civil, ruling_words
 
     pick = None
     topic_ids = {o.id for o in offences}
