@@ -21,7 +21,7 @@ from .errors import NoMatch, UsageError
 from .jurisdictions import applies_in
 from .model import UNLIMITED, Combine, Fine, Offence, PenaltyVersion, Prison, Source, Status, Term
 from .money import Conversion, NoConversion, RateTable, convert_fine
-from .penalty import sentence_words
+from .penalty import ruling_words
 
 BASIS = "Statutory maximum and minimum penalties as written in the law, not typical sentences."
 SORTS = ("jurisdiction", "prison", "fine")
@@ -53,6 +53,9 @@ class Row:
     combine: Combine | None = None
     in_force_from: _dt.date | None = None
     in_force_until: _dt.date | None = None
+    # When the penalty shown took these figures: earlier than in_force_from when the versions
+    # before it, back to then, changed only the wording or another variant.
+    penalty_since: _dt.date | None = None
     minimum_standard: bool = False
     transposition_deadline: _dt.date | None = None
     unverified: bool = False
@@ -99,6 +102,7 @@ class Row:
             "conversion_note": (conv.reason if isinstance(conv, NoConversion) else conv.note if conv else None),
             "in_force_from": self.in_force_from.isoformat() if self.in_force_from else None,
             "in_force_until": self.in_force_until.isoformat() if self.in_force_until else None,
+            "penalty_since": self.penalty_since.isoformat() if self.penalty_since else None,
             "minimum_standard": self.minimum_standard,
             "transposition_deadline": self.transposition_deadline.isoformat() if self.transposition_deadline else None,
             "unverified": self.unverified,
@@ -108,8 +112,71 @@ class Row:
 
 
 @dataclass(frozen=True)
+class DefendantSentence:
+    """One defendant's latest sentence in a case, with the court, date and finality of the
+    ruling that imposed it."""
+
+    defendant: str | None  # None when the case names no defendant per proceeding
+    sentence: str  # in words (a civil proceeding's amount is "a civil penalty of ...")
+    date: _dt.date
+    court: str
+    final: bool
+    civil: bool = False
+    unverified: bool = False
+    show_name: bool = False  # name the defendant when the case has several, or another one
+
+    @property
+    def words(self) -> str:
+        """`Park (accomplice): 4 years 6 months' imprisonment`, or only the sentence."""
+        return f"{self.defendant}: {self.sentence}" if self.defendant and self.show_name else self.sentence
+
+    def json(self) -> dict:
+        return {
+            "defendant": self.defendant,
+            "sentence": self.sentence,
+            "date": self.date.isoformat(),
+            "court": self.court,
+            "final": self.final,
+            "civil": self.civil,
+            "unverified": self.unverified,
+        }
+
+
+def defendant_sentences(case, day: _dt.date) -> tuple[DefendantSentence, ...]:
+    """Each defendant's latest sentence in `case` on or before `day`, in date order."""
+    from .penalty import is_civil
+
+    ps = case.latest_sentences(day)
+    several = len(ps) > 1
+    return tuple(
+        DefendantSentence(
+            defendant=p.defendant,
+            sentence=ruling_words(p),
+            date=p.date,
+            court=p.court,
+            final=p.final,
+            civil=is_civil(p),
+            unverified=p.unverified,
+            show_name=several or (p.defendant is not None and p.defendant != case.defendant.name),
+        )
+        for p in ps
+    )
+
+
+def by_ruling(sentences: Sequence[DefendantSentence]) -> list[list[DefendantSentence]]:
+    """`sentences` grouped by the ruling that imposed them (same date and court), in date
+    order: co-defendants sentenced together are one group."""
+    groups: dict[tuple, list[DefendantSentence]] = {}
+    for s in sentences:
+        groups.setdefault((s.date, s.court), []).append(s)
+    return sorted(groups.values(), key=lambda g: g[0].date)
+
+
+@dataclass(frozen=True)
 class Notable:
-    """A case citing a compared offence, with its latest sentence on or before the as-of date."""
+    """A case citing a compared offence, with each defendant's latest sentence on or before
+    the as-of date (`sentences`); `date`, `court` are those of the latest of those rulings,
+    `final` whether every one of them is final."""
 
     case_id: str
     jurisdiction: str
@@ -121,6 +188,7 @@ class Notable:
     final: bool
     unverified: bool = False
     sources: tuple[Source, ...] = ()
+    sentences: tuple[DefendantSentence, ...] = ()
 
     def json(self) -> dict:
         return {
@@ -133,6 +201,7 @@ class Notable:
             "sentence": self.sentence,
             "final": self.final,
             "unverified": self.unverified,
+            "sentences": [s.json() for s in self.sentences],
             "sources": [_source_json(s) for s in self.sources],
         }
 
@@ -447,13 +516,44 @@ def offence_rows(o: Offence, day: _dt.date, currency: str, rates: RateTable) -> 
         until = last.end if last else None
         text = f"no longer in force (last day {until.isoformat()})" if until else "not in force on this date"
         return [Row(**base, status=ENDED, status_text=text, in_force_until=until, sources=(last.sources if last else ()) or o.sources)]
-    rows = [_row(base, v.prison, v.fine, v.combine, v, None, v.note, v.unverified, v.sources or o.sources, day, currency, rates)]
+    rows = [_row(base, v.prison, v.fine, v.combine, v, None, v.note, v.unverified, v.sources or o.sources, day, currency, rates, penalty_since(o, v))]
     for a in v.aggravated:
-        rows.append(_row(base, a.prison, a.fine, a.combine or v.combine, v, a.label, a.note, a.unverified or v.unverified, a.sources or v.sources or o.sources, day, currency, rates))
+        since = penalty_since(o, v, a.label)
+        rows.append(_row(base, a.prison, a.fine, a.combine or v.combine, v, a.label, a.note, a.unverified or v.unverified, a.sources or v.sources or o.sources, day, currency, rates, since))
     return rows
 
 
-def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVersion, variant, note, unverified, sources, day, currency, rates) -> Row:
+def _figures(v: PenaltyVersion, label: str | None):
+    """The penalty of `v` (or of its variant `label`) as comparable figures, or None."""
+    if label is None:
+        return (v.prison, v.fine, v.combine)
+    a = next((a for a in v.aggravated if a.label == label), None)
+    if a is None:
+        return None
+    # A variant set in words ("increased by up to one half") moves with the base penalty.
+    own = (a.prison, a.fine, a.combine or v.combine)
+    return own if (a.prison or a.fine) else own + (_figures(v, None),)
+
+
+def penalty_since(o: Offence, v: PenaltyVersion, label: str | None = None) -> _dt.date:
+    """When the penalty of version `v` (or of its aggravated variant `label`) took its
+    figures: the start of the earliest version in the unbroken run before `v` with the same
+    prison, fine and combination. A later version that only reworded the offence or changed
+    another variant does not reset it (FR 226-8: 1 year / €15,000 since 2002, though its
+    version starts in 2024)."""
+    versions = [x for x in o.penalties if x.status is Status.IN_FORCE]
+    if v not in versions:
+        return v.start
+    want = _figures(v, label)
+    start = v.start
+    for prev in reversed(versions[: versions.index(v)]):
+        if prev.end is None or prev.end + _dt.timedelta(days=1) != start or _figures(prev, label) != want:
+            break
+        start = prev.start
+    return start
+
+
+def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVersion, variant, note, unverified, sources, day, currency, rates, since=None) -> Row:
     conv = convert_fine(fine, currency, day, rates)
     if fine is None:
         combine = None  # nothing to combine
@@ -471,6 +571,7 @@ def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVers
         combine=combine,
         in_force_from=v.start,
         in_force_until=v.end,
+        penalty_since=since or v.start,
         unverified=unverified,
         note=note,
         sources=tuple(sources),
@@ -481,8 +582,9 @@ def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVers
 
 
 def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[Notable]:
-    """Cases citing any of `offence_ids`, with their latest sentence on or before `day`
-    (one per defendant when co-defendants are sentenced in proceedings of their own)."""
+    """Cases citing any of `offence_ids`, with each defendant's latest sentence on or before
+    `day` (co-defendants sentenced in proceedings of their own keep their own court, date
+    and finality)."""
     out: dict[str, Notable] = {}
     for oid in offence_ids:
         for c in cat.cases_citing(oid):
@@ -491,29 +593,23 @@ def notable_sentences(cat, offence_ids: Sequence[str], day: _dt.date) -> list[No
                 if oid not in n.offences:
                     out[c.id] = _replace(n, offences=n.offences + (oid,))
                 continue
-            p = c.final_sentence(day)
-            if p is None:
+            ps = c.latest_sentences(day)
+            if not ps:
                 continue
-            # Several defendants, each sentenced in proceedings of their own: the latest
-            # sentence of each (on this day or before), in date order.
-            latest: dict[str | None, object] = {}
-            for q in c.proceedings:
-                if q.sentence and q.date <= day:
-                    latest.pop(q.defendant, None)
-                    latest[q.defendant] = q
-            same_day = sorted(latest.values(), key=lambda q: q.date)
-            words = list(dict.fromkeys((f"{q.defendant}: " if q.defendant else "") + sentence_words(q.sentence) for q in same_day))
+            each = defendant_sentences(c, day)
+            last = ps[-1]
             out[c.id] = Notable(
                 case_id=c.id,
                 jurisdiction=c.jurisdiction,
                 title=c.title,
                 offences=(oid,),
-                date=p.date,
-                court=p.court,
-                sentence="; ".join(words),
-                final=any(q.final for q in same_day),
-                unverified=any(q.unverified for q in same_day),
-                sources=tuple({s.url: s for q in same_day for s in q.sources}.values()),
+                date=last.date,
+                court=last.court,
+                sentence="; ".join(dict.fromkeys(s.words for s in each)),
+                final=all(p.final for p in ps),
+                unverified=any(p.unverified for p in ps),
+                sources=tuple({s.url: s for p in ps for s in p.sources}.values()),
+                sentences=each,
             )
     return sorted(out.values(), key=lambda n: (n.jurisdiction, n.date, n.case_id))
 
@@ -581,6 +677,18 @@ def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
 
 
 # --------------------------------------------------------------------------- entry point
+
+
+def future_note(as_of: _dt.date, today: _dt.date | None = None) -> str | None:
+    """A caveat for a date after today: the law is as recorded now, and what is passed
+    later is unknown. None for today or earlier."""
+    today = today or _dt.date.today()
+    if as_of <= today:
+        return None
+    return (
+        f"{as_of.isoformat()} is after today ({today.isoformat()}): this is the law as recorded today, "
+        "with changes already enacted; amendments made later are unknown."
+    )
 
 
 def compare(
@@ -656,6 +764,9 @@ def compare(
     for basis in dict.fromkeys(r.prison_max_basis for r in rows if r.prison_max_basis):
         notes.append(f"Where an article states only a minimum, the maximum shown is the general limit on fixed-term imprisonment under {basis} (\"general cap\" in tables).")
     notes.extend(f"rates: {p}" for p in rates.problems)
+    future = future_note(as_of)
+    if future:
+        notes.append(future)
     if not in_force_ids:
         notes.append(f"None of the matching offences was in force on {as_of.isoformat()}.")
     return Comparison(tuple(query), matched_by, as_of, currency, rows, notable, notes, tag, frozenset(jurisdictions) if jurisdictions else None, remarks)

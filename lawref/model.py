@@ -396,6 +396,23 @@ class Case:
             ps = [p for p in ps if p.defendant in (None, self.defendant.name)] or ps
         return ps[-1] if ps else None
 
+    def last_outcome(self, day: Date | None = None) -> Proceeding | None:
+        """The latest proceeding on or before `day` (or overall) whose outcome says something
+        (charged, convicted, dismissed ...): not `other` or `pending`, nor a step without one."""
+        steps = [p for p in self.proceedings if (day is None or p.date <= day) and p.outcome and p.outcome not in ("other", "pending")]
+        return steps[-1] if steps else None
+
+    def latest_sentences(self, day: Date | None = None) -> list[Proceeding]:
+        """Each defendant's latest proceeding with a sentence on or before `day` (or
+        overall), in date order: co-defendants sentenced by other courts on other days keep
+        their own court, date and finality."""
+        latest: dict[str | None, Proceeding] = {}
+        for p in self.proceedings:
+            if p.sentence and (day is None or p.date <= day):
+                latest.pop(p.defendant, None)
+                latest[p.defendant] = p
+        return sorted(latest.values(), key=lambda p: p.date)
+
     def all_sources(self) -> list[Source]:
         seen: dict[str, Source] = {}
         for p in self.proceedings:

@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from .model import Aggravated, Combine, Fine, PenaltyVersion, Prison, Sentence
+from .model import (
+    Aggravated,
+    Combine,
+    Fine,
+    PenaltyVersion,
+    Prison,
+    Proceeding,
+    Sentence,
+)
 
 
 def prison_words(p: Prison | None, minimum_standard: bool = False) -> str | None:
@@ -114,8 +122,66 @@ def _variants_change(old: PenaltyVersion, new: PenaltyVersion, key) -> str:
     return "raised" if up and not down else "lowered" if down and not up else "changed"
 
 
-def sentence_words(sentence: Sentence) -> str:
-    """A sentence a court imposed, in words: `42 years' imprisonment`, `a fine of A$343,500`."""
+def variant_changes(old: PenaltyVersion, new: PenaltyVersion) -> list[tuple[str, Aggravated | None, Aggravated | None]]:
+    """How the aggravated variants with figures differ between two versions, as
+    ("added", None, b), ("removed", a, None) or ("changed", a, b). A variant reworded with
+    the same penalty is the same variant (no entry)."""
+    va = {a.label: a for a in old.aggravated if a.prison or a.fine}
+    vb = {b.label: b for b in new.aggravated if b.prison or b.fine}
+    gone = [x for x in va if x not in vb]
+    came = [x for x in vb if x not in va]
+    for lab in list(gone):
+        twin = next((y for y in came if penalty_words(vb[y]) == penalty_words(va[lab])), None)
+        if twin is not None:
+            gone.remove(lab)
+            came.remove(twin)
+    out: list[tuple[str, Aggravated | None, Aggravated | None]] = []
+    out += [("changed", va[x], vb[x]) for x in va if x in vb and penalty_words(va[x]) != penalty_words(vb[x])]
+    out += [("added", None, vb[x]) for x in came]
+    out += [("removed", va[x], None) for x in gone]
+    return out
+
+
+def only_variants_changed(old: PenaltyVersion | None, new: PenaltyVersion) -> bool:
+    """True when the base penalty reads the same and only aggravated variants differ."""
+    return old is not None and penalty_words(old) == penalty_words(new) and bool(variant_changes(old, new))
+
+
+def change_words(old: PenaltyVersion | None, new: PenaltyVersion, kind: str, figures: bool = False, minimum_standard: bool = False) -> str:
+    """A change in words: `penalty raised`, or, when only aggravated variants changed (the
+    base penalty is the same), what happened to them: `aggravated form added`. With
+    `figures`, the penalties too: `an aggravated form was added (online: up to 2 years'
+    imprisonment ...)`, `the penalty was raised from X to Y`."""
+    if kind == "new-offence" or old is None:
+        return f"the offence was created ({penalty_words(new, minimum_standard)})" if figures else "offence in force"
+    if only_variants_changed(old, new):
+        parts = []
+        for what, a, b in variant_changes(old, new):
+            if not figures:
+                parts.append(what)
+            elif what == "added":
+                parts.append(f"an aggravated form was added ({b.label}: {penalty_words(b, minimum_standard)})")
+            elif what == "removed":
+                parts.append(f"the aggravated form {a.label} was removed")
+            else:
+                parts.append(f"the aggravated form {b.label} went from {penalty_words(a, minimum_standard)} to {penalty_words(b, minimum_standard)}")
+        if figures:
+            return "; ".join(parts) + f"; the base penalty stayed {penalty_words(new, minimum_standard)}"
+        kinds = list(dict.fromkeys(parts))
+        plural = "s" if len(parts) > 1 else ""
+        return f"aggravated form{plural} {' and '.join(kinds)}"
+    if figures:
+        verb = {"raised": "was raised", "lowered": "was lowered"}.get(kind, "changed")
+        return f"the penalty {verb} from {penalty_words(old, minimum_standard)} to {penalty_words(new, minimum_standard)}"
+    return {"raised": "penalty raised", "lowered": "penalty lowered", "changed": "penalty changed"}.get(kind, kind)
+
+
+def sentence_words(sentence: Sentence, civil: bool = False) -> str:
+    """A sentence a court imposed, in words: `42 years' imprisonment`, `a fine of A$343,500`.
+
+    With `civil` (a civil proceeding), an amount is `a civil penalty of A$343,500`: a civil
+    pecuniary penalty is not a criminal fine.
+    """
     from .amounts import format_amount
 
     parts = []
@@ -134,12 +200,23 @@ def sentence_words(sentence: Sentence) -> str:
         parts.append(term + (" (suspended)" if sentence.suspended else ""))
     f = sentence.fine
     if f is not None:
+        what = "civil penalty" if civil else "fine"
         if f.max == "unlimited":
-            parts.append("an unlimited fine")
+            parts.append(f"an unlimited {what}")
         elif f.max is None:
-            parts.append("a fine")
+            parts.append(f"a {what}")
         else:
-            parts.append(f"a fine of {format_amount(f.max, f.currency or '')}")
+            parts.append(f"a {what} of {format_amount(f.max, f.currency or '')}")
     if sentence.extended_licence is not None:
         parts.append(f"extended licence of {sentence.extended_licence.words()}")
     return " and ".join(parts) if parts else (sentence.note or "no sentence stated")
+
+
+def is_civil(p: Proceeding) -> bool:
+    """Whether `p` is a civil proceeding: what it orders is a civil penalty, not a sentence."""
+    return p.level == "civil"
+
+
+def ruling_words(p: Proceeding) -> str:
+    """What proceeding `p` imposed, in words (`sentence_words`, civil penalties named so)."""
+    return sentence_words(p.sentence, civil=is_civil(p)) if p.sentence is not None else (p.outcome or p.level)

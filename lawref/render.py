@@ -770,6 +770,7 @@ def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -
         "combine": r.combine.value if r.combine else None,
         "penalty": _penalty_text(prison, r.fine, r.combine, None, r.minimum_standard) if figures else None,
         "in_force_from": _iso(r.in_force_from),
+        "penalty_since": _iso(r.penalty_since),
         "in_force_until": _iso(r.in_force_until),
         "minimum_standard": r.minimum_standard,
         "label": r.label,
@@ -782,12 +783,15 @@ def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -
 
 
 def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
-    from .penalty import change_kind, penalty_words
+    from .compare import penalty_since
+    from .penalty import change_kind, change_words, penalty_words
 
+    kind = change_kind(prev, v)
     return {
         "from": _iso(v.start),
         "until": _iso(v.end),
         "promulgated": _iso(v.promulgated),
+        "penalty_since": _iso(penalty_since(o, v)),
         "status": v.status.value,
         "in_force": v.covers(day),
         "upcoming": v.start > day,
@@ -795,7 +799,8 @@ def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
         "fine": _fine_short(v.fine),
         "combine": v.combine.value if v.combine else None,
         "penalty": penalty_words(v, o.minimum_standard),
-        "change": change_kind(prev, v),
+        "change": kind,
+        "change_text": "first recorded" if kind == "new-offence" and o.history_start(v) else change_words(prev, v, kind) if kind != "unchanged" else "unchanged",
         "note": v.note,
         "unverified": v.unverified,
         "aggravated": [
@@ -869,26 +874,63 @@ def _offence_fields(o, day: _dt.date, src: _SourceIndex, cat, status_text: str |
     }
 
 
-def _same_day(c, p) -> list:
-    """The proceedings of `c` with a sentence on `p`'s date (one per defendant), else [p]."""
-    same = [q for q in c.proceedings if q.sentence and q.date == p.date]
-    return same or [p]
+def _ruling_groups(c, day: _dt.date) -> list[list]:
+    """Each defendant's latest sentence on `day` (as `lawref compare` lists them), grouped by
+    the ruling that imposed it."""
+    from .compare import by_ruling, defendant_sentences
+
+    return by_ruling(defendant_sentences(c, day))
 
 
-def _outcome_words(c, p) -> str:
-    """`9 years' imprisonment`, or per defendant when several were sentenced that day:
-    `Park (principal offender): 9 years' imprisonment; Kang (accomplice): 3 years 6 months' ...`."""
-    from .penalty import sentence_words
+def _group_words(group) -> str:
+    """`Park (principal offender): 9 years' imprisonment; Kang (accomplice): ...`."""
+    return "; ".join(dict.fromkeys(s.words for s in group))
 
-    if p.sentence is None:
-        return p.outcome or p.level
-    same = _same_day(c, p)
-    words = [(f"{q.defendant}: " if q.defendant and len(same) > 1 else "") + sentence_words(q.sentence) for q in same]
-    return "; ".join(dict.fromkeys(words))
+
+def _sentences_outcome(c, day: _dt.date) -> str | None:
+    """Every defendant's latest sentence with its own court and date, ruling by ruling:
+    `Park (accomplice): 4 years 6 months' imprisonment (Court A, 2025-03-20); Park
+    (principal offender): 9 years' ...; Kang ...: ... (Court B, 2025-04-18)`."""
+    parts = []
+    for g in _ruling_groups(c, day):
+        final = ", final" if all(s.final for s in g) else ""
+        parts.append(f"{_group_words(g)} ({g[0].court}, {g[0].date.isoformat()}{final})")
+    return "; ".join(parts) or None
+
+
+# A step without an outcome of its own, said by its level.
+_LEVEL_STATE = {
+    "arrest": "arrested",
+    "charge": "charged",
+    "investigation": "under investigation",
+    "civil": "civil proceedings",
+    "first-instance": "at first instance",
+    "appeal": "on appeal",
+    "supreme": "before the supreme court",
+    "other": "proceedings under way",
+}
+
+
+def _state_outcome(c, day: _dt.date) -> str | None:
+    """Where a case without a sentence stands on `day`: its latest step with a real outcome
+    (`charged (court, date)`), then, when later steps followed, its status and the latest
+    one (`pending (latest step: investigation, 2025-11-10)`); never a bare "other"."""
+    latest = c.latest(day)
+    if latest is None:
+        return None
+    step = c.last_outcome(day)
+    if step is None:
+        what = _LEVEL_STATE.get(latest.level, latest.level.replace("-", " "))
+        return f"{what} ({latest.court}, {latest.date.isoformat()})"
+    text = f"{step.outcome} ({step.court}, {step.date.isoformat()})"
+    if latest is not step and latest.date > step.date:
+        status = c.status_on(day)
+        text += f"; {status + ' ' if status else ''}(latest step: {latest.level.replace('-', ' ')}, {latest.date.isoformat()})"
+    return text
 
 
 def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
-    from .penalty import sentence_words
+    from .penalty import is_civil, ruling_words
 
     return {
         "date": _iso(p.date),
@@ -897,7 +939,8 @@ def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
         "level": p.level,
         "outcome": p.outcome,
         "case_number": p.case_number,
-        "sentence": sentence_words(p.sentence) if p.sentence else None,
+        "sentence": ruling_words(p) if p.sentence else None,
+        "civil": is_civil(p),
         "sentence_note": p.sentence.note if p.sentence else None,
         "orders": list(p.orders),
         "final": p.final,
@@ -905,6 +948,26 @@ def _proceeding_dict(c, p, src: _SourceIndex) -> dict:
         "unverified": p.unverified,
         "refs": src.refs(p.sources),
     }
+
+
+def penalty_then(c, o, when: _dt.date) -> dict:
+    """The penalty for offence `o` on `when` (a ruling's day), and, when it differed, on the
+    day of the case's first recorded proceeding.
+
+    A record gives no structured offence dates, and the penalty that applies is usually the
+    one in force when an offence was committed: a ruling-day figure is only that, so a
+    change while the case was under way is shown beside it rather than hidden.
+
+    Returns {"penalty", "date", "at_start", "start_date"} (penalties in words or None).
+    """
+    from .penalty import penalty_words
+
+    v = o.in_force(when)
+    now = penalty_words(v, o.minimum_standard) if v else None
+    first = c.proceedings[0].date if c.proceedings else None
+    before = o.in_force(first) if first is not None and first < when else None
+    earlier = penalty_words(before, o.minimum_standard) if before else None
+    return {"penalty": now, "date": when, "at_start": earlier if earlier != now else None, "start_date": first}
 
 
 def _case_key_source(c, day: _dt.date):
@@ -929,26 +992,22 @@ def _case_fields(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
     for oid in c.offences:
         o = cat.records.get(oid)
         if o is not None and getattr(o, "kind", "") == "offence":
-            at = sentenced.date if sentenced else day
-            v = o.in_force(at)
+            then = penalty_then(c, o, sentenced.date if sentenced else day)
             offences.append(
                 {
                     "id": o.id,
                     "citation": o.citation,
                     "title": o.title,
-                    "penalty_then": _penalty_text(v.prison, v.fine, v.combine, v.note, o.minimum_standard) if v else None,
-                    "penalty_date": _iso(at),
+                    "penalty_then": then["penalty"],
+                    "penalty_date": _iso(then["date"]),
+                    "penalty_basis": "ruling" if sentenced else "as-of",
+                    "penalty_at_start": then["at_start"],
+                    "penalty_start_date": _iso(then["start_date"]) if then["at_start"] else None,
                 }
             )
         else:
-            offences.append({"id": oid, "citation": oid, "title": None, "penalty_then": None, "penalty_date": None})
-    outcome = None
-    if sentenced is not None:
-
-        final = any(q.final for q in _same_day(c, sentenced))
-        outcome = f"{_outcome_words(c, sentenced)} ({sentenced.court}, {sentenced.date.isoformat()}{', final' if final else ''})"
-    elif latest is not None:
-        outcome = f"{latest.outcome or latest.level} ({latest.court}, {latest.date.isoformat()})"
+            offences.append({"id": oid, "citation": oid, "title": None, "penalty_then": None, "penalty_date": None, "penalty_basis": None, "penalty_at_start": None, "penalty_start_date": None})
+    outcome = _sentences_outcome(c, day) or _state_outcome(c, day)
     return {
         "id": c.id,
         "kind": "case",
@@ -968,6 +1027,7 @@ def _case_fields(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
         "proceedings": procs,
         "later_proceedings": sum(1 for p in c.proceedings if p.date > day),
         "sentence": _proceeding_dict(c, sentenced, src) if sentenced else None,
+        "sentences": [_proceeding_dict(c, p, src) for p in c.latest_sentences(day)],
         "latest": _proceeding_dict(c, latest, src) if latest else None,
         "outcome": outcome,
         "unverified": any(p.unverified for p in shown),
@@ -981,14 +1041,6 @@ def _case_fields(c, day: _dt.date, src: _SourceIndex, cat) -> dict:
 
 # --------------------------------------------------------------------------- key dates
 
-_CHANGE_TEXT = {
-    "new-offence": "offence in force",
-    "raised": "penalty raised",
-    "lowered": "penalty lowered",
-    "changed": "penalty changed",
-}
-
-
 def _cite_prefix(o) -> str:
     """`Sexual Crimes Act Art. ` from a citation `Sexual Crimes Act Art. 14-2(1)`."""
     cite = o.citation
@@ -999,9 +1051,10 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
     """Law changes (in force, raised, lowered, upcoming, deadlines) and case rulings, by date.
 
     Changes on the same day in the same instrument and of the same kind are one entry. A
-    case contributes its final ruling(s) and its latest sentence on or before `day`.
+    case contributes each defendant's latest sentence on or before `day` (one entry per
+    ruling, as `lawref compare` lists them) and its final rulings.
     """
-    from .penalty import change_kind
+    from .penalty import change_kind, change_words
 
     groups: dict[tuple, dict] = {}
     for o in offences:
@@ -1015,7 +1068,7 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
                 kind = "unchanged"  # passed after the date: not known then
             if kind != "unchanged":
                 upcoming = v.start > day
-                text = _CHANGE_TEXT.get(kind, kind)
+                text = change_words(prev, v, kind)  # "aggravated form added" when only a variant changed
                 if upcoming:
                     text = f"{text} (upcoming{', enacted, not yet in force' if prospective else ''})"
                 k = (v.start, o.jurisdiction, o.instrument.name, text)
@@ -1041,19 +1094,16 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
         g["what"] = g["short"] = f"{g['instrument']}{', '.join(g['articles'])}: {g['text']}"
 
     for c in cases:
-        shown = [p for p in c.proceedings if p.date <= day]
-        rulings = [p for p in shown if p.final]
-        last = c.final_sentence(day)
-        if last is not None and last not in rulings and not any(p.date >= last.date for p in rulings):
-            rulings.append(last)
-        seen_dates = set()
-        for p in rulings:
-            if p.date in seen_dates:
-                continue
-            seen_dates.add(p.date)
-            outcome = _outcome_words(c, p) if p.sentence else (p.outcome or "final ruling")
-            what = f"{c.title}: {outcome} ({p.court})"
-            out.append({"date": p.date.isoformat(), "jurisdiction": c.jurisdiction, "kind": "ruling", "instrument": None, "articles": [], "ids": [c.id], "text": what, "what": what, "short": f"{c.title}: {outcome}"})
+        # Each defendant's latest sentence (by ruling), then final rulings without one.
+        rulings = [(g[0].date, g[0].court, _group_words(g)) for g in _ruling_groups(c, day)]
+        seen = {(d, court) for d, court, _ in rulings}
+        for p in c.proceedings:
+            if p.final and p.date <= day and (p.date, p.court) not in seen:
+                seen.add((p.date, p.court))
+                rulings.append((p.date, p.court, p.outcome or "final ruling"))
+        for date, court, outcome in rulings:
+            what = f"{c.title}: {outcome} ({court})"
+            out.append({"date": date.isoformat(), "jurisdiction": c.jurisdiction, "kind": "ruling", "instrument": None, "articles": [], "ids": [c.id], "text": what, "what": what, "short": f"{c.title}: {outcome}"})
     out.sort(key=lambda g: (g["date"], g["jurisdiction"], g["what"]))
     for g in out:
         g["jurisdiction_name"] = _jname(g["jurisdiction"])
@@ -1063,17 +1113,20 @@ def key_dates(offences, cases, day: _dt.date) -> list[dict]:
 # --------------------------------------------------------------------------- questions
 
 
-def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, currency: str, topic_tag: str | None, explicit_cases=()) -> list[dict]:
+def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, currency: str, topic_tag: str | None, explicit_cases=(), jurisdictions=None) -> list[dict]:
     """Questions for a class, each derived from the data in front of the reader.
 
     Each is {"kind", "text", "ids"}; kinds: highest-maximum, recent-change, not-in-force,
     no-offence, fines, minimum-standard, sentence-vs-maximum, upcoming, unverified.
+    `jurisdictions` is the selection (-j, or places named in the topic; None for all): only
+    those are said to lack an offence.
     """
     qs: list[dict] = []
     base = [r for r in rows if not r["is_variant"]]
     national = [r for r in base if r["in_force"] and not r["minimum_standard"]]
 
-    # 1. Highest and lowest maximum prison term, per jurisdiction.
+    # 1. Highest and lowest maximum prison term an article sets itself, per jurisdiction
+    # (base offences only: aggravated forms and general caps are said apart).
     best: dict[str, dict] = {}
     for r in national:
         m = r["prison_max_months"]
@@ -1092,12 +1145,20 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             def who(group):
                 return _join([f"{r['jurisdiction_name']} ({r['citation']})" for r in group])
 
+            # Articles that set only a minimum, capped by a general rule: said apart, not hidden.
+            caps = {}
+            for r in national:
+                if r["prison_max_basis"] and r["prison_max_months"] is not None:
+                    caps.setdefault((r["jurisdiction_name"], r["prison_max_basis"]), r["prison_max"])
+            capped = " ".join(f"In {j}, articles that set only a minimum run up to {m} under {basis}." for (j, basis), m in sorted(caps.items()))
             qs.append(
                 {
                     "kind": "highest-maximum",
                     "text": (
-                        f"Each jurisdiction's heaviest maximum prison term here ranges from {lows[0]['prison_max']} ({who(lows)}) to {tops[0]['prison_max']} ({who(tops)}). "
-                        "What could explain the difference, and does a higher maximum mean heavier sentences in practice?"
+                        "Leaving aside aggravated forms and general caps, the heaviest maximum prison term each jurisdiction's articles set here "
+                        f"ranges from {lows[0]['prison_max']} ({who(lows)}) to {tops[0]['prison_max']} ({who(tops)}). "
+                        + (capped + " " if capped else "")
+                        + "What could explain the difference, and does a higher maximum mean heavier sentences in practice?"
                     ),
                     "ids": [r["id"] for r in tops + lows],
                 }
@@ -1121,13 +1182,10 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             prev = v
     if recent is not None:
         o, v, prev, kind = recent
-        from .penalty import penalty_words
+        from .penalty import change_words
 
-        if kind == "new-offence" or prev is None:
-            what = f"the offence was created ({penalty_words(v, o.minimum_standard)})"
-        else:
-            verb = {"raised": "was raised", "lowered": "was lowered"}.get(kind, "changed")
-            what = f"the penalty {verb} from {penalty_words(prev, o.minimum_standard)} to {penalty_words(v, o.minimum_standard)}"
+        # A change only to an aggravated form says what changed, never "raised from X to X".
+        what = change_words(prev, v, kind, figures=True, minimum_standard=o.minimum_standard)
         qs.append(
             {
                 "kind": "recent-change",
@@ -1157,11 +1215,14 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
                 "ids": [r["id"]],
             }
         )
-    # 3b. Jurisdictions the catalogue covers that have no offence in force for this topic.
+    # 3b. Jurisdictions selected (all, or -j) that the catalogue has records for but no
+    # offence in force for this topic: a gap in the catalogue, not proof of a gap in the law.
     if topic_tag:
+        from .jurisdictions import applies_in
+
         # A jurisdiction whose offence predates its recorded history is not "without an offence".
         covered = {r["jurisdiction"] for r in base if r["in_force"] or r["status"] == "not-recorded"}
-        all_j = sorted({o.jurisdiction for o in cat.offences})
+        all_j = sorted({o.jurisdiction for o in cat.offences if not jurisdictions or applies_in(o.jurisdiction, jurisdictions)})
         missing = [j for j in all_j if j not in covered]
         if missing and covered:
             names = _join([_jname(j) for j in missing])
@@ -1169,8 +1230,9 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
                 {
                     "kind": "no-offence",
                     "text": (
-                        f"The catalogue has no offence tagged '{topic_tag}' in force on {date_long(day)} for {names}. "
-                        "Does that leave the conduct unpunished there, or do general offences cover it?"
+                        f"Offences tagged '{topic_tag}' in force on {date_long(day)} for {names} are not covered by this catalogue. "
+                        "That is a gap in the catalogue, not a finding that the conduct is lawful there: "
+                        "where would you look for the law that applies?"
                     ),
                     "ids": [],
                 }
@@ -1212,17 +1274,17 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
         )
 
     # 6. A sentence against the penalty for the offence it cites (the cases asked for first).
-    from .penalty import sentence_words
-    from .penalty import penalty_words
+    from .penalty import is_civil, ruling_words
 
     pick = None
     topic_ids = {o.id for o in offences}
     for c in list(explicit_cases) or list(cases):
-        p = c.final_sentence(day)
-        if p is None or p.sentence is None:
+        # A civil penalty is not measured against a criminal maximum.
+        ps = [q for q in c.latest_sentences(day) if not is_civil(q)]
+        if not ps:
             continue
-        # Several defendants sentenced that day: take the heaviest prison term.
-        p = max(_same_day(c, p), key=lambda q: q.sentence.prison.max.sort_key() if q.sentence and q.sentence.prison and q.sentence.prison.max else -1.0)
+        # Several defendants: the heaviest prison term standing.
+        p = max(ps, key=lambda q: q.sentence.prison.max.sort_key() if q.sentence.prison and q.sentence.prison.max else -1.0)
         imposed = p.sentence.prison.max if p.sentence.prison else None
         for oid in c.offences:
             o = cat.records.get(oid)
@@ -1241,18 +1303,22 @@ def discussion_questions(rows: list[dict], offences, cases, cat, day: _dt.date, 
             break
     if pick is not None:
         _, ratio, c, p, o, v = pick
-        if ratio is not None and ratio > 1:
+        then = penalty_then(c, o, p.date)
+        if then["at_start"]:
+            tail = "The record does not date the offences: which of the two applies, and why?"
+        elif ratio is not None and ratio > 1:
             tail = "How do several counts and other charges add up to one sentence?"
         elif ratio is not None and ratio < 1:
             tail = "What does the gap between the maximum and the sentence tell us about sentencing in practice?"
         else:
             tail = "How do courts arrive at a sentence within the range the law sets?"
+        earlier = f"; on {date_long(then['start_date'])}, the case's first recorded step, it was {then['at_start']}" if then["at_start"] else ""
         qs.append(
             {
                 "kind": "sentence-vs-maximum",
                 "text": (
-                    f"In {c.title} the court imposed {sentence_words(p.sentence)}{' on ' + p.defendant if getattr(p, 'defendant', None) else ''} ({date_long(p.date)}); the penalty for one offence under "
-                    f"{o.citation} at the time was {penalty_words(v, o.minimum_standard)}. {tail}"
+                    f"In {c.title} the court imposed {ruling_words(p)}{' on ' + p.defendant if getattr(p, 'defendant', None) else ''} ({date_long(p.date)}). "
+                    f"On the day of that ruling the penalty for one offence under {o.citation} was {then['penalty']}{earlier}. {tail}"
                 ),
                 "ids": [c.id, o.id],
             }
@@ -1325,7 +1391,7 @@ def build_context(
         UsageError, UnknownRecord, NoMatch (as compare does).
     """
     from . import __version__
-    from .compare import compare
+    from .compare import compare, future_note
     from .model import Case, Offence, newest_check
 
     if paper not in PAPERS:
@@ -1430,7 +1496,7 @@ def build_context(
         for j in jur_codes
     ]
     dates = key_dates(offence_recs, case_recs, as_of)
-    questions = discussion_questions(rows, offence_recs, case_recs, cat, as_of, currency, tag, [r for r in explicit if isinstance(r, Case)])
+    questions = discussion_questions(rows, offence_recs, case_recs, cat, as_of, currency, tag, [r for r in explicit if isinstance(r, Case)], jurisdictions)
 
     if mode == "topic":
         title = f"{_topic_title(tag or ' '.join(query))}: the law in {len([j for j in jur_list if j['offences']])} jurisdiction{'s' if len(jur_list) != 1 else ''}"
@@ -1455,7 +1521,7 @@ def build_context(
         "as_of": as_of.isoformat(),
         "currency": currency,
         "basis": comparison.notes[0] if comparison and comparison.notes else None,
-        "notes": list(comparison.notes[1:]) if comparison else [],
+        "notes": list(comparison.notes[1:]) if comparison else [n for n in [future_note(as_of)] if n],
         "rates": rates_used,
         "jurisdictions": jur_list,
         "rows": rows,

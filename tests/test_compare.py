@@ -318,8 +318,9 @@ def test_terminal_table_fits_100_columns(cli, monkeypatch):
         assert row.jurisdiction in flat
         if isinstance(row.converted, Conversion):
             assert row.converted.text() in flat and row.converted.rate_date.isoformat() in flat
-        if row.in_force_from:
-            assert row.in_force_from.isoformat() in flat
+        shown = row.penalty_since if row.status == cmp.IN_FORCE else row.in_force_from
+        if shown:
+            assert shown.isoformat() in flat
         for word in row.conduct.split():
             assert word in text
 
@@ -548,3 +549,79 @@ def test_rows_of_one_instrument_are_in_article_order(catalogue, rates, topic, da
     assert gb == sorted(gb, key=cmp.article_key)
     assert cmp.article_key("11(5)") < cmp.article_key("11-2(1)") < cmp.article_key("11-2(2)")
     assert cmp.article_key("66B(1)") < cmp.article_key("66B(4)") < cmp.article_key("66E")
+
+
+def test_a_civil_penalty_among_notable_sentences_is_named_so(pack):
+    """A case citing a compared offence whose ruling is civil: a civil penalty, not a fine."""
+    civil = case_yaml("tw/civil-case", "[tw/test-act/1]").replace("level: first-instance", "level: civil").replace(
+        "sentence: {prison: {max: 3y}}", "sentence: {fine: {max: 5000, currency: TWD}}"
+    )
+    write_pack(pack, {"cases/tw/civil-case.yaml": civil})
+    res = cmp.compare(_pack_cat(pack), ["tw/test-act/1"], D("2024-09-03"), rates=RateTable())
+    n = next(n for n in res.notable if n.case_id == "tw/civil-case")
+    assert n.sentence.startswith("a civil penalty of") and "fine" not in n.sentence
+
+
+@pytest.mark.parametrize(
+    "day, want",
+    [
+        (
+            "2026-10-30",
+            {
+                "Park (accomplice)": ("4 years 6 months", "Criminal Appeal Division 1-2", "2025-03-20"),
+                "Park (principal offender)": ("9 years", "Seoul High Court", "2025-04-18"),
+                "Kang (accomplice)": ("3 years 6 months", "Seoul High Court", "2025-04-18"),
+            },
+        ),
+        (
+            "2024-11-01",
+            {
+                "Park (accomplice)": ("5 years", "14th criminal single-judge division", "2024-08-28"),
+                "Park (principal offender)": ("10 years", "31st Criminal Division", "2024-10-30"),
+                "Kang (accomplice)": ("4 years", "31st Criminal Division", "2024-10-30"),
+            },
+        ),
+    ],
+)
+def test_notable_sentences_give_each_defendant_their_own_court_and_date(cli, day, want):
+    """Co-defendants sentenced by other courts on other days keep their own court, date and
+    finality, in --json and in the text."""
+    data = json.loads(cli(["compare", "deepfake", "-j", "KR", "--as-of", day, "--json"]).out)
+    snu = next(n for n in data["notable_sentences"] if n["case"] == "kr/snu-deepfake")
+    got = {s["defendant"]: s for s in snu["sentences"]}
+    assert set(got) == set(want)
+    for who, (term, court, date) in want.items():
+        assert term in got[who]["sentence"] and court in got[who]["court"] and got[who]["date"] == date, who
+        assert got[who]["final"] is False
+    assert snu["final"] is False and snu["date"] == max(d for _, _, d in want.values())
+    text = cli(["compare", "deepfake", "-j", "KR", "--as-of", day]).out
+    block = text[text.index("kr/snu-deepfake"):]
+    for who, (term, court, date) in want.items():
+        line = next(x for x in block.splitlines() if who + ":" in x)
+        assert term in line and court in line and date in line, line
+
+
+@pytest.mark.parametrize(
+    "rid, variant, version_from, since",
+    [
+        ("fr/code-penal/226-8", None, "2024-05-23", "2002-01-01"),  # 2024 only added a variant
+        ("fr/code-penal/226-8", "committed using an online public communication service (service de communication au public en ligne)", "2024-05-23", "2024-05-23"),
+        ("kr/sexual-crimes-act/14-3.1", None, "2024-10-16", "2020-05-19"),  # 2024 widened the conduct only
+        ("kr/sexual-crimes-act/14-2.1", None, "2024-10-16", "2024-10-16"),  # raised
+        ("kr/sexual-crimes-act/14-2.1", "habitual offender", "2024-10-16", "2024-10-16"),  # a variant in words moves with its base
+    ],
+)
+def test_penalty_since_is_when_the_figures_took_effect(catalogue, rates, rid, variant, version_from, since):
+    rows = _by_key(cmp.compare(catalogue, [rid], D("2026-10-30"), rates=rates))
+    row = rows[(rid, variant)]
+    assert (row.in_force_from, row.penalty_since) == (D(version_from), D(since))
+    assert row.json()["penalty_since"] == since
+
+
+def test_a_date_after_today_gets_a_note_that_later_amendments_are_unknown(catalogue, rates):
+    later = dt.date.today() + dt.timedelta(days=400)
+    notes = cmp.compare(catalogue, ["deepfake"], later, rates=rates).notes
+    assert any(n.startswith(f"{later.isoformat()} is after today") and "amendments made later are unknown" in n for n in notes)
+    assert not any("is after today" in n for n in cmp.compare(catalogue, ["deepfake"], NEW, rates=rates).notes)
+    assert cmp.future_note(dt.date(2030, 1, 1), today=dt.date(2029, 12, 31)) is not None
+    assert cmp.future_note(dt.date(2030, 1, 1), today=dt.date(2030, 1, 1)) is None

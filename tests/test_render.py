@@ -160,7 +160,8 @@ def test_deepfake_handout_prints_in_chromium(catalogue, tmp_path):
     assert ctx["rows"], "the deepfake topic has rows"
     missing = []
     for row in ctx["rows"]:
-        for key in ("jurisdiction_name", "prison", "fine", "fine_converted", "in_force_from", "status_text"):
+        since = ("penalty_since",) if row["in_force"] and not row["is_variant"] else ()  # variants leave it blank
+        for key in ("jurisdiction_name", "prison", "fine", "fine_converted", "status_text", *since):
             if row[key] and row[key] not in text:
                 missing.append(f"{row['id']} {key}={row[key]!r}")
     assert not missing, "not in the PDF text: " + "; ".join(missing)
@@ -632,3 +633,234 @@ def test_render_leaves_other_peoples_temp_like_files_alone(cli, tmp_path):
     r = cli(["render", "kr/cho-ju-bin", "--format", "md", "-o", str(out)])
     assert r.code == 0, r.err
     assert all(f.exists() for f in theirs) and not ours.exists()
+
+
+def test_a_civil_penalty_is_not_a_fine_in_handouts(catalogue):
+    """Rotondo's civil pecuniary penalty reads as one in Leading cases and Key dates, and
+    is never set against a criminal maximum in the questions."""
+    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    case = next(c for c in ctx["cases"] if c["id"] == "au/esafety-v-rotondo")
+    assert "a civil penalty of A$343,500" in case["outcome"]
+    ruling = next(d for d in ctx["key_dates"] if d["ids"] == ["au/esafety-v-rotondo"])
+    assert "a civil penalty of A$343,500" in ruling["what"]
+    text = render(catalogue, ["deepfake"], fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+    assert "fine of A\\$343,500" not in text and "civil penalty of A\\$343,500" in text
+    assert not any("au/esafety-v-rotondo" in q["ids"] for q in ctx["questions"])
+
+
+def test_leading_cases_and_key_dates_list_every_sentenced_defendant_as_compare_does(catalogue):
+    """The handout names each defendant's latest sentence with its own court and date, as
+    `lawref compare` does (no co-defendant left out, none given another's court)."""
+    from lawref.compare import by_ruling, defendant_sentences
+
+    for day in (DAY, dt.date(2024, 11, 1), dt.date(2025, 3, 25)):
+        ctx = build_context(catalogue, ["deepfake"], as_of=day, currency=CURRENCY)
+        for c in ctx["cases"]:
+            rulings = [d for d in ctx["key_dates"] if d["ids"] == [c["id"]]]
+            for group in by_ruling(defendant_sentences(catalogue.get(c["id"]), day)):
+                words = "; ".join(s.words for s in group)
+                court, date = group[0].court, group[0].date.isoformat()
+                assert f"{words} ({court}, {date}" in c["outcome"], (day, c["id"], words)
+                assert any(d["date"] == date and d["what"].endswith(f": {words} ({court})") for d in rulings), (day, c["id"], words)
+    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    snu = next(c for c in ctx["cases"] if c["id"] == "kr/snu-deepfake")
+    assert "Park (accomplice): 4 years 6 months' imprisonment (Seoul Central District Court, Criminal Appeal Division 1-2" in snu["outcome"]
+    assert {p["defendant"] for p in snu["sentences"]} == {"Park (accomplice)", "Park (principal offender)", "Kang (accomplice)"}
+
+
+def test_leading_cases_show_where_a_case_stands_never_other(catalogue):
+    """A case without a sentence reads by its latest real outcome and its state (Durov:
+    charged, then pending), never by a bare "other" (lifting a travel ban)."""
+    for day in (DAY, dt.date(2024, 8, 25), dt.date(2025, 4, 1), dt.date(2023, 11, 1)):
+        ctx = build_context(catalogue, [c.id for c in catalogue.cases], as_of=day, currency=CURRENCY)
+        for c in ctx["cases"]:
+            assert not (c["outcome"] or "").startswith("other"), (day, c["id"], c["outcome"])
+            assert "other (" not in (c["outcome"] or ""), (day, c["id"])
+    durov = next(c for c in build_context(catalogue, ["fr/durov"], as_of=DAY, currency=CURRENCY)["cases"] if c["id"] == "fr/durov")
+    assert durov["outcome"].startswith("charged (Tribunal judiciaire de Paris") and "2024-08-28" in durov["outcome"]
+    assert durov["outcome"].endswith("pending (latest step: investigation, 2025-11-10)")
+    early = build_context(catalogue, ["fr/durov"], as_of=dt.date(2024, 8, 25), currency=CURRENCY)["cases"][0]
+    assert early["outcome"].startswith("arrested (Le Bourget")
+
+
+@pytest.mark.parametrize(
+    "query, jurisdictions, missing, not_named",
+    [
+        (["child-sexual-abuse-material"], None, ["Australia", "European Union"], []),
+        (["child-sexual-abuse-material"], {"AU", "KR"}, ["Australia"], ["European Union"]),
+        (["deepfake"], {"KR"}, None, ["France", "Australia"]),
+        (["deepfake", "korea"], None, None, ["France", "Australia"]),
+        (["deepfake"], {"KR", "FR"}, None, ["Australia", "United States"]),
+    ],
+)
+def test_no_offence_question_names_only_selected_jurisdictions_as_a_catalogue_gap(catalogue, query, jurisdictions, missing, not_named):
+    """A sheet for -j KR (or "deepfake korea") never says France or the US lack an offence;
+    a gap is worded as the catalogue's, not as conduct left lawful."""
+    ctx = build_context(catalogue, query, as_of=DAY, currency=CURRENCY, jurisdictions=jurisdictions)
+    qs = [q["text"] for q in ctx["questions"] if q["kind"] == "no-offence"]
+    if missing is None:
+        assert qs == []
+        return
+    (text,) = qs
+    named = text.split(" for ", 1)[1].split(" are not covered by this catalogue.")[0]
+    assert named == " and ".join(missing)
+    assert "That is a gap in the catalogue, not a finding that the conduct is lawful there" in text
+    assert "unpunished" not in text
+    for name in not_named:
+        assert name not in text
+
+
+def test_penalty_then_is_the_ruling_day_with_the_earlier_penalty_beside_it(catalogue):
+    """Records give no offence dates: the penalty is said to be the ruling day's, and the one
+    in force at the case's first recorded step is shown when it differed (Cho offended in
+    2019-2020, when Youth Protection Act Art. 11(3) carried up to 7 years or ₩50M)."""
+    cho, o = catalogue.get("kr/cho-ju-bin"), catalogue.get("kr/youth-protection-act/11.3")
+    then = R.penalty_then(cho, o, dt.date(2021, 10, 14))
+    assert then["penalty"].startswith("at least 3 years' imprisonment")
+    assert then["at_start"] == "up to 7 years' imprisonment or a fine of up to ₩50,000,000"
+    assert then["start_date"] == dt.date(2020, 3, 16)
+    assert R.penalty_then(cho, catalogue.get("kr/youth-protection-act/11.1"), dt.date(2021, 10, 14))["at_start"] is None
+    ctx = build_context(catalogue, ["kr/cho-ju-bin"], as_of=DAY, currency=CURRENCY)
+    x = next(x for x in ctx["cases"][0]["offences"] if x["id"] == o.id)
+    assert (x["penalty_basis"], x["penalty_date"], x["penalty_start_date"]) == ("ruling", "2021-10-14", "2020-03-16")
+
+
+def test_sentence_question_never_calls_the_ruling_day_penalty_the_one_at_the_time(catalogue):
+    """SNU: 7 years applied only from 16 October 2024, during the case; the question gives
+    the ruling day's figure as such and the earlier one beside it."""
+    for day in (DAY, dt.date(2025, 6, 1)):
+        ctx = build_context(catalogue, ["deepfake"], as_of=day, currency=CURRENCY)
+        q = next(q for q in ctx["questions"] if q["kind"] == "sentence-vs-maximum")
+        assert "at the time" not in q["text"]
+        if "kr/snu-deepfake" in q["ids"]:
+            assert "On the day of that ruling the penalty for one offence under Sexual Crimes Act Art. 14-2(1) was up to 7 years' imprisonment" in q["text"]
+            assert "on 28 August 2024, the case's first recorded step, it was up to 5 years' imprisonment" in q["text"]
+            assert "does not date the offences" in q["text"]
+
+
+@pytest.mark.parametrize("topic", ["deepfake", "child-sexual-abuse-material", "intimate-image-abuse"])
+def test_heaviest_maximum_question_says_what_it_leaves_aside(catalogue, topic):
+    """The range is over the maxima articles set themselves; a general cap (Korea's 30 years
+    under Criminal Act Art. 42) is named apart rather than silently dropped."""
+    ctx = build_context(catalogue, [topic], as_of=DAY, currency=CURRENCY)
+    (q,) = [q for q in ctx["questions"] if q["kind"] == "highest-maximum"]
+    assert q["text"].startswith("Leaving aside aggravated forms and general caps, the heaviest maximum prison term each jurisdiction's articles set here ranges from ")
+    own = [r for r in ctx["rows"] if r["in_force"] and not r["is_variant"] and not r["minimum_standard"] and r["prison_max_months"] is not None and not r["prison_max_basis"]]
+    best: dict = {}
+    for r in own:
+        m = 10**6 if r["prison_max_months"] == "life" else r["prison_max_months"]
+        if r["jurisdiction"] not in best or m > best[r["jurisdiction"]][0]:
+            best[r["jurisdiction"]] = (m, r["prison_max"])
+    lo, hi = min(best.values()), max(best.values())
+    assert f"ranges from {lo[1]} (" in q["text"] and f") to {hi[1]} (" in q["text"]
+    for r in ctx["rows"]:
+        if r["in_force"] and r["prison_max_basis"]:
+            assert f"In {r['jurisdiction_name']}, articles that set only a minimum run up to {r['prison_max']} under {r['prison_max_basis']}." in q["text"]
+
+
+def test_a_change_only_to_an_aggravated_form_is_not_a_raise_from_x_to_x(catalogue):
+    """Code pénal Art. 226-8 kept 1 year / €15,000 in 2024 and gained an aggravated form: the
+    question, Key dates and the summary's versions table say so (as `lawref changes` lists
+    the variants), never "raised from X to X"."""
+    ctx = build_context(catalogue, ["deepfake"], as_of=dt.date(2024, 6, 1), currency=CURRENCY)
+    (q,) = [q for q in ctx["questions"] if q["kind"] == "recent-change"]
+    assert "under Code pénal Art. 226-8, an aggravated form was added (committed using an online public communication service" in q["text"]
+    assert "up to 2 years' imprisonment, a fine of up to €45,000, or both" in q["text"]
+    assert "the base penalty stayed up to 1 year's imprisonment, a fine of up to €15,000, or both" in q["text"]
+    for q in ctx["questions"]:
+        m = re.search(r"from (.+?) to (.+?)\. ", q["text"])
+        assert not (m and m.group(1) == m.group(2)), q["text"]
+    full = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    (d,) = [d for d in full["key_dates"] if "fr/code-penal/226-8" in d["ids"] and d["date"] == "2024-05-23"]
+    assert d["what"] == "Code pénal Art. 226-8: aggravated form added"
+    o = next(o for o in full["offences"] if o["id"] == "fr/code-penal/226-8")
+    assert [v["change_text"] for v in o["versions"]] == ["first recorded", "aggravated form added"]
+
+
+def test_change_words_name_what_changed_in_the_variants(catalogue):
+    from lawref.penalty import change_kind, change_words
+
+    o = catalogue.get("us/18-usc/2252a-possession")
+    old, new = o.penalties[0], o.penalties[1]
+    assert change_words(old, new, change_kind(old, new)) == "aggravated form added"
+    assert change_words(new, old, change_kind(new, old)) == "aggravated form removed"
+    k = catalogue.get("kr/sexual-crimes-act/14-2.1")
+    assert change_words(k.penalties[0], k.penalties[1], "raised") == "penalty raised"
+
+
+@pytest.mark.parametrize("topic", ["deepfake", "child-sexual-abuse-material", "intimate-image-abuse"])
+def test_penalty_since_agrees_with_key_dates(catalogue, topic):
+    """The table's "Penalty since" is the date of the last change Key dates shows for that
+    offence's base penalty (FR 226-8: 2002, though 2024 added an aggravated form; KR 14-3(1):
+    2020-05-19, not the 2024 version that only widened the conduct)."""
+    ctx = build_context(catalogue, [topic], as_of=DAY, currency=CURRENCY)
+    for r in ctx["rows"]:
+        if not r["in_force"] or r["is_variant"]:
+            continue
+        changes = [d["date"] for d in ctx["key_dates"] if r["id"] in d["ids"] and d["kind"] in ("new-offence", "raised", "lowered", "changed") and not d["text"].startswith("aggravated form")]
+        assert all(d <= r["penalty_since"] for d in changes), (r["id"], r["penalty_since"], changes)
+        if changes:
+            assert max(changes) == r["penalty_since"], (r["id"], r["penalty_since"], changes)
+
+
+def test_handout_table_says_how_prison_and_fine_combine(catalogue):
+    """KR "or", FR and GB "and/or", US "and": the handout's table says which, with a legend."""
+    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY)
+    md = render(catalogue, ["deepfake"], fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+    html = _visible(render(catalogue, ["deepfake"], fmt="html", as_of=DAY, currency=CURRENCY).data.decode())
+    combos = {r["combine"] for r in ctx["rows"] if r["combine"]}
+    assert {"or", "and/or"} <= combos
+    for r in ctx["rows"]:
+        if r["in_force"] and not r["is_variant"] and r["combine"]:
+            line = next(x for x in md.splitlines() if f"| {md_escape(r['citation'])}: " in x)
+            assert f"| {md_escape(r['prison'])} | {md_escape(r['combine'])} | {md_escape(r['fine'])} |" in line, line
+    for text in (md, html):
+        assert "Combine: how prison and fine combine: or (one of them), and (both), and/or (either or both)." in text
+
+
+@pytest.mark.parametrize(
+    "args, name, says",
+    [
+        (["-f", "pdf"], "x.html", "--format pdf contradicts -o"),
+        (["-f", "md"], "x.pdf", "--format md contradicts -o"),
+        (["--format", "html"], "x.markdown", "--format html contradicts -o"),
+        (["--json"], "x.pdf", "--json writes the template context as JSON"),
+    ],
+)
+def test_a_format_contradicting_the_file_name_is_refused(tmp_path, args, name, says):
+    out = tmp_path / name
+    r = run_cli(["render", "kr/cho-ju-bin", "--as-of", AS_OF, *args, "-o", str(out)])
+    assert r.code == 2 and r.err.startswith("lawref: error: ") and says in r.err, r.err
+    assert r.err.count("\n") == 1 and not out.exists()
+
+
+@pytest.mark.parametrize("args, name, starts", [(["-f", "html"], "x.htm", "<!doctype html>"), (["-f", "md"], "notes.txt", "# Cho Ju-bin"), (["--json", "-f", "pdf"], "c.json", "{")])
+def test_a_format_matching_or_free_of_the_file_name_is_written(tmp_path, args, name, starts):
+    out = tmp_path / name
+    r = run_cli(["render", "kr/cho-ju-bin", "--as-of", AS_OF, *args, "-o", str(out)])
+    assert r.code == 0, r.err
+    assert out.read_text(encoding="utf-8").lstrip().startswith(starts)
+
+
+@pytest.mark.parametrize("query", [["deepfake"], ["au/esafety-v-rotondo"]])
+def test_a_handout_dated_after_today_says_later_amendments_are_unknown(catalogue, query):
+    later = dt.date.today() + dt.timedelta(days=400)
+    md = render(catalogue, query, fmt="md", as_of=later, currency=CURRENCY).data.decode()
+    assert f"{later.isoformat()} is after today" in md and "amendments made later are unknown" in md
+    assert "is after today" not in render(catalogue, query, fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+
+
+@pytest.mark.parametrize("query", [["kr/cho-ju-bin"], ["kr/sexual-crimes-act/14-2.1"]])
+def test_summary_of_one_record_does_not_repeat_its_title(catalogue, query):
+    """One record: the page title is its heading (no H2 repeating the H1); several keep one
+    heading each."""
+    md = render(catalogue, query, template="summary", fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+    heads = [x for x in md.splitlines() if x.startswith("#")]
+    assert heads[0].startswith("# ") and not any(h[3:] and h[3:] in heads[0] for h in heads[1:] if h.startswith("## "))
+    html = render(catalogue, query, template="summary", fmt="html", as_of=DAY, currency=CURRENCY).data.decode()
+    rec = catalogue.get(query[0])
+    page = htmllib.unescape(html)
+    assert f"<h1>{rec.title if rec.kind == 'case' else rec.title + ' (' + rec.citation + ')'}</h1>" in page
+    assert f"<h2>{rec.title}</h2>" not in page
+    both = render(catalogue, ["kr/cho-ju-bin", "kr/snu-deepfake"], template="summary", fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
+    assert "\n## Cho Ju-bin" in both and "\n## Seoul National University deepfake case" in both

@@ -420,3 +420,23 @@ def test_show_of_a_record_with_errors_says_so(cli, tmp_path):
     pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/1.yaml": broken})
     r = cli(["--data", str(pack), "show", "kr/test-act/1"])
     assert r.code == 2 and "has errors and was not loaded" in r.err and "did you mean" not in r.err
+
+
+def test_a_civil_penalty_is_called_a_civil_penalty_not_a_fine_or_sentence(cli):
+    """eSafety v Rotondo ended in a civil pecuniary penalty (proceeding level `civil`): show
+    and search name it so, never "a fine" or "Sentence"."""
+    out = cli(["show", "au/esafety-v-rotondo"]).out
+    assert "Ordered: a civil penalty of A$343,500" in out
+    assert "a fine of A$343,500" not in out and "Sentence:" not in out
+    found = cli(["search", "Rotondo", "-n", "1"]).out
+    assert "a civil penalty of A$343,500" in found and "a fine of" not in found
+
+
+def test_sentence_words_of_a_civil_proceeding():
+    from lawref.model import Fine, Proceeding, Sentence
+    from lawref.penalty import ruling_words
+
+    s = Sentence(fine=Fine(max=1000, currency="AUD"))
+    day = dt.date(2025, 1, 1)
+    assert ruling_words(Proceeding(day, "Court", "civil", sentence=s)) == "a civil penalty of A$1,000"
+    assert ruling_words(Proceeding(day, "Court", "first-instance", sentence=s)) == "a fine of A$1,000"

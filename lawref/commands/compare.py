@@ -15,7 +15,7 @@ SortOpt = Annotated[
 ]
 
 COMBINE_WORDS = {"or": "or", "and": "and", "and/or": "and/or"}
-TABLE_HEADERS = ["Jur.", "Offence [source]", "Max prison", "Min prison", "", "Max fine", "Fine in {cur}", "In force"]
+TABLE_HEADERS = ["Jur.", "Offence [source]", "Max prison", "Min prison", "", "Max fine", "Fine in {cur}", "Since"]
 # Content widths on a terminal; the offence column takes the rest (fits 100 columns).
 _WIDTHS = {0: 6, 2: 8, 3: 7, 4: 6, 5: 11, 6: 11, 7: 10}
 CSV_HEADERS = [
@@ -23,7 +23,7 @@ CSV_HEADERS = [
     "prison_max_months", "prison_min_months", "prison_max_basis", "combine", "fine_max", "fine_currency",
     "fine_converted", "converted_currency", "rate", "rate_date", "rate_source", "conversion_note",
     "in_force_from", "in_force_until", "minimum_standard", "transposition_deadline", "unverified",
-    "note", "sources",
+    "note", "sources", "penalty_since",
 ]  # fmt: skip
 
 
@@ -181,8 +181,8 @@ def _cells(result) -> tuple[list[list[str]], list[str], list]:
                 urls[src.url] = len(sources)
             ref = f"S{urls[src.url]}"
         since = ""
-        if r.status == "in-force" and r.in_force_from:
-            since = r.in_force_from.isoformat()
+        if r.status == "in-force" and r.penalty_since:
+            since = r.penalty_since.isoformat()  # when these figures took effect
         elif r.in_force_from and r.status == "not-recorded":
             since = f"recorded from {r.in_force_from.isoformat()}"
         elif r.in_force_from:
@@ -255,6 +255,8 @@ def _print(result) -> None:
     w("\n")
     for n in result.notes:
         w(f"* {plain(n)}\n")
+    if any(r.status == "in-force" for r in result.rows):
+        w("* Since: when the penalty shown took these figures (an amendment that changed only the wording or another form does not reset it).\n")
     if any(r[4] for r in rows):
         col = "The unnamed column between prison and fine" if tty else "Combine"
         w(f"* {col}: how prison and fine combine: or (one of them), and (both), and/or (either or both).\n")
@@ -267,11 +269,17 @@ def _print(result) -> None:
     w("\nNotable sentences (actual cases, apart from the statutory ranges above):\n")
     if not result.notable:
         w("  none in the catalogue for these offences\n")
+    from ..compare import by_ruling
+
     for n in result.notable:
-        state = "final" if n.final else "not recorded as final"
-        flag = " (unverified)" if n.unverified else ""
         w(f"  {plain(n.jurisdiction)} {plain(n.case_id)}: {plain(n.title)}\n")
-        w(f"    {plain(n.sentence)} ({plain(n.court)}, {n.date.isoformat()}, {state}){flag}; cites {plain(', '.join(n.offences))}\n")
+        # One line per ruling: co-defendants sentenced by other courts on other days apart.
+        for group in by_ruling(n.sentences):
+            state = "final" if all(s.final for s in group) else "not recorded as final"
+            flag = " (unverified)" if any(s.unverified for s in group) else ""
+            words = "; ".join(dict.fromkeys(s.words for s in group))
+            w(f"    {plain(words)} ({plain(group[0].court)}, {group[0].date.isoformat()}, {state}){flag}\n")
+        w(f"    cites {plain(', '.join(n.offences))}\n")
 
 
 def _csv_row(r) -> list:
@@ -311,4 +319,5 @@ def _csv_row(r) -> list:
         "true" if r.unverified else "false",
         r.note or "",
         " ".join(s.url for s in r.sources),
+        r.penalty_since.isoformat() if r.penalty_since else "",
     ]

@@ -33,7 +33,12 @@ TemplateOpt = Annotated[
 ]
 FormatOpt = Annotated[
     str | None,
-    typer.Option("--format", "-f", metavar="md|html|pdf", help="Output format. Default: from the -o file's extension, else md."),
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="md|html|pdf",
+        help="Output format. Default: from the -o file's extension, else md. A file named .md, .html or .pdf must match it (-f pdf -o x.html is refused); any other name takes the format given.",
+    ),
 ]
 OutputOpt = Annotated[
     str,
@@ -47,21 +52,30 @@ EngineOpt = Annotated[
 
 
 def _format(fmt: str | None, output: str, as_json: bool = False) -> str:
+    """The output format: --format, else the -o file's extension, else md.
+
+    A file named .md, .html or .pdf must hold that format: a --format that contradicts it
+    (`-f pdf -o x.html`) is refused, as is --json into such a file (JSON is not that
+    format). Any other extension takes --format as given (`-f md -o notes.txt`).
+    """
     from ..errors import UsageError
     from ..render import FORMATS
 
+    ext = os.path.splitext(output)[1].lower() if output != "-" else ""
+    named = _EXTENSIONS.get(ext)
+    if as_json and named:
+        raise UsageError(f"-o {output}: --json writes the template context as JSON, not {named}; name the file .json, or drop --json")
     if fmt:
         f = fmt.strip().lower()
         f = {"markdown": "md", "htm": "html"}.get(f, f)
         if f not in FORMATS:
             raise UsageError(f"--format: use one of {', '.join(FORMATS)} (not {fmt!r})")
+        if named and named != f:
+            raise UsageError(f"--format {f} contradicts -o {output} ({ext} is {named}); name the file .{f}, or drop --format to write {named}")
         return f
-    if output != "-":
-        ext = os.path.splitext(output)[1].lower()
-        if ext and ext not in _EXTENSIONS and not (as_json and ext == ".json"):
-            raise UsageError(f"-o {output}: cannot tell the format from {ext!r}; name the file .md, .html or .pdf, or give --format")
-        return _EXTENSIONS.get(ext, "md")
-    return "md"
+    if ext and not named and not (as_json and ext == ".json"):
+        raise UsageError(f"-o {output}: cannot tell the format from {ext!r}; name the file .md, .html or .pdf, or give --format")
+    return named or "md"
 
 
 def render(
@@ -85,7 +99,9 @@ def render(
     discussion questions derived from the data, and numbered sources. HTML is one
     self-contained file with print CSS; PDF is printed by headless Chromium or WeasyPrint.
     Files are written atomically and never overwritten without --force. --json gives the
-    template context instead (what a --template file can use).
+    template context instead (what a --template file can use; to a file, name it .json).
+    A -o name ending .md, .html or .pdf sets the format; a --format that contradicts it
+    exits 2.
 
     Example: lawref render deepfake --as-of 2025-06-01 --currency EUR -o deepfake.pdf
     """

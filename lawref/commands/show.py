@@ -120,19 +120,18 @@ def case_brief(case, day: _dt.date | None = None) -> str:
         return f"case: no proceedings yet (the first is on {case.proceedings[0].date})"
     p = case.final_sentence(day, main_only=True)
     if p is not None:
-        from ..penalty import sentence_words
+        from ..penalty import ruling_words
 
         # The sentences standing then: separate cases of the same defendant stand together.
         mine = [q for q in case.standing(day or _dt.date.max)[0] if q.defendant == p.defendant] or [p]
         parts = []
         for q in mine:
             flag = " (unverified)" if q.unverified else ""
-            parts.append(f"{sentence_words(q.sentence)}{flag} ({q.date})")
+            parts.append(f"{ruling_words(q)}{flag} ({q.date})")
         who = f"{p.defendant}: " if p.defendant else ""
         return f"{status}: {who}{' + '.join(parts)}"
     # The latest step with an outcome (a denied motion, "other", says less than a conviction).
-    steps = [q for q in case.proceedings if (day is None or q.date <= day) and q.outcome and q.outcome not in ("other", "pending")]
-    p = steps[-1] if steps else case.latest(day)
+    p = case.last_outcome(day) or case.latest(day)
     if p is not None:
         step = p.outcome if p.outcome and p.outcome not in ("other", "pending") else p.level
         return f"{status}: {step} ({p.date})"
@@ -339,7 +338,7 @@ def _offence(doc: _Doc, cat, o, day: _dt.date) -> None:
 
 def _case(doc: _Doc, cat, c, day: _dt.date, explicit: bool) -> None:
     from ..jurisdictions import name
-    from ..penalty import sentence_words
+    from ..penalty import is_civil, ruling_words
 
     doc.add(f"[bold]{_c(c.title)}[/bold]")
     st = c.status_on(day)
@@ -381,7 +380,8 @@ def _case(doc: _Doc, cat, c, day: _dt.date, explicit: bool) -> None:
         if p.case_number:
             doc.add(f"    case number {_c(p.case_number)}")
         if p.sentence is not None:
-            doc.add(f"    Sentence: [green]{_c(sentence_words(p.sentence))}[/green]")
+            label = "Ordered" if is_civil(p) else "Sentence"  # a civil penalty is no sentence
+            doc.add(f"    {label}: [green]{_c(ruling_words(p))}[/green]")
             if p.sentence.note:
                 doc.add(f"[dim]{_indent(p.sentence.note, 6)}[/dim]")
         if p.orders:
