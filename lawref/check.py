@@ -418,6 +418,7 @@ class _OffenceKeys:
 
 
 _PROFIT_TITLE = re.compile(r"\bfor (?:profit|gain|money)\b|\bcommercial|^\s*sell", re.I)
+_PLACE_WORDS = frozenset("united state federal national commonwealth kingdom south korea france england wale australia".split())  # "United States" is not a variant's "state offence"
 _GENERIC_LEGAL = frozenset("penalty penalti maximum minimum year month prison imprisonment fine offence offense law act section".split())
 _STOPWORDS = frozenset(
     "a an the of in on at to for by with and or without from as is are his her their its against will person "
@@ -742,7 +743,7 @@ def _assess_penalty(
         a = opt[1]
         if a is None:
             return 1000
-        shared = (set(_content(words_of(a.label))) & cw) - _GENERIC_LEGAL - own_words
+        shared = (set(_content(words_of(a.label))) & cw) - _GENERIC_LEGAL - own_words - _PLACE_WORDS
         return sum(2 if w.startswith("@") else 1 for w in shared) + 3 * len(_concepts(a.label) & claim_concepts - own_concepts)
 
     if now is not None:

@@ -450,7 +450,7 @@ _MAX_AFTER = re.compile(r"^\s*(?:or less|or fewer|at most|maximum|max\b|at the m
 _MIN_AFTER = re.compile(r"^\s*(?:(?:years?|months?)?\s*or (?:more|longer|above|over)|and (?:above|up|upwards|over)|at least|(?:mandatory\s+|statutory\s+)?minimum|at the least)", re.I)
 
 _OUTCOME = re.compile(
-    r"\b(?:sentenced|sentencing|jailed|imprisoned|received|receives|receiving|handed(?: down)?|was given|were given|got|gets|serving|"
+    r"\b(?:sentenced|sentencing|jailed|jailing|imprisoned|imprisoning|received|receives|receiving|handed(?: down)?|was given|were given|got|gets|serving|"
     r"upheld|confirmed|locked up|fined|ordered to pay|ordered\s+(?:[\w'-]+\s+){1,3}to\s+pay|was ordered|court (?:gave|imposed)|imposed|increased|reduced|cut|"
     r"(?:hit|slapped|handed)\s+with|must\s+pay|(?:raised|extended|lengthened|shortened|commuted|changed)\s+(?:his|her|their|the|\w+'s)\s+(?:prison\s+|jail\s+)?(?:sentence|term)|"
     r"(?<!\d\s)(?:won|wins)\s+(?:a|an|the)|secured|obtained|awarded|penali[sz]ed|(?:penalty|penalties|fine|order) against)\b",
@@ -1289,6 +1289,11 @@ _ELLIPSIS_END = re.compile(r"\s*(?:[.,;:!?)\]]|$|(?:and|or|but|while|whereas|in|
 def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
     # text2num leaves "one" and "two" as words: "..., but in France just one".
     t = re.sub(r"\b(one|two)\b", lambda m: "1" if m.group(1).lower() == "one" else "2", t, flags=re.I)
+    # A figure with its unit that the term grammar passed over ("France sets two years") comes
+    # first; then one whose unit is left out.
+    unit_m = re.search(rf"(?<![\w.,])(\d+(?:\.\d+)?)\s*({_UNIT_WORDS})\b", t, re.I)
+    if unit_m is not None:
+        return [TermQty(term_from(float(unit_m.group(1)), unit_m.group(2)), model.qualifier, unit_m.group(0), model.kind, unit_m.start())]
     m = next((m for m in _BARE_NUMBER.finditer(t) if _ELLIPSIS_END.match(t, m.end())), None)
     if m is None:
         life = re.search(r"\b(?:for|to|got|gets|received?)\s+life\b", t, re.I)  # "..., and Kim for life"
@@ -1531,6 +1536,7 @@ def korean_gloss(text: str) -> str | None:
     return " ".join(text.split())
 
 
+_LAW_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Act|Code|Law|Directive|Regulation)\b")
 _ENACTED = re.compile(
     r"\b(?:became|become|becomes|was made|were made|has been made)\s+(?:an?\s+)?(?:(?:criminal|separate|specific|standalone|federal)\s+)*(?:offen[cs]e|crime)"
     r"|\bbecame\s+(?:illegal|punishable|unlawful)|\b(?:came|come|comes|coming)\s+into\s+(?:force|effect)|\b(?:took|takes|take)\s+effect"
@@ -1592,7 +1598,7 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
         no_prison=bool(_NO_PRISON.search(t)),
         # "X became a criminal offence in England and Wales in February 2026": checkable when it
         # says what and when (a conduct or a place, and a date).
-        enacted=bool(_ENACTED.search(t) and dates and (places or conduct_of(gloss or raw))),
+        enacted=bool(_ENACTED.search(t) and dates and (places or conduct_of(gloss or raw) or _LAW_NAME.search(raw))),
         gloss=" ".join(gloss.split()) if gloss else "",
     )
 

@@ -1394,3 +1394,20 @@ def test_at_the_time_and_later_clauses_follow_what_came_before(catalogue, text, 
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert [r.record for r in rep.results] == records, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # A figure with its unit in a compared clause; the country's name is not a variant's condition.
+        ("Making a sexual deepfake can land you seven years in jail in South Korea, while France sets two years for sharing one.", [A, A]),
+        ("In the United States, distributing child sexual abuse material carries up to 40 years.", [I]),
+        # A law named by its title with its date of commencement; "jailing" is an outcome.
+        ("The Take It Down Act came into force in March 2025.", [I]),
+        ("The Take It Down Act came into force in May 2025.", [A]),
+        ('"This case sends a message," the judge said, jailing Hugh Nelson for 18 years.', [A]),
+    ],
+)
+def test_compared_clauses_law_titles_and_jailing(catalogue, text, verdicts):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
