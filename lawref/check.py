@@ -1859,7 +1859,8 @@ _OBJECT_PRONOUN = re.compile(
     r"\b(?:sentenc\w*|convict\w*|jail\w*|charg\w*|indict\w*|arrest\w*|acquitt\w*|order\w*|fin(?:ed|es)|gave|give[sn]?|hand\w*|found|placed|put|detain\w*|releas\w*|imprison\w*|clear\w*|tried|prosecut\w*)\s+(?:him|her)\b"
     r"|\b(?:his|her)\s+(?:(?:prison|jail|life|[\w-]+-year|\w+)\s+)?(?:sentence|term|conviction|appeal|trial|indictment|charges?)\b"
     r"|\b(?:that|this|the)\s+(?:(?:prison|jail|life|[\w-]+-year)\s+)?(?:sentence|conviction|verdict|ruling)\b(?=[^.;]*\b(?:upheld|confirmed|affirmed)\b)"
-    r"|\b(?:upheld|confirmed|affirmed)\s+(?:that|this|the)\s+(?:(?:prison|jail|life|[\w-]+-year)\s+)?(?:sentence|conviction|verdict|ruling)\b",
+    r"|\b(?:upheld|confirmed|affirmed)\s+(?:that|this|the)\s+(?:(?:prison|jail|life|[\w-]+-year)\s+)?(?:sentence|conviction|verdict|ruling)\b"
+    r"|\bthe\s+(?:prison\s+|jail\s+)?(?:term|sentence)\s+(?:was|were|had been)\b",
     re.I,
 )
 _HANDLE = re.compile(r"\b([A-Z][\w-]{2,})(?:\s+(?:deepfake|sextortion|Telegram|AI|abuse|images?))?\s+(?:case|ring|trial|scandal|affair|prosecution|investigation)\b")
@@ -2570,6 +2571,13 @@ class Checker:
             self._para_topic[claim.paragraph] = (_shared_subject(claim), claim.conduct)
             return claim
         prev = self._para_topic.get(claim.paragraph)
+        if prev is None and (_ANAPHOR.search(claim.english) or claim.context_words):
+            # "such material" at the start of a paragraph: the subject of the one before, which
+            # becomes this paragraph's too.
+            earlier = [p for p in self._para_topic if p < claim.paragraph]
+            prev = self._para_topic[max(earlier)] if earlier else None
+            if prev is not None:
+                self._para_topic[claim.paragraph] = prev
         if prev is None:
             return claim
         words, conduct = prev

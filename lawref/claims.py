@@ -453,6 +453,7 @@ _OUTCOME = re.compile(
     r"\b(?:sentenced|sentencing|jailed|jailing|imprisoned|imprisoning|received|receives|receiving|handed(?: down)?|was given|were given|got|gets|serving|"
     r"upheld|confirmed|locked up|fined|ordered to pay|ordered\s+(?:[\w'-]+\s+){1,3}to\s+pay|was ordered|court (?:gave|imposed)|imposed|increased|reduced|cut|"
     r"(?:hit|slapped|handed)\s+with|must\s+pay|(?:raised|extended|lengthened|shortened|commuted|changed)\s+(?:his|her|their|the|\w+'s)\s+(?:prison\s+|jail\s+)?(?:sentence|term)|"
+    r"(?:sentence|term)\s+(?:was|were|has been)\s+(?:raised|increased|extended|lengthened|shortened|reduced|cut|changed|commuted)|"
     r"(?<!\d\s)(?:won|wins)\s+(?:a|an|the)|secured|obtained|awarded|penali[sz]ed|(?:penalty|penalties|fine|order) against)\b",
     re.I,
 )
@@ -698,6 +699,7 @@ _NOT_NAMES = frozenset(
 )
 
 
+_PLACE_PREP = re.compile(r"(?:\b(?:in|at|from|near|du|des|au|aux|à|en)\s+(?:the\s+|l')?|\bl'aéroport\s+du\s+)$", re.I)
 _DESCRIPTIVE = re.compile(r"^[A-Z][a-z]+-(?:born|based|raised|educated|bred|owned|registered|founded)$")
 
 
@@ -711,6 +713,8 @@ def find_names(text: str) -> list[str]:
     t = rx.sub(lambda m: " | " , clean_text(text))  # places are not names
     out = []
     for m in _NAME_RE.finditer(t):
+        if _PLACE_PREP.search(t[max(0, m.start() - 12) : m.start()]):
+            continue  # "near Bolton", "à l'aéroport du Bourget": a place, not a person
         parts = m.group(0).split()
         parts = [w for w in parts if not _DESCRIPTIVE.match(w)]  # "Russian-born", "Paris-based"
         while parts and (parts[0] in _NOT_NAMES or parts[0] in table):
@@ -1610,6 +1614,8 @@ _NUMBER_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twel
 _CLAUSE_BREAK = re.compile(
     r"\s*;\s*|,?\s+(?:while|whereas)\s+|,\s+but\s+|,\s+and\s+(?=in\s+[A-Z])|,?\s+and\s+(?=(?:was\s+|were\s+|is\s+)?(?:later|then|subsequently|afterwards|eventually)\b)"
     r"|,\s+and\s+(?=[a-z]+ing\b)"  # ", and coercing them at least five": another conduct
+    # ", and that November a court ...", ", and four days later ...": another event, its own date.
+    r"|,\s+and\s+(?=(?:that|the\s+following|the\s+next|the\s+same)\s+(?:day|week|month|year|january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:\w+\s+){1,2}(?:later|afterwards)\b)"
     # A second figure for another case of the same conduct: ", rising to 15 if ...",
     # ", or two years if ...", ", and of a minor up to ten", "... seven years but possessing them three".
     r"|,\s+(?=(?:rising|increasing|going\s+up|climbing|jumping)\s+to\b)"

@@ -1411,3 +1411,26 @@ def test_at_the_time_and_later_clauses_follow_what_came_before(catalogue, text, 
 def test_compared_clauses_law_titles_and_jailing(catalogue, text, verdicts):
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
+
+
+def test_an_article_carries_its_dateline_topic_and_people_across_paragraphs(catalogue):
+    text = (
+        "BRISBANE — A Federal Court judge ordered Anthony Rotondo to pay $343,500 for posting deepfake images of Australian women.\n\n"
+        "Since September 2024, sharing such material has also been a criminal offence under the Commonwealth Criminal Code, "
+        "punishable by six years' imprisonment, or seven if the offender created the image.\n\n"
+        "Pavel Durov a été mis en examen le 28 août 2024 à Paris. Il avait été interpellé le 24 août 2024 à l'aéroport du Bourget.\n\n"
+        "Police arrested Cho Ju-bin in March 2020, and that November a Seoul court sentenced him to 40 years. "
+        "On appeal, the term was changed to 42 years, which the Supreme Court confirmed in October 2021."
+    )
+    rep = check(catalogue, text, TODAY)
+    got = [(r.record, r.verdict) for r in rep.results]
+    assert got == [
+        ("au/esafety-v-rotondo", A),
+        ("au/criminal-code/474-17a", A),
+        ("au/criminal-code/474-17aa", A),
+        ("fr/durov", A),
+        ("fr/durov", A),
+        ("kr/cho-ju-bin", A),
+        ("kr/cho-ju-bin", A),
+        ("kr/cho-ju-bin", A),
+    ], rep.json()
