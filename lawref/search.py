@@ -30,7 +30,11 @@ Ranking, best first, ties broken by kind (offences before cases), then id (stabl
 
 Query words are matched without filler: stop words ("the", "of", "what is", "du") and the
 words every record is about ("penalty", "law", "illegal"; unless nothing else is left) are
-not required, and a plural finds the singular ("images" finds "image").
+not required, and a plural finds the singular ("images" finds "image"). Other forms of a
+word count as the word (:func:`word_variants`): the same stem ("pornographic",
+"pornographique" for "pornography"; "distribution" for "distributing") anywhere, a short
+form ("porn" for "pornography") in names, titles, aliases and tags; only the letters they
+share with the query word count towards the score, so the query's own form ranks first.
 
 This module imports neither typer nor rich; rapidfuzz and the romaniser are imported lazily.
 """
@@ -160,6 +164,44 @@ def _singular(word: str) -> str:
     if len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and not any(c.isdigit() for c in word):
         return word[:-1]
     return word
+
+
+# Endings taken off a word to find its stem (longest first), so that the forms of one word
+# meet: "pornography", "pornographic", "pornographique"; "distribute", "distributing",
+# "distribution"; "nude", "nudes". Agent and adjective endings ("-er", "-al", "-ation") are
+# left on: "founder" is not "found", "general" is not "generation".
+ENDINGS = tuple(sorted(set(
+    "s es ies ied ed ing ings e y ie ic ics ical ly ion ions ity ities ive ives ique iques ment ments".split()
+), key=lambda e: (-len(e), e)))  # fmt: skip
+STEM_MIN = 4  # letters a stem keeps: "nudes" -> "nude", never "nud"
+
+
+def stem(word: str) -> str:
+    """`word` without one inflectional or derivational ending, keeping at least STEM_MIN
+    letters: "pornography" -> "pornograph", "distributing" -> "distribut", "nudes" -> "nude".
+    Words with digits are left alone."""
+    if any(c.isdigit() for c in word):
+        return word
+    for end in ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= STEM_MIN:
+            if end == "s" and word.endswith(("ss", "us", "is")):
+                continue
+            return word[: -len(end)]
+    return word
+
+
+def word_variants(token: str, has) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Other forms of the query word `token` among the words `has(word)` knows: words with
+    the same stem ("pornographic" for "pornography"), and bare shorter words the token
+    continues, its short forms ("porn" for "pornography", "photo" for "photographs"). Short
+    forms also catch unrelated words ("sent" for "sentence"), so they are matched only in
+    short keys (titles, aliases, names, tags), never in long text."""
+    if len(token) < STEM_MIN or not token.isalpha():
+        return (), ()
+    base = stem(token)
+    same = tuple(w for w in (base, *(base + e for e in ENDINGS)) if w != token and not w.startswith(token) and has(w) and stem(w) == base)
+    short = tuple(w for w in (base[:k] for k in range(STEM_MIN, len(base))) if has(w) and stem(w) == w)
+    return same, short
 
 
 def content_words(text: str) -> list[str]:
@@ -423,10 +465,12 @@ def joined_text(keys: Sequence[str]) -> tuple[str, list[int]]:
 class SearchIndex:
     """The search keys of many records in one text, scanned with regular expressions."""
 
-    def __init__(self, entries: Iterable[Entry] | Sequence[Entry], records: Mapping | None = None, text: str | None = None, starts: Sequence[int] | None = None) -> None:
+    def __init__(self, entries: Iterable[Entry] | Sequence[Entry], records: Mapping | None = None, text: str | None = None, starts: Sequence[int] | None = None, variants=None) -> None:
         """Index `entries`; `records` (id -> record) lets hits load their record.
 
-        `text` and `starts` may be given precomputed (see :func:`joined_text`).
+        `text` and `starts` may be given precomputed (see :func:`joined_text`); `variants`
+        (query word -> its other forms, as :meth:`variants`) when the index is part of a
+        larger vocabulary.
         """
         self.entries: Sequence[Entry] = entries if isinstance(entries, Sequence) else list(entries)
         self.source: Mapping = records if records is not None else {}
@@ -440,6 +484,9 @@ class SearchIndex:
         self._ids: list[tuple[str, int]] | None = None
         self._tails: dict[str, list[int]] | None = None
         self._vocab: list[str] | None = None
+        self._vocab_set: frozenset[str] | None = None
+        self._variants: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # query word -> its other forms
+        self._variants_of = variants
         self._short: tuple[list[int], list[str], list[str]] | None = None
         self._nothing: set[str] = set()  # queries an unfiltered search found nothing for
 
@@ -495,25 +542,33 @@ class SearchIndex:
             if t[m.start() - 1] in before:
                 yield m.start(), ("" if whole else m.group(1))
 
-    def _word_matches(self, token: str, folded: bool = False, similar: Sequence[tuple[str, float]] = ()) -> dict[int, tuple[int, float, float]]:
-        """Keys with a word matching `token`: key start -> (record, similarity, share of the word).
+    def _word_matches(self, token: str, folded: bool = False, similar: Sequence[tuple[str, float]] = ()) -> dict[int, tuple[int, float, float, int]]:
+        """Keys with a word matching `token`: key start -> (record, similarity, share of the
+        word, letters of the query word matched).
 
         A word matches when it starts with `token` (whole words only for numbers and tokens
-        under 3 letters; at least half a word in long text fields), or is one of the
+        under 3 letters; at least half a word in long text fields), is another form of it
+        (:func:`word_variants`: the letters they have in common count), or is one of the
         `similar` words (whole word, with its similarity).
         """
-        out: dict[int, tuple[int, float, float]] = {}
+        out: dict[int, tuple[int, float, float, int]] = {}
         whole = len(token) < 3 or token.isdigit()
-        scans = [(token, 100.0, whole)] + [(w, sim, True) for w, sim in similar]
-        for word, sim, exact_word in scans:
+        # (word, similarity, whole words only, share of the query word it stands for or None
+        # for the share of the key word the query covers, short keys only)
+        scans = [(token, 100.0, whole, None, False)] + [(w, sim, True, None, False) for w, sim in similar]
+        if not folded:
+            same, short = self.variants(token)
+            scans += [(w, 100.0, True, _common(token, w) / max(len(token), len(w)), False) for w in same]
+            scans += [(w, 100.0, True, len(w) / len(token), True) for w in short]
+        for word, sim, exact_word, given, short_only in scans:
             for pos, rest in self._scan(word, folded, exact_word):
-                share = len(word) / (len(word) + len(rest))
+                share = given if given is not None else len(word) / (len(word) + len(rest))
                 ri, ks = self._locate(pos)
-                if share < 0.5 and self._key(ks).field == "text":
-                    continue  # "ju" must not find "judicial" in a summary
+                if (share < 0.5 or short_only) and self._key(ks).field == "text":
+                    continue  # "ju" must not find "judicial" in a summary, nor "sentence" "sent"
                 old = out.get(ks)
                 if old is None or sim * share > old[1] * old[2]:
-                    out[ks] = (ri, sim, share)
+                    out[ks] = (ri, sim, share, min(len(token), _common(token, word)) if given is not None else len(token))
         return out
 
     def _score_words(self, tokens: Sequence[str], allowed, best: dict, folded: bool = False, similar: dict | None = None, skip: Sequence[str] = ()) -> None:
@@ -528,7 +583,6 @@ class SearchIndex:
             per_token.append(m)
         if not per_token:
             return
-        qlen = sum(len(t) for t in tokens)
         common = set(per_token[0])
         for m in per_token[1:]:
             common &= set(m)
@@ -536,7 +590,8 @@ class SearchIndex:
             ri = per_token[0][ks][0]
             if allowed is not None and ri not in allowed:
                 continue
-            sims = [m[ks][1:] for m in per_token]
+            sims = [m[ks][1:3] for m in per_token]
+            qlen = sum(m[ks][3] for m in per_token)  # another form counts the letters in common
             info = self._key(ks)
             if all(sim == 100.0 for sim, _ in sims):
                 score = WORDS_MIN + WORDS_SPAN * min(1.0, qlen / max(1, info.length))
@@ -549,7 +604,7 @@ class SearchIndex:
         per_rec: list[dict[int, tuple[float, float]]] = []
         for m in per_token:
             r: dict[int, tuple[float, float]] = {}
-            for ri, sim, share in m.values():
+            for ri, sim, share, _ in m.values():
                 old = r.get(ri)
                 if old is None or sim * share > old[0] * old[1]:
                     r[ri] = (sim, share)
@@ -573,7 +628,7 @@ class SearchIndex:
         total = sum(len(t) for t in tokens)
         have: dict[int, set[str]] = {}
         for t in tokens:
-            for ri, _, _ in self._word_matches(t).values():
+            for ri, *_ in self._word_matches(t).values():
                 if allowed is None or ri in allowed:
                     have.setdefault(ri, set()).add(t)
         for ri, got in have.items():
@@ -609,7 +664,7 @@ class SearchIndex:
         for t in tokens:
             if not recs:
                 break
-            recs &= {ri for ks, (ri, _, _) in self._word_matches(t).items() if fields is None or self._key(ks).field in fields}
+            recs &= {v[0] for ks, v in self._word_matches(t).items() if fields is None or self._key(ks).field in fields}
         return recs
 
     def _id_prefixed(self, prefix: str) -> list[int]:
@@ -722,8 +777,24 @@ class SearchIndex:
         return [(w, float(sim)) for w, sim, _ in found if w != token]
 
     def _known(self, token: str) -> bool:
-        """Whether some word of the keys starts with `token` (is `token`, for short ones)."""
-        return next(self._scan(token, False, len(token) < 3 or token.isdigit()), None) is not None
+        """Whether some word of the keys starts with `token` (is `token`, for short ones), or
+        is another form of it."""
+        return next(self._scan(token, False, len(token) < 3 or token.isdigit()), None) is not None or any(self.variants(token))
+
+    def has_word(self, word: str) -> bool:
+        """Whether `word` is a word of the keys."""
+        if self._vocab_set is None:
+            self._vocab_set = frozenset(self.vocab)
+        return word in self._vocab_set
+
+    def variants(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Other forms of a query word found in the keys (see :func:`word_variants`)."""
+        if self._variants_of is not None:
+            return self._variants_of(token)
+        got = self._variants.get(token)
+        if got is None:
+            got = self._variants[token] = word_variants(token, self.has_word)
+        return got
 
     def _short_keys(self) -> tuple[list[int], list[str], list[str]]:
         """Start, text and folded text of short keys naming a record (id, title, alias, name)."""
@@ -903,6 +974,16 @@ def article_alone(score: float) -> float:
     """The score of an article match whose query's other words the record lacks ("Article
     226-8-1 CP"): in the words band, below the same article with the words found."""
     return SPREAD_MIN + SPREAD_SPAN * max(0.0, score - WORDS_MIN) / (EXACT - WORDS_MIN)
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the common start of `a` and `b`."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _offer(best: dict, ri: int, score: float, field: str) -> None:

@@ -690,3 +690,65 @@ def test_jurisdiction_option_accepts_iso_parts_and_native_names(catalogue, value
 def test_json_with_no_match_prints_an_empty_list_and_exits_2(cli, args):
     r = cli(["search", *args, "--json"])
     assert r.code == 2 and json.loads(r.out) == [] and "nothing matches" in r.err
+
+
+# ---------------------------------------------------------------- other forms of a word
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("pornography", "pornographic"), ("pornography", "pornographique"), ("distributing", "distribution"), ("nudes", "nude"), ("sexually", "sexual"), ("punishment", "punished"), ("images", "image")],
+)
+def test_forms_of_one_word_share_a_stem(a, b):
+    from lawref.search import stem
+
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize("a, b", [("founder", "found"), ("general", "generation"), ("sites", "sits"), ("intimidation", "intimate")])
+def test_different_words_keep_different_stems(a, b):
+    from lawref.search import stem
+
+    assert stem(a) != stem(b)
+
+
+@pytest.mark.parametrize(
+    "query, usual",
+    [
+        ("revenge pornography", "revenge porn"),
+        ("pornographic deepfake", "deepfake porn"),
+        ("distribution of deepfakes", "distributing deepfakes"),
+        ("child pornographic", "child pornography"),
+    ],
+)
+def test_another_form_of_the_words_finds_the_same_records(catalogue, query, usual):
+    """Every record the usual wording finds, another form of its words finds too (by its words)."""
+    want = {h.id for h in search(catalogue, usual, limit=None) if h.score >= SPREAD_MIN}
+    got = {h.id for h in search(catalogue, query, limit=None) if h.score >= SPREAD_MIN}
+    assert want and want <= got, sorted(want - got)
+
+
+def test_revenge_pornography_finds_every_jurisdictions_offence(catalogue):
+    hits = search(catalogue, "revenge pornography", Filters(kind="offence"), limit=None)
+    assert {h.jurisdiction for h in hits if h.score >= SPREAD_MIN} >= {"AU", "EU", "GB-EAW", "KR", "US"}
+
+
+def test_the_exact_form_ranks_above_another_form():
+    """A key with the query's own word beats one with a short form of it of the same length."""
+    from lawref.search import Key
+
+    own = Entry("x/own", "offence", "KR", (), Key("title", "pornography", True).encode())
+    short = Entry("x/short", "offence", "KR", (), Key("title", "porn", True).encode())
+    hits = SearchIndex([short, own]).search("pornography")
+    assert [h.id for h in hits] == ["x/own", "x/short"] and hits[0].score > hits[1].score
+
+
+def test_a_short_form_counts_in_names_and_titles_not_in_long_text():
+    """"sent" is a short form of "sentence" only by its letters: long text is not matched by it."""
+    from lawref.search import Key
+
+    titled = Entry("x/titled", "offence", "KR", (), Key("title", "revenge porn", True).encode())
+    texted = Entry("x/texted", "case", "KR", (), Key("text", "the images were sent to a revenge porn site", False).encode())
+    idx = SearchIndex([titled, texted])
+    assert [h.id for h in idx.search("revenge pornography")] == ["x/titled"]
+    assert {h.id for h in idx.search("revenge porn")} == {"x/titled", "x/texted"}
