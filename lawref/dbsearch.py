@@ -35,12 +35,14 @@ from .search import (
     REDUCED_EXACT,
     FOLD_EXACT,
     FUZZY_CUTOFF,
+    FUZZY_MIN,
     FUZZY_SCALE,
     GROUP_FIELDS,
     ID_TAIL,
     SHORT_KEY,
     SPREAD_MIN,
     SPREAD_SPAN,
+    SUGGEST_MIN,
     ENDINGS,
     STEM_MIN,
     WORDS_MIN,
@@ -61,6 +63,7 @@ from .search import (
     normalise,
     query_words,
     stem,
+    suggestion_text,
     word_variants,
 )
 
@@ -469,7 +472,7 @@ class DbSearch:
             # Every word the rules could accept, looked up at once: the token's starts, its stem
             # with each ending.
             base = stem(token)
-            cand = [token[:k] for k in range(STEM_MIN, len(token))] + [base + e for e in ENDINGS]
+            cand = [token[:k] for k in range(STEM_MIN, len(token) + 1)] + [base + e for e in ENDINGS]
             have = self._has_words(cand) if token.isalpha() and len(token) >= STEM_MIN else set()
             got = self._variants[token] = word_variants(token, have.__contains__)
         return got
@@ -512,7 +515,7 @@ class DbSearch:
         for col, choices, q in (("short", texts, query), ("sfold", folds, fold(query))):
             if not q:
                 continue
-            sims = {t: float(sim) for t, sim, _ in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None)}
+            sims = {t: float(sim) for t, sim, _ in process.extract(q, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=None)}
             pick: dict[tuple[int, int], tuple[float, int, str]] = {}
             for g, fld, kidx, value in self._short_rows(col, list(sims)):
                 if allowed is not None and g not in allowed:
@@ -525,7 +528,7 @@ class DbSearch:
                 _offer(best, g, FUZZY_SCALE * sim, fld)
 
     # -------------------------------------------------------------- queries
-    def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True) -> list[Hit]:
+    def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True, weak: bool = False) -> list[Hit]:
         """As :meth:`SearchIndex.search`, reading only what can reach the page."""
         filters = filters or Filters()
         allowed = self._allowed(filters)
@@ -562,12 +565,14 @@ class DbSearch:
                 self._score_phrase(text, allowed, best)
             for g, (score, fld) in partial.items():
                 _offer(best, g, score, fld)
+        if not best and fuzzy and allowed is None:
+            self._nothing.add(query)  # not even a weak match: suggest need not search again
+        if not weak:
+            best = {g: v for g, v in best.items() if v[0] >= FUZZY_MIN}
         self._subset_info(list(best))
         order = sorted(best, key=lambda g: (-best[g][0], *self._tie(g)))
         if limit:
             order = order[:limit]
-        if not order and fuzzy and allowed is None:
-            self._nothing.add(query)
         return [self._hit(g, best[g][0], _band(best[g][0]), best[g][1]) for g in order]
 
     def _hit(self, g, score: float, match: str, fld: str) -> Hit:
@@ -599,14 +604,14 @@ class DbSearch:
     def suggest(self, text: str, n: int = 3) -> list[str]:
         """The `n` ids closest to `text`: the best search hits, else the nearest ids, titles and
         aliases (as SearchIndex.suggest: by similarity to 0.1, then id)."""
-        ids = [] if text in self._nothing else [h.id for h in self.search(text, limit=n)]
+        ids = [] if text in self._nothing else [h.id for h in self.search(text, limit=n, weak=True)]
         if len(ids) >= n:
             return ids[:n]
         from rapidfuzz import fuzz, process
 
-        q = normalise(text) or text.lower()
+        q = suggestion_text(text)
         texts, _ = self._short_texts()
-        ranked = process.extract(q, texts, scorer=fuzz.WRatio, limit=None)  # best first
+        ranked = process.extract(q, texts, scorer=fuzz.WRatio, score_cutoff=SUGGEST_MIN, limit=None)  # best first
         scored: dict[tuple[int, int], float] = {}
         need = n - len(ids)
 

@@ -24,9 +24,12 @@ Ranking, best first, ties broken by kind (offences before cases), then id (stabl
   98.4: a key equal to the query without its filler words ("the deepfake")
 * 85-89, "words": every query word starts a word somewhere in the record; an article
   written as one ("Art. 226-8-1 CP") whose record lacks the query's other words
-* below 85, "fuzzy" (rapidfuzz): the query with typos corrected to known words (keeping
-  that query's order); when no record holds every word, those holding at least half of
-  the query's letters; or, when nothing else matches, a similar whole name or title
+* 63-85, "fuzzy" (rapidfuzz): the query with typos corrected to known words (keeping
+  that query's order); when no record holds every word, those holding most of the query's
+  letters (the share, scaled); or, when nothing else matches, a whole name or title similar
+  word for word (a name merely containing one query word is not similar)
+* below 63 (FUZZY_MIN: a similarity under 75), no match: such weak matches ("grooming" ~
+  "nth room") are left out of results and serve only as suggestions
 
 Query words are matched without filler: stop words ("the", "of", "what is", "du") and the
 words every record is about ("penalty", "law", "illegal"; unless nothing else is left) are
@@ -59,6 +62,8 @@ WORDS_MIN, WORDS_SPAN = 90.0, 8.0  # below every exact score (>= 98.5)
 SPREAD_MIN, SPREAD_SPAN = 85.0, 4.0
 FUZZY_SCALE = 0.84  # raw rapidfuzz similarity (0-100) -> below 85
 FUZZY_CUTOFF = 75.0  # raw similarity needed for a fuzzy match
+FUZZY_MIN = FUZZY_SCALE * FUZZY_CUTOFF  # 63: a weaker match is no match (suggestions may still use it)
+SUGGEST_MIN = 65.0  # rapidfuzz WRatio a name, title or id needs to be suggested ("xyzzy" gets none)
 SHORT_KEY = 80  # characters: longer keys (offence text, summaries) are matched word by word
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+(?:\s*[\uac00-\ud7a3]+)*")
@@ -193,14 +198,17 @@ def stem(word: str) -> str:
 def word_variants(token: str, has) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Other forms of the query word `token` among the words `has(word)` knows: words with
     the same stem ("pornographic" for "pornography"), and bare shorter words the token
-    continues, its short forms ("porn" for "pornography", "photo" for "photographs"). Short
-    forms also catch unrelated words ("sent" for "sentence"), so they are matched only in
-    short keys (titles, aliases, names, tags), never in long text."""
+    continues, its short forms ("porn" for "pornography", "photo" for "photographs"), when
+    the keys hold the word itself in some form (a typo has none). Short forms also catch
+    unrelated words ("sent" for "sentence"), so they are matched only in short keys
+    (titles, aliases, names, tags), never in long text."""
     if len(token) < STEM_MIN or not token.isalpha():
         return (), ()
     base = stem(token)
     same = tuple(w for w in (base, *(base + e for e in ENDINGS)) if w != token and not w.startswith(token) and has(w) and stem(w) == base)
-    short = tuple(w for w in (base[:k] for k in range(STEM_MIN, len(base))) if has(w) and stem(w) == w)
+    # Short forms of a word the keys hold in some form, not of a typo ("pornograhy").
+    known = has(token) or any(has(base + e) for e in ("", *ENDINGS))
+    short = tuple(w for w in (base[:k] for k in range(STEM_MIN, len(base))) if has(w) and stem(w) == w) if known else ()
     return same, short
 
 
@@ -819,7 +827,7 @@ class SearchIndex:
         for choices, q in ((texts, query), (folds, fold(query))):
             if not q:
                 continue
-            for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None):
+            for _, sim, pos in process.extract(q, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=None):
                 ri, ks = self._locate(starts[pos])
                 if allowed is None or ri in allowed:
                     _offer(best, ri, FUZZY_SCALE * float(sim), self._key(ks).field)
@@ -841,8 +849,9 @@ class SearchIndex:
 
     # -------------------------------------------------------------- queries
 
-    def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True) -> list[Hit]:
-        """Records matching `query`, best first (see the module docstring for the ranking)."""
+    def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True, weak: bool = False) -> list[Hit]:
+        """Records matching `query`, best first (see the module docstring for the ranking);
+        with `weak`, also those scoring below FUZZY_MIN (for suggestions)."""
         filters = filters or Filters()
         allowed = None
         if filters.jurisdictions or filters.tags or filters.kind:
@@ -874,11 +883,13 @@ class SearchIndex:
                 self._score_phrase(text, allowed, best)
             for ri, (score, fld) in partial.items():
                 _offer(best, ri, score, fld)
+        if not best and fuzzy and allowed is None:
+            self._nothing.add(query)  # not even a weak match: suggest need not search again
+        if not weak:
+            best = {ri: v for ri, v in best.items() if v[0] >= FUZZY_MIN}
         order = sorted(best, key=lambda ri: (-best[ri][0], *tie_key(self.entries[ri])))
         if limit:
             order = order[:limit]
-        if not order and fuzzy and allowed is None:
-            self._nothing.add(query)
         return [self._hit(ri, best[ri][0], _band(best[ri][0]), best[ri][1]) for ri in order]
 
     def jurisdictions(self) -> list[str]:
@@ -902,16 +913,17 @@ class SearchIndex:
         return [self._hit(ri, 0.0, "filter", "") for ri in order]
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
-        """The `n` ids closest to `text`: the best search hits, else the nearest ids, titles and aliases."""
-        ids = [] if text in self._nothing else [h.id for h in self.search(text, limit=n)]
+        """The `n` ids closest to `text`: the best search hits (weak ones too), else the
+        nearest ids, titles and aliases, if any is near (SUGGEST_MIN)."""
+        ids = [] if text in self._nothing else [h.id for h in self.search(text, limit=n, weak=True)]
         if len(ids) >= n:
             return ids[:n]
         from rapidfuzz import fuzz, process
 
-        q = normalise(text) or text.lower()
+        q = suggestion_text(text)
         starts, choices, _ = self._short_keys()
         scored: dict[int, float] = {}
-        for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, limit=None):
+        for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=SUGGEST_MIN, limit=None):
             ri = self._locate(starts[pos])[0]
             scored[ri] = max(scored.get(ri, 0.0), float(sim))
         for ri in sorted(scored, key=lambda r: (-round(scored[r], 1), self.entries[r].id)):
@@ -955,6 +967,13 @@ def article_refs(query: str) -> list[ArticleRef]:
         art = (re.sub(r"[-.\u2010-\u2015]", "-", num.casefold()), *subs)
         out.append(ArticleRef(art, f"{t[: m.start()]} {t[m.end() :]}".strip(), strong))
     return out
+
+
+def suggestion_text(text: str) -> str:
+    """`text` as suggestions compare it with names: normalised, filler words dropped (a
+    lone "a" would otherwise be found inside every title)."""
+    t = normalise(text)
+    return " ".join(content_words(t)) or t or text.lower()
 
 
 def partial_score(letters: int, total: int, words: int) -> float | None:

@@ -229,8 +229,10 @@ def test_nonsense_matches_nothing(catalogue, query):
 def test_hostile_queries_do_not_crash(catalogue, query):
     search(catalogue, query, limit=None)
     q = query or "x"
-    # Text with no letter or digit is equally far from every record: no suggestions.
-    assert len(suggest(catalogue, q)) == (3 if any(ch.isalnum() for ch in q) else 0)
+    got = suggest(catalogue, q)
+    assert len(got) <= 3 and all(rid in catalogue.records for rid in got)
+    if not any(ch.isalnum() for ch in q):
+        assert got == []  # no letter or digit: equally far from every record
 
 
 def test_filters(catalogue):
@@ -264,7 +266,8 @@ def test_suggest_gives_three_close_ids(catalogue):
     assert suggest(catalogue, "kr/cho-joo-bin")[0] == CHO
     if DEEPFAKE_KR in catalogue.records:
         assert suggest(catalogue, "kr/sexual-crimes-act/14-2")[0] == DEEPFAKE_KR
-    assert len(suggest(catalogue, "qqqq")) == 3
+    # Nothing is near nonsense: no arbitrary list.
+    assert suggest(catalogue, "qqqq") == [] and suggest(catalogue, "xyzzy") == []
 
 
 def test_words_band_is_what_compare_relies_on(catalogue):
@@ -346,11 +349,20 @@ def test_search_table_shows_penalty_at_the_as_of_date(cli, catalogue):
 
 
 def test_no_match_exits_2_with_three_suggestions(cli):
-    r = cli(["search", "xqzt", "wobble"])
+    r = cli(["search", "2252", "A"])
     assert r.code == 2 and r.out == ""
     line = r.err.strip()
     assert "nothing matches" in line and "\n" not in line
-    assert len(line.split("closest: ")[1].split(", ")) == 3
+    closest = line.split("closest: ")[1].split(", ")
+    assert len(closest) == 3 and closest[0] == "us/18-usc/2252a"
+
+
+@pytest.mark.parametrize("query", ["xqzt wobble", "xyzzy", "%", "*"])
+def test_no_match_near_nothing_says_so_and_gives_a_next_step(cli, query):
+    r = cli(["search", query])
+    assert r.code == 2 and r.out == ""
+    assert "no record is close" in r.err and "closest" not in r.err
+    assert "`lawref tags`" in r.err and "`lawref search -j CODE`" in r.err
 
 
 def test_filtered_out_match_suggests_the_matches_elsewhere(cli):
@@ -395,7 +407,7 @@ def test_a_run_of_one_letter_is_not_folded_to_that_letter(catalogue):
 def test_no_match_messages_say_where_suggestions_come_from(cli):
     r = cli(["search", "deepfake", "--kind", "case", "-j", "fr"])
     assert r.code == 2 and "matches without the filters:" in r.err
-    r = cli(["search", "xqztw"])
+    r = cli(["search", "2252", "A"])
     assert r.code == 2 and "closest:" in r.err
     r = cli(["show", ""])
     assert r.code == 2 and "lawref search `" not in r.err and "try `lawref search" not in r.err
@@ -752,3 +764,26 @@ def test_a_short_form_counts_in_names_and_titles_not_in_long_text():
     idx = SearchIndex([titled, texted])
     assert [h.id for h in idx.search("revenge pornography")] == ["x/titled"]
     assert {h.id for h in idx.search("revenge porn")} == {"x/titled", "x/texted"}
+
+
+# ---------------------------------------------------------------- weak matches are no match
+
+
+@pytest.mark.parametrize("query", ["grooming", "Lee Hyun-woo judge", "Act No. 20459", "2252 A", "xyzzy"])
+def test_weak_fuzzy_matches_are_not_results(catalogue, query):
+    """A name or title only a little like the query (a shared short word, a few letters) is
+    not a match; the command then says nothing matches."""
+    assert search(catalogue, query, limit=None) == []
+
+
+def test_every_result_is_at_least_as_close_as_the_cut_off(catalogue):
+    from lawref.search import FUZZY_MIN
+
+    for q in ("defpake", "Rotundo", "sexaul crimes", "Hugh Nelsen", "revnge porn", "non consensual pornography", "nude images"):
+        hits = search(catalogue, q, limit=None)
+        assert hits and all(h.score >= FUZZY_MIN for h in hits), q
+
+
+def test_weak_matches_are_still_offered_as_suggestions(cli):
+    r = cli(["search", "2252", "A", "--json"])
+    assert r.code == 2 and json.loads(r.out) == [] and "closest: us/18-usc/2252a" in r.err
