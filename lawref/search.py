@@ -12,7 +12,8 @@ and hyphens turned into spaces. A second *folded* form merges the spelling varia
 romanised names (``ch``/``j``, ``k``/``g``, ``eo``/``u``, ``oo``/``u``...) so that
 "Jo Ju-bin", "Cho Joo-bin", "cho ju bin" and 조주빈 all meet.
 
-Ranking, best first, ties broken by kind (offences before cases), then id (stable):
+Ranking, best first, ties broken by kind (offences before cases), then id (stable); given a
+day, :func:`search` puts offences in force that day before other offences of equal score:
 
 * 98.5-100, "exact": the whole query equals an id, alias, title, name or article number
   (100); a tag or instrument title, which many records share (99.5); 1 less when only the
@@ -1041,9 +1042,26 @@ def index_for(catalogue):
     return idx
 
 
-def search(catalogue, query: str, filters: Filters | None = None, limit: int | None = 10) -> list[Hit]:
-    """Search a catalogue (see :meth:`SearchIndex.search`)."""
-    return index_for(catalogue).search(query, filters, limit)
+def search(catalogue, query: str, filters: Filters | None = None, limit: int | None = 10, day=None) -> list[Hit]:
+    """Search a catalogue (see :meth:`SearchIndex.search`). With `day`, records of equal score
+    put offences in force on `day` before those that are not (a script taking the first hit
+    gets the law of that day)."""
+    idx = index_for(catalogue)
+    if day is None:
+        return idx.search(query, filters, limit)
+    n = limit
+    while True:
+        hits = idx.search(query, filters, n)
+        # Every record tied with the page's last one is needed to reorder the ties.
+        if not limit or len(hits) < n or hits[-1].score < hits[limit - 1].score:
+            break
+        n *= 2
+    return sorted(hits, key=lambda h: (-h.score, h.kind != "offence", not _in_force(h, day), h.id))[:limit]
+
+
+def _in_force(hit: Hit, day) -> bool:
+    in_force = getattr(hit.record, "in_force", None)
+    return in_force is not None and in_force(day) is not None
 
 
 def suggest(catalogue, text: str, n: int = 3) -> list[str]:

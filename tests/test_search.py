@@ -787,3 +787,26 @@ def test_every_result_is_at_least_as_close_as_the_cut_off(catalogue):
 def test_weak_matches_are_still_offered_as_suggestions(cli):
     r = cli(["search", "2252", "A", "--json"])
     assert r.code == 2 and json.loads(r.out) == [] and "closest: us/18-usc/2252a" in r.err
+
+
+# ---------------------------------------------------------------- ties and the --as-of date
+
+
+@pytest.mark.parametrize("day, first", [("2025-01-01", "gb-eaw/sexual-offences-act-2003/66b"), ("2020-01-01", "gb-eaw/criminal-justice-and-courts-act-2015/33")])
+def test_a_tie_puts_the_offence_in_force_on_the_day_first(cli, day, first):
+    """s.33 (repealed 2024) and s.66B (since 2024) are both "revenge porn": the first hit is
+    the law of the --as-of day, whatever the ids."""
+    r = cli(["search", "revenge porn", "-j", "GB", "-n", "1", "--json", "--as-of", day])
+    data = json.loads(r.out)
+    assert r.code == 0 and data[0]["id"] == first and data[0]["in_force"] is not None
+
+
+@pytest.mark.parametrize("day", [dt.date(2020, 1, 1), dt.date(2024, 6, 1), dt.date(2026, 1, 1)])
+def test_in_force_offences_lead_every_group_of_equal_scores(catalogue, day):
+    for q in ("revenge porn", "deepfake", "child pornography", "intimate image abuse", "14-2"):
+        for limit in (None, 1, 3):
+            hits = search(catalogue, q, limit=limit, day=day)
+            assert [h.id for h in hits] == [h.id for h in search(catalogue, q, limit=None, day=day)][: limit or None], (q, limit)
+            for a, b in zip(hits, hits[1:]):
+                if a.score == b.score and a.kind == b.kind == "offence":
+                    assert a.record.in_force(day) is not None or b.record.in_force(day) is None, (q, a.id, b.id)

@@ -67,7 +67,7 @@ def search(
     note_coverage(cat, filters.jurisdictions)
     # One more than asked for, to tell the reader when there are more.
     if text:
-        hits = lib.search(cat, text, filters, limit=limit + 1 if limit else None)
+        hits = lib.search(cat, text, filters, limit=limit + 1 if limit else None, day=day)
     elif filters != lib.Filters():
         hits = lib.listing(cat, filters, limit=limit + 1 if limit else None)
     else:
