@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -345,7 +346,17 @@ def test_search_table_shows_penalty_at_the_as_of_date(cli, catalogue):
         assert penalty_words(rec.in_force(dt.date.fromisoformat(day))) in out
     first = rec.penalties[0].start
     out = cli(["search", DEEPFAKE_KR, "--as-of", (first - dt.timedelta(days=1)).isoformat()]).out
-    assert f"not in force (from {first})" in out
+    assert f"no specific offence before {first}" in out  # promulgated by then: known to come
+
+
+def test_an_offence_not_yet_passed_reveals_no_future_date(cli):
+    """14-2(4) was passed and took effect on 2024-10-16: on 2024-01-01 it did not exist, and
+    nobody knew it would."""
+    out = cli(["search", "deepfake", "-j", "KR", "--as-of", "2024-01-01", "-n", "0"]).out
+    row = next(line for line in out.splitlines() if line.startswith("kr/sexual-crimes-act/14-2.4\t"))
+    assert row.endswith("no specific offence yet") and "2024-10-16" not in row
+    waiting = [line.split("\t")[-1] for line in out.splitlines() if "no proceedings yet" in line]
+    assert waiting and not any(re.search(r"\d{4}-\d\d-\d\d", cell) for cell in waiting)
 
 
 def test_no_match_exits_2_with_three_suggestions(cli):

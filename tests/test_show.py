@@ -109,12 +109,44 @@ def test_json_uses_the_yaml_field_names(cli, catalogue):
     assert data["pack"] == "bundled" and data["file"].endswith(".yaml")
 
 
-def test_not_in_force_before_the_first_version(cli, catalogue):
+def _penalty_section(out: str) -> str:
+    return out.split("Penalty on ", 1)[1].split("\nTimeline", 1)[0]
+
+
+def test_no_offence_before_it_was_created(cli, catalogue):
+    """Art. 14-2 was promulgated 2020-03-24 and in force 2020-06-25: the day before it took
+    effect, it is known to come; the day before it was passed, nothing says it will."""
     rec = _need(catalogue, DEEPFAKE_KR)
-    day = rec.penalties[0].start - dt.timedelta(days=1)
+    first = rec.penalties[0]
+    day = first.start - dt.timedelta(days=1)
     r = cli(["show", DEEPFAKE_KR, "--as-of", day.isoformat()])
-    assert f"not in force (from {rec.penalties[0].start})" in r.out
+    assert f"no specific offence before {first.start}" in _penalty_section(r.out)
     assert json.loads(cli(["show", DEEPFAKE_KR, "--as-of", day.isoformat(), "--json"]).out)["in_force"] is None
+    before = first.promulgated - dt.timedelta(days=1)
+    section = _penalty_section(cli(["show", DEEPFAKE_KR, "--as-of", before.isoformat()]).out)
+    assert "no specific offence yet" in section and str(first.start) not in section and "not in force" not in section
+
+
+def test_before_creation_show_says_what_compare_says(catalogue):
+    """`show`/`search` and `compare` word the days before an offence's creation alike."""
+    from lawref.commands.show import status_text
+    from lawref.compare import offence_rows
+    from lawref.money import RateTable
+
+    rates = RateTable.for_packs([])
+    checked = 0
+    for o in catalogue.offences:
+        if o.created is None or o.before_history(o.created - dt.timedelta(days=1)) != "not-created":
+            continue
+        first = min(o.penalties, key=lambda p: p.start)
+        for day in (o.created - dt.timedelta(days=1), (first.promulgated or o.created) - dt.timedelta(days=1)):
+            text = status_text(o, day)
+            if first.enacted_by(day) and first.status.value != "prospective":
+                assert text == offence_rows(o, day, "USD", rates)[0].status_text, (o.id, day)
+                checked += 1
+            elif not first.enacted_by(day):
+                assert text == "no specific offence yet" and str(first.start) not in text, (o.id, day)
+    assert checked
 
 
 # ---------------------------------------------------------------- offences: related, cases, sources

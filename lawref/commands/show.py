@@ -59,7 +59,10 @@ def period(version) -> str:
 
 
 def status_text(offence, day: _dt.date) -> str:
-    """The penalty in force on `day` in words, or "not in force" with the dates."""
+    """The penalty in force on `day` in words, or why there is none. Before the offence was
+    created (its `created` date), as `compare` says it: "no specific offence before DATE"
+    when the law creating it was already enacted on `day`, else "no specific offence yet"
+    (a law not yet passed then was not known then)."""
     v = offence.in_force(day)
     if v is not None:
         return version_words(offence, v)
@@ -68,7 +71,12 @@ def status_text(offence, day: _dt.date) -> str:
         if offence.before_history(day) == "not-recorded":
             since = f"in force since {offence.created}, " if offence.created else ""
             return f"{since}penalty not recorded before {min(starts)}"
-        return f"not in force (from {offence.created or min(starts)})"
+        first = min(offence.penalties, key=lambda p: p.start)
+        if not first.enacted_by(day):
+            return "no specific offence yet"
+        if first.status.value == "prospective":
+            return f"no specific offence yet (enacted; expected from {first.start})"
+        return f"no specific offence before {offence.created or first.start}"
     ended = [p.end for p in offence.penalties if p.end is not None and p.end < day]
     if ended:
         return f"not in force (ended {max(ended)})"
@@ -117,7 +125,7 @@ def case_brief(case, day: _dt.date | None = None) -> str:
     st = case.status_on(day)
     status = f"case, {st}" if st else "case"
     if day is not None and case.latest(day) is None and case.proceedings:
-        return f"case: no proceedings yet (the first is on {case.proceedings[0].date})"
+        return "case: no proceedings yet"  # the date of the first would tell the future
     p = case.final_sentence(day, main_only=True)
     if p is not None:
         from ..penalty import sentence_words
