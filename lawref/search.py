@@ -1072,6 +1072,42 @@ def suggest(catalogue, text: str, n: int = 3) -> list[str]:
     return index_for(catalogue).suggest(text, n)
 
 
+def named_record(catalogue, text: str) -> str | None:
+    """The id of the one record `text` names exactly when it is not an id: an article, alias,
+    title, name or id end only that record has ("226-8-1", "s 474.17A", "Cho Ju-bin",
+    "14-2.1"), or an id whose last part is its article written another way
+    ("kr/sexual-crimes-act/14-2-1", "kr/sexual-crimes-act/14-2(1)"). None when no record or
+    several do ("deepfake", "kr/sexual-crimes-act/14-2")."""
+    text = text.strip()
+    if not text:
+        return None
+    hits = search(catalogue, text, limit=2)
+    if hits and (hits[0].match == "exact" or hits[0].score >= ID_TAIL) and (len(hits) == 1 or hits[1].score < hits[0].score):
+        return hits[0].id
+    return _id_by_article(catalogue, text) if "/" in text else None
+
+
+def _id_by_article(catalogue, text: str) -> str | None:
+    """The offence under the id prefix of `text` whose article its last part names: exactly,
+    else as the same numbers ("14-2-1" for 14-2(1)) when no article begins as written."""
+    prefix, last = text.strip().lower().rstrip("/").rsplit("/", 1)
+    want = article_tokens(last)
+    if not want:
+        return None
+    family: list[tuple[str, list[tuple[str, ...]]]] = []
+    for h in search(catalogue, prefix, Filters(kind="offence"), limit=None):
+        if h.id.startswith(prefix + "/"):
+            rec = h.record
+            family.append((h.id, [article_tokens(rec.article, whole=False), *article_variants(rec.article)]))
+    same = {rid for rid, arts in family if want in arts}
+    if len(same) == 1:
+        return same.pop()
+    if same or any(a[: len(want)] == want for _, arts in family for a in arts):
+        return None  # several, or an article enclosing several ("14-2": 14-2(1), 14-2(2), ...)
+    flat = {rid for rid, arts in family if "-".join(want) in {"-".join(a) for a in arts}}
+    return flat.pop() if len(flat) == 1 else None
+
+
 def listing(catalogue, filters: Filters | None = None, limit: int | None = None) -> list[Hit]:
     """Every record passing `filters`, by id (a search without a query)."""
     return index_for(catalogue).listing(filters, limit)

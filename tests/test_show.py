@@ -322,6 +322,38 @@ def test_safe_url(url, safe):
 # ---------------------------------------------------------------- errors and start-up
 
 
+@pytest.mark.parametrize(
+    "text, rid",
+    [
+        ("226-8-1", "fr/code-penal/226-8-1"),  # an article only one record has
+        ("s 474.17A", "au/criminal-code/474-17a"),  # an alias
+        ("Cho Ju-bin", CHO),  # a defendant's name
+        ("14-2.1", DEEPFAKE_KR),  # the end of an id
+        ("kr/sexual-crimes-act/14-2-1", DEEPFAKE_KR),  # the id style of data/README.md
+        ("kr/sexual-crimes-act/14-2(1)", DEEPFAKE_KR),  # the article as the law writes it
+        ("KR/Sexual-Crimes-Act/14(2)", "kr/sexual-crimes-act/14.2"),  # article 14(2), not 14-2
+        ("gb-eaw/sexual-offences-act-2003/66B(2)", "gb-eaw/sexual-offences-act-2003/66b-2"),
+    ],
+)
+def test_what_names_one_record_exactly_shows_it(cli, catalogue, text, rid):
+    r = cli(["show", text, "--json"])
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["id"] == rid
+    assert f"showing {rid}" in r.err and "not an id" in r.err
+
+
+@pytest.mark.parametrize("text", ["kr/sexual-crimes-act/14-2", "deepfake", "revenge porn", "kr/sexual-crimes-act/99"])
+def test_what_names_several_records_or_none_is_still_unknown(cli, text):
+    """Article 14-2 has four paragraphs, each a record; a tag names many: suggestions, exit 2."""
+    r = cli(["show", text])
+    assert r.code == 2 and r.out == "" and "no record with id" in r.err
+
+
+def test_an_empty_id_asks_for_one(cli):
+    r = cli(["show", "  "])
+    assert r.code == 2 and "give an ID" in r.err and "no record with id" not in r.err
+
+
 def test_unknown_id_exits_2_with_three_suggestions(cli):
     r = cli(["show", "kr/cho-joo-bin"])
     assert r.code == 2 and r.out == ""

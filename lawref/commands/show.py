@@ -163,14 +163,19 @@ def show(
     marked), aggravated variants, related offences and cases citing it. For a case: the
     defendant and reported ages, and the proceedings court by court with sentences and
     orders. Then the numbered sources with the date they were last checked, and the data pack
-    the record came from. Unverified facts are flagged. An unknown id exits 2 with the
+    the record came from. Unverified facts are flagged. Text naming exactly one record (an
+    article, alias or name only it has) shows that record; an unknown id exits 2 with the
     closest ids.
 
     Example: lawref show kr/sexual-crimes-act/14-2.1 --as-of 2024-01-01
     """
     day = as_of(as_of_)
+    if not record_id.strip():
+        from ..errors import UsageError
+
+        raise UsageError("show: give an ID, e.g. kr/sexual-crimes-act/14-2.1 (find one with `lawref search WORDS`)")
     cat = catalogue(ctx, full=False)  # check only this record's file, not every file
-    rec = cat.get(record_id)  # UnknownRecord (exit 2, with suggestions) when missing
+    rec = _record(cat, record_id)
     if as_json:
         from ..output import emit_json
 
@@ -190,6 +195,29 @@ def show(
 
 def register(app: typer.Typer) -> None:
     app.command(name="show")(show)
+
+
+def _record(cat, text: str):
+    """The record with id `text`, else the one record `text` names exactly (said on stderr).
+    Raises UnknownRecord (exit 2, with suggestions) otherwise."""
+    from ..errors import BrokenRecord, UnknownRecord
+
+    try:
+        return cat.get(text)
+    except BrokenRecord:
+        raise
+    except UnknownRecord:
+        from ..search import named_record
+
+        rid = named_record(cat, text)
+        if rid is None:
+            raise
+    import sys
+
+    from ..output import plain
+
+    sys.stderr.write(f"show: {plain(text)!r} is not an id; showing {rid}, the one record it names\n")
+    return cat.get(rid)
 
 
 def show_json(cat, rec, day: _dt.date) -> dict:
