@@ -301,9 +301,11 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
     if not query:
         raise UsageError("compare: give a topic (a tag or a phrase, e.g. deepfake) or offence ids")
     if any(_looks_like_id(q) for q in query):
+        from .search import find_record
+
         out: list[Offence] = []
         for q in query:
-            rec = cat.get(q)
+            rec = find_record(cat, q)[0]  # an id, or what names one record ("226-8-1")
             recs = [rec] if isinstance(rec, Offence) else [cat.records[i] for i in rec.offences if isinstance(cat.records.get(i), Offence)]
             if not recs:
                 raise UsageError(f"compare: case {rec.id!r} cites no offence in the catalogue")
@@ -311,9 +313,9 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
                 if r.id not in {x.id for x in out}:
                     out.append(r)
         return "ids", None, out, []
-    found = _articles(cat, query, jurisdictions)
+    found, unmatched = _articles(cat, query, jurisdictions)
     if found:
-        return "search", None, found, []
+        return "search", None, found, unmatched
     phrase = " ".join(query)
     tag, found = match_tag(cat.offences, phrase)
     if found:
@@ -354,17 +356,20 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
     return "search", None, found, notes
 
 
-def _articles(cat, query: Sequence[str], jurisdictions=None) -> list[Offence]:
+def _articles(cat, query: Sequence[str], jurisdictions=None) -> tuple[list[Offence], list[str]]:
     """Offences for a topic of article numbers ("14-2(1)", "226-8-1" "s.66E"): each one's
     records (that article, or the articles it encloses), not the records that merely
-    mention the number. Empty unless every word of `query` is an article number."""
-    from .search import Filters, article_tokens, article_variants, search
+    mention the number; and a note for each number no offence has, with the closest records.
+    Empty unless every word of `query` is an article number."""
+    from .search import Filters, article_tokens, article_variants, search, suggest
 
     if not query or not all(article_tokens(q) for q in query):
-        return []
+        return [], []
     filters = Filters(frozenset(jurisdictions) if jurisdictions else None, kind="offence")
     out: dict[str, Offence] = {}
+    unmatched = []
     for q in query:
+        before = len(out)
         want = article_tokens(q)
         for h in search(cat, q, filters, limit=None):
             o = h.record
@@ -374,7 +379,10 @@ def _articles(cat, query: Sequence[str], jurisdictions=None) -> list[Offence]:
             # That article, an article it encloses ("14-2" -> 14-2(1)...), or the one enclosing it.
             if any(v[: len(want)] == want or want[: len(v)] == v for v in have):
                 out.setdefault(o.id, o)
-    return list(out.values())
+        if len(out) == before and not any(article_tokens(q) == article_tokens(x) for x in query[: query.index(q)]):
+            close = suggest(cat, q, 3)
+            unmatched.append(f"{q!r} matches no offence and is left out" + (f"; closest: {', '.join(close)}" if close else ""))
+    return list(out.values()), unmatched
 
 
 def _is_tag(cat, phrase: str) -> bool:

@@ -1072,6 +1072,23 @@ def suggest(catalogue, text: str, n: int = 3) -> list[str]:
     return index_for(catalogue).suggest(text, n)
 
 
+def find_record(catalogue, text: str) -> tuple[Record, str | None]:
+    """The record with id `text`, else the one record `text` names exactly (see
+    :func:`named_record`); and the id `text` was read as in the second case, else None.
+    Raises UnknownRecord (BrokenRecord for a record whose file failed to load)."""
+    from .errors import BrokenRecord, UnknownRecord
+
+    try:
+        return catalogue.get(text), None
+    except BrokenRecord:
+        raise
+    except UnknownRecord:
+        rid = named_record(catalogue, text)
+        if rid is None:
+            raise
+    return catalogue.get(rid), rid
+
+
 def named_record(catalogue, text: str) -> str | None:
     """The id of the one record `text` names exactly when it is not an id: an article, alias,
     title, name or id end only that record has ("226-8-1", "s 474.17A", "Cho Ju-bin",

@@ -548,3 +548,26 @@ def test_rows_of_one_instrument_are_in_article_order(catalogue, rates, topic, da
     assert gb == sorted(gb, key=cmp.article_key)
     assert cmp.article_key("11(5)") < cmp.article_key("11-2(1)") < cmp.article_key("11-2(2)")
     assert cmp.article_key("66B(1)") < cmp.article_key("66B(4)") < cmp.article_key("66E")
+
+
+# ------------------------------------------------------------------ arguments that match nothing
+
+
+def test_an_article_that_matches_nothing_is_named_with_the_closest(catalogue, rates):
+    r = cmp.compare(catalogue, ["14-2(1)", "2252Z"], NEW, rates=rates)
+    assert {x.id for x in r.rows} == {"kr/sexual-crimes-act/14-2.1"}
+    said = [n for n in r.remarks if "'2252Z'" in n]
+    assert len(said) == 1 and "matches no offence" in said[0] and "closest: us/18-usc/2252a" in said[0]
+    assert said[0] in r.notes
+    assert not any("'14-2(1)'" in n for n in r.remarks)
+
+
+def test_cli_warns_once_per_unmatched_argument(cli):
+    r = cli(["compare", "14-2(1)", "2252Z", "9999", "--as-of", "2025-06-01"])
+    assert r.code == 0, r.err
+    assert r.err.count("compare: '2252Z' matches no offence") == 1 and r.err.count("compare: '9999' matches no offence") == 1
+
+
+def test_ids_and_what_names_one_record_mix(catalogue, rates):
+    r = cmp.compare(catalogue, ["kr/sexual-crimes-act/14-2.1", "226-8-1"], NEW, rates=rates)
+    assert {x.id for x in r.rows} == {"kr/sexual-crimes-act/14-2.1", "fr/code-penal/226-8-1"}

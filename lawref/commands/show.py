@@ -200,24 +200,16 @@ def register(app: typer.Typer) -> None:
 def _record(cat, text: str):
     """The record with id `text`, else the one record `text` names exactly (said on stderr).
     Raises UnknownRecord (exit 2, with suggestions) otherwise."""
-    from ..errors import BrokenRecord, UnknownRecord
+    from ..search import find_record
 
-    try:
-        return cat.get(text)
-    except BrokenRecord:
-        raise
-    except UnknownRecord:
-        from ..search import named_record
+    rec, read_as = find_record(cat, text)
+    if read_as is not None:
+        import sys
 
-        rid = named_record(cat, text)
-        if rid is None:
-            raise
-    import sys
+        from ..output import plain
 
-    from ..output import plain
-
-    sys.stderr.write(f"show: {plain(text)!r} is not an id; showing {rid}, the one record it names\n")
-    return cat.get(rid)
+        sys.stderr.write(f"show: {plain(text)!r} is not an id; showing {read_as}, the one record it names\n")
+    return rec
 
 
 def show_json(cat, rec, day: _dt.date) -> dict:
