@@ -625,8 +625,10 @@ def compare(
     topic, places, named = list(query), None, []
     if jurisdictions:
         from .places import place_code
+        from .search import make_filters
 
         jurisdictions = frozenset(place_code(j) for j in jurisdictions)
+        make_filters(cat, jurisdictions)  # a code no record has is an error, as in search
     elif query:
         # "deepfake korea": the place filters, the other words are the topic (as in search).
         topic, places, named = _places(cat, query)

@@ -1191,9 +1191,11 @@ def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: It
 
     from .errors import UsageError
 
-    from .places import place_code
+    from .places import option_codes
 
-    juris = frozenset(place_code(j) for v in (jurisdictions or ()) for j in v.split(",") if j.strip()) or None
+    kind_text = kind
+
+    juris = option_codes(jurisdictions)
     if juris:
         known = sorted({j.upper() for j in index_for(catalogue).jurisdictions()})
         for j in sorted(juris):
@@ -1207,6 +1209,11 @@ def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: It
                 close = difflib.get_close_matches(t.lower(), sorted(set(known_tags.values())), n=3, cutoff=0.5)
                 hint = f"; did you mean: {', '.join(close)}?" if close else " (see `lawref tags`)"
                 raise UsageError(f"--tag: no record has the tag {t!r}{hint}")
-    if kind is not None and kind not in ("offence", "case"):
-        raise UsageError(f"--kind: {kind!r} is not offence or case")
+    if kind is not None:
+        kind = KINDS.get(kind.strip().lower())
+        if kind is None:
+            raise UsageError(f"--kind: {kind_text!r} is not offence or case")
     return Filters(juris, want, kind)
+
+
+KINDS = {"offence": "offence", "offense": "offence", "offences": "offence", "offenses": "offence", "case": "case", "cases": "case"}

@@ -222,7 +222,7 @@ def test_minimal_fallback_search(catalogue):
         (["zzqxv"], {}, "NoMatch"),
         (["deepfake"], {"sort": "colour"}, "UsageError"),
         (["deepfake"], {"currency": "DOLLARS"}, "UsageError"),
-        (["deepfake"], {"jurisdictions": {"ZZ"}}, "NoMatch"),
+        (["deepfake"], {"jurisdictions": {"ZZ"}}, "UsageError"),  # a code no record has, as in search
         ([], {}, "UsageError"),
     ],
 )

@@ -821,3 +821,57 @@ def test_in_force_offences_lead_every_group_of_equal_scores(catalogue, day):
             for a, b in zip(hits, hits[1:]):
                 if a.score == b.score and a.kind == b.kind == "offence":
                     assert a.record.in_force(day) is not None or b.record.in_force(day) is None, (q, a.id, b.id)
+
+
+# ---------------------------------------------------------------- option values
+
+
+def test_kind_accepts_the_us_spelling(cli):
+    a = json.loads(cli(["search", "deepfake", "--kind", "offense", "--json", "-n", "0"]).out)
+    b = json.loads(cli(["search", "deepfake", "--kind", "offence", "--json", "-n", "0"]).out)
+    assert a == b and {h["kind"] for h in a} == {"offence"}
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["search", "deepfake", "-n", "abc"], "'abc' is not a whole number"),
+        (["search", "deepfake", "-n", "-1"], "at least 0"),
+        (["search", "deepfake", "--kind", "offens"], "'offens' is not offence or case"),
+        (["check", "x", "--tolerance", "lots"], "'lots' is not a number"),
+    ],
+)
+def test_option_errors_are_plain_words(cli, args, said):
+    r = cli(args)
+    assert r.code == 2 and said in r.err
+    for jargon in ("Input should be", "Value error", "unable to parse"):
+        assert jargon not in r.err
+
+
+@pytest.mark.parametrize("command", ["search", "compare"])
+def test_a_missing_option_value_points_to_the_commands_help(cli, command):
+    r = cli([command, "deepfake", "-j"])
+    assert r.code == 2 and f"(see `lawref {command} --help`)" in r.err
+
+
+def test_jurisdiction_written_with_an_equals_sign(cli):
+    for command in ("search", "compare"):
+        r = cli([command, "deepfake", "-j=KR", "--json"])
+        assert r.code == 0, r.err
+        data = json.loads(r.out)
+        rows = data if command == "search" else data["rows"]
+        assert rows and {x["jurisdiction"] for x in rows} == {"KR"}
+
+
+@pytest.mark.parametrize("command", ["search", "compare", "changes"])
+def test_an_empty_jurisdiction_is_an_error_not_every_jurisdiction(cli, command):
+    args = [command, "deepfake", "-j", ""] if command != "changes" else [command, "-j", ""]
+    r = cli(args)
+    assert r.code == 2 and "--jurisdiction: empty" in r.err and r.out == ""
+
+
+@pytest.mark.parametrize("value, code", [("DE", "DE"), ("scotland", "GB-SCT")])
+def test_compare_rejects_a_jurisdiction_without_records_as_search_does(cli, value, code):
+    for command in ("search", "compare"):
+        r = cli([command, "deepfake", "-j", value])
+        assert r.code == 2 and f"no records for '{code}'" in r.err and "the catalogue covers" in r.err, (command, r.err)
