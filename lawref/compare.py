@@ -562,12 +562,18 @@ def article_key(article: str) -> tuple:
     return tuple(tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in re.findall(r"\d+|[^\W\d_]+", p)) for p in parts)
 
 
+def _place(r: Row) -> tuple:
+    """Where a row stands among equals: jurisdiction, instrument, then the law's article order."""
+    return (r.jurisdiction, r.instrument, article_key(r.article))
+
+
 def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
     """Sort rows, keeping each offence's variants under it.
 
     `jurisdiction`: grouped by jurisdiction code, then by instrument, articles in order.
-    `prison` / `fine`: highest maximum first (life and unlimited on top); rows not in force
-    at the date go last. Variants follow their offence whatever the order.
+    `prison` / `fine`: highest maximum first (life and unlimited on top), equal ones in
+    jurisdiction and article order; rows not in force at the date go last. Variants follow
+    their offence whatever the order.
     """
     if by not in SORTS:
         raise UsageError(f"--sort: use one of {', '.join(SORTS)} (not {by!r})")
@@ -582,9 +588,9 @@ def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
         # Within a jurisdiction: in force first, then each instrument's articles in order.
         groups.sort(key=lambda g: (g[0].jurisdiction, g[0].status != IN_FORCE, g[0].instrument, article_key(g[0].article), order[id(g)]))
     elif by == "prison":
-        groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _prison_key(g[0])), g[0].jurisdiction, order[id(g)]))
+        groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _prison_key(g[0])), *_place(g[0]), order[id(g)]))
     else:
-        groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _fine_key(g[0])), g[0].jurisdiction, order[id(g)]))
+        groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _fine_key(g[0])), *_place(g[0]), order[id(g)]))
     return [r for g in groups for r in g]
 
 

@@ -571,3 +571,17 @@ def test_cli_warns_once_per_unmatched_argument(cli):
 def test_ids_and_what_names_one_record_mix(catalogue, rates):
     r = cmp.compare(catalogue, ["kr/sexual-crimes-act/14-2.1", "226-8-1"], NEW, rates=rates)
     assert {x.id for x in r.rows} == {"kr/sexual-crimes-act/14-2.1", "fr/code-penal/226-8-1"}
+
+
+@pytest.mark.parametrize("sort", ["prison", "fine"])
+def test_equal_maxima_keep_the_laws_article_order(catalogue, rates, sort):
+    """66B(1)-(4) all carry an unlimited fine: sorted by fine they stay 66B(1), (2), (3), (4)."""
+    r = cmp.compare(catalogue, ["intimate-image-abuse"], NEW, rates=rates, sort=sort)
+    base = [x for x in r.rows if x.variant is None]
+    key = cmp._prison_key if sort == "prison" else cmp._fine_key
+    for a, b in zip(base, base[1:]):
+        if a.status == b.status and key(a) == key(b) and (a.jurisdiction, a.instrument) == (b.jurisdiction, b.instrument):
+            assert cmp.article_key(a.article) <= cmp.article_key(b.article), (a.id, b.id)
+    if sort == "fine":
+        gb = [x.id.rsplit("/", 1)[1] for x in base if x.id.startswith("gb-eaw/sexual-offences-act-2003/66b")]
+        assert gb == ["66b", "66b-2", "66b-3", "66b-4"]
