@@ -484,3 +484,21 @@ def test_show_of_a_record_with_errors_says_so(cli, tmp_path):
     pack = write_pack(tmp_path / "p", {"statutes/kr/test-act/1.yaml": broken})
     r = cli(["--data", str(pack), "show", "kr/test-act/1"])
     assert r.code == 2 and "has errors and was not loaded" in r.err and "did you mean" not in r.err
+
+
+def test_a_case_names_every_defendant_of_its_proceedings(cli, catalogue):
+    """The SNU case is recorded under its principal offender; the two others sentenced in it
+    are named too, and each proceeding says whose it is."""
+    case = catalogue.get("kr/snu-deepfake")
+    others = {p.defendant for p in case.proceedings if p.defendant and p.defendant != case.defendant.name}
+    assert others
+    out = cli(["show", "kr/snu-deepfake"]).out
+    line = next(x for x in out.splitlines() if x.startswith("Co-defendants"))
+    assert all(name in line for name in others) and case.defendant.name not in line
+    for p in case.proceedings:
+        assert any(x.startswith(f"  {p.date}  ") and f"— {p.defendant}" in x for x in out.splitlines()), p.defendant
+
+
+def test_a_case_with_one_defendant_lists_no_co_defendants(cli):
+    out = cli(["show", "kr/cho-ju-bin"]).out
+    assert "Co-defendants" not in out

@@ -147,6 +147,12 @@ def case_brief(case, day: _dt.date | None = None) -> str:
     return status
 
 
+def co_defendants(case) -> list[str]:
+    """Other defendants named in a case's proceedings than its main `defendant`, in order."""
+    main = case.defendant.name
+    return list(dict.fromkeys(p.defendant for p in case.proceedings if p.defendant and p.defendant != main))
+
+
 # --------------------------------------------------------------------------- command
 
 
@@ -379,6 +385,9 @@ def _case(doc: _Doc, cat, c, day: _dt.date, explicit: bool) -> None:
     d = c.defendant
     who = _c(d.name) + (f" ({_c(d.native_name)})" if d.native_name else "") + (f", born {d.born}" if d.born else "")
     doc.add(f"Defendant: {who} {doc.cite(d.sources)}".rstrip())
+    others = co_defendants(c)
+    if others:
+        doc.add(f"Co-defendants (each in the proceedings below): {_c(', '.join(others))}")
     if d.ages:
         doc.add("Reported ages:")
         for a in d.ages:
@@ -405,7 +414,8 @@ def _case(doc: _Doc, cat, c, day: _dt.date, explicit: bool) -> None:
         later = " [dim](after the --as-of date)[/dim]" if explicit and p.date > day else ""
         final = " [bold](final)[/bold]" if p.final else ""
         what = ", ".join(_c(x) for x in (p.level.replace("-", " "), p.outcome) if x)
-        doc.add(f"  {p.date}  {_c(p.court)} — {what}{final} {doc.cite(p.sources)}{later}{doc.flag(p.unverified)}")
+        whose = f" — {_c(p.defendant)}" if others and p.defendant else ""
+        doc.add(f"  {p.date}  {_c(p.court)} — {what}{whose}{final} {doc.cite(p.sources)}{later}{doc.flag(p.unverified)}")
         if p.case_number:
             doc.add(f"    case number {_c(p.case_number)}")
         if p.sentence is not None:
