@@ -299,7 +299,7 @@ class DbSearch:
         q = "SELECT rowid >> 24, min((rowid >> 12) & 4095) FROM fts WHERE fts MATCH ? AND ((rowid >> 12) & 4095) > ? AND ((rowid >> 12) & 4095) <= ? GROUP BY 1"
         for col, tokens in zip("tf", forms):
             n = sum(len(t) for t in tokens)
-            match = " AND ".join(_word_match(col, t, self.variants(t)) for t in tokens)
+            match = " AND ".join(_word_match(col, t, self.variants(t) if col == "t" else ((), ())) for t in tokens)
             for p in range(len(self.parts)):
                 for row, letters in self._q(p, q, (match, lo, hi)):
                     b = WORDS_MIN + WORDS_SPAN * min(1.0, n / max(1, letters))
@@ -314,7 +314,7 @@ class DbSearch:
             for p in range(len(self.parts)):
                 rows: set[int] | None = None
                 for t in tokens:
-                    have = {r for (r,) in self._q(p, "SELECT DISTINCT rowid >> 24 FROM fts WHERE fts MATCH ?", (_word_match(col, t, self.variants(t)),))}
+                    have = {r for (r,) in self._q(p, "SELECT DISTINCT rowid >> 24 FROM fts WHERE fts MATCH ?", (_word_match(col, t, self.variants(t) if col == "t" else ((), ())),))}
                     rows = have if rows is None else rows & have
                     if not rows:
                         break

@@ -1049,19 +1049,29 @@ def search(catalogue, query: str, filters: Filters | None = None, limit: int | N
     idx = index_for(catalogue)
     if day is None:
         return idx.search(query, filters, limit)
+    known: dict[str, bool] = {}
+
+    def in_force(h: Hit) -> bool:
+        if h.id not in known:
+            known[h.id] = h.kind == "offence" and h.record.in_force(day) is not None
+        return known[h.id]
+
     n = limit
     while True:
         hits = idx.search(query, filters, n)
-        # Every record tied with the page's last one is needed to reorder the ties.
-        if not limit or len(hits) < n or hits[-1].score < hits[limit - 1].score:
+        if not limit or len(hits) < n:
+            break
+        # The index ranks equal scores offences first, then by id. The page's last group of
+        # equal offences needs as many in force as it has places on the page, from the
+        # start of that group (in id order); read further only while it has fewer.
+        edge = hits[limit - 1].score
+        if hits[-1].score < edge or hits[-1].kind != "offence":
+            break  # every offence of that score is here
+        places = sum(1 for h in hits[:limit] if h.score == edge and h.kind == "offence")
+        if sum(1 for h in hits if h.score == edge and in_force(h)) >= places:
             break
         n *= 2
-    return sorted(hits, key=lambda h: (-h.score, h.kind != "offence", not _in_force(h, day), h.id))[:limit]
-
-
-def _in_force(hit: Hit, day) -> bool:
-    in_force = getattr(hit.record, "in_force", None)
-    return in_force is not None and in_force(day) is not None
+    return sorted(hits, key=lambda h: (-h.score, h.kind != "offence", not in_force(h), h.id))[:limit]
 
 
 def suggest(catalogue, text: str, n: int = 3) -> list[str]:
