@@ -585,3 +585,10 @@ def test_equal_maxima_keep_the_laws_article_order(catalogue, rates, sort):
     if sort == "fine":
         gb = [x.id.rsplit("/", 1)[1] for x in base if x.id.startswith("gb-eaw/sexual-offences-act-2003/66b")]
         assert gb == ["66b", "66b-2", "66b-3", "66b-4"]
+
+
+def test_an_article_beside_an_unknown_word_is_not_a_fuzzy_topic(cli):
+    """'14-2.1 xyz' is no topic: rather than every offence a little like it, nothing matches,
+    with the article's record as the closest."""
+    r = cli(["compare", "14-2.1", "xyz"])
+    assert r.code == 2 and r.out == "" and "closest: kr/sexual-crimes-act/14-2.1" in r.err

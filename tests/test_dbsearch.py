@@ -43,7 +43,10 @@ def _queries(cat, n=160):
            "article 226-8-1 du code pénal", "Article 226-8-1 CP", "성폭력처벌법 제14조의2 제4항", "아청법 11조 5항",
            "s 474.17A of the Criminal Code", "Sexual Violence Punishment Act 14-2(4)", "the deepfake",
            "what is the penalty for sextortion", "deepfakes", "of the", "sharing nude images without consent",
-           "penalty for watching deepfakes", "child pornography", "14-2(1) 226-8-1"]
+           "penalty for watching deepfakes", "child pornography", "14-2(1) 226-8-1",
+           # other forms of a word, weak matches cut off
+           "revenge pornography", "pornographic deepfake", "distribution of deepfakes", "sexually explicit photographs",
+           "grooming", "2252 a", "lee hyun woo judge"]
     for _ in range(n):
         r = rng.choice(rows)
         words = [w for w in r.title.replace("(", " ").replace(")", " ").split() if w.isalpha()]

@@ -35,9 +35,11 @@ def search(
     """Search offences and cases by id, article, title, alias, name, tag or text.
 
     Typos, romanisation variants (Jo Ju-bin / Cho Joo-bin), native script (딥페이크, 조주빈),
-    partial names and any word order are found. Exact id, alias and article matches come
-    first. Offences show the maximum penalty in force on --as-of (default today). Nothing
-    found exits 2 with the closest records.
+    partial names, other forms of a word (pornography / porn) and any word order are found.
+    Exact id, alias and article matches come first; among equals, offences in force on
+    --as-of. Offences show the maximum penalty in force on --as-of (default today). A weak
+    resemblance is not a match: nothing found exits 2 with the closest records, if any is
+    close.
 
     Example: lawref search deepfake -j KR --as-of 2024-01-01
 
