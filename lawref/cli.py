@@ -206,8 +206,8 @@ def main(argv: list[str] | None = None) -> None:
         # One line, as every other error: what is wrong and where to read more.
         from .output import error
 
-        where = e.ctx.command_path if e.ctx is not None else "lawref"
-        error(f"{e.format_message()} (see `{where} --help`)")
+        where = e.ctx.command_path if e.ctx is not None else _command_path(sys.argv[1:] if argv is None else argv)
+        error(f"{_option_message(e)} (see `{where} --help`)")
         sys.exit(e.exit_code)
     except click_errors.ClickException as e:
         from .output import error
@@ -279,3 +279,39 @@ def main(argv: list[str] | None = None) -> None:
 
         error(f"internal error: {type(e).__name__}: {e} (set LAWREF_DEBUG=1 for details; please report it)")
         sys.exit(EXIT_INTERNAL)
+
+
+def _command_path(argv: list[str]) -> str:
+    """`lawref COMMAND` for the command `argv` runs (an error raised before its context
+    exists, such as "-j requires an argument"), else `lawref`."""
+    names = {c.name or c.callback.__name__ for c in app.registered_commands}
+    name = next((a for a in argv if a in names), None)
+    return f"lawref {name}" if name else "lawref"
+
+
+def _option_message(e) -> str:
+    """The message of a usage error in plain words: typer's validation (pydantic) reports
+    "Input should be a valid integer, unable to parse string as an integer" or "Value error,
+    ..."; say what was given and what is wanted instead."""
+    cause = e.__cause__
+    if hasattr(e, "message") and type(cause).__name__ == "ValidationError" and hasattr(cause, "errors"):
+        errs = cause.errors()
+        if errs:
+            e.message = _validation_text(errs[0])
+    return e.format_message()
+
+
+def _validation_text(err: dict) -> str:
+    given, ctx, kind = err.get("input"), err.get("ctx") or {}, err.get("type", "")
+    if kind in ("int_parsing", "int_from_float"):
+        return f"{given!r} is not a whole number"
+    if kind == "float_parsing":
+        return f"{given!r} is not a number"
+    bounds = {"greater_than_equal": ("ge", "at least"), "greater_than": ("gt", "more than"), "less_than_equal": ("le", "at most"), "less_than": ("lt", "less than")}
+    if kind in bounds and bounds[kind][0] in ctx:
+        key, words = bounds[kind]
+        return f"{given!r}: give a number {words} {ctx[key]}"
+    if kind == "enum" and "expected" in ctx:
+        return f"{given!r} is not one of {ctx['expected']}"
+    msg = str(err.get("msg", ""))
+    return msg.removeprefix("Value error, ")

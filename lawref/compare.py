@@ -370,9 +370,11 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
     if not query:
         raise UsageError("compare: give a topic (a tag or a phrase, e.g. deepfake) or offence ids")
     if any(_looks_like_id(q) for q in query):
+        from .search import find_record
+
         out: list[Offence] = []
         for q in query:
-            rec = cat.get(q)
+            rec = find_record(cat, q)[0]  # an id, or what names one record ("226-8-1")
             recs = [rec] if isinstance(rec, Offence) else [cat.records[i] for i in rec.offences if isinstance(cat.records.get(i), Offence)]
             if not recs:
                 raise UsageError(f"compare: case {rec.id!r} cites no offence in the catalogue")
@@ -380,9 +382,9 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
                 if r.id not in {x.id for x in out}:
                     out.append(r)
         return "ids", None, out, []
-    found = _articles(cat, query, jurisdictions)
+    found, unmatched = _articles(cat, query, jurisdictions)
     if found:
-        return "search", None, found, []
+        return "search", None, found, unmatched
     phrase = " ".join(query)
     tag, found = match_tag(cat.offences, phrase)
     if found:
@@ -423,17 +425,20 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
     return "search", None, found, notes
 
 
-def _articles(cat, query: Sequence[str], jurisdictions=None) -> list[Offence]:
+def _articles(cat, query: Sequence[str], jurisdictions=None) -> tuple[list[Offence], list[str]]:
     """Offences for a topic of article numbers ("14-2(1)", "226-8-1" "s.66E"): each one's
     records (that article, or the articles it encloses), not the records that merely
-    mention the number. Empty unless every word of `query` is an article number."""
-    from .search import Filters, article_tokens, article_variants, search
+    mention the number; and a note for each number no offence has, with the closest records.
+    Empty unless every word of `query` is an article number."""
+    from .search import Filters, article_tokens, article_variants, search, suggest
 
     if not query or not all(article_tokens(q) for q in query):
-        return []
+        return [], []
     filters = Filters(frozenset(jurisdictions) if jurisdictions else None, kind="offence")
     out: dict[str, Offence] = {}
+    unmatched = []
     for q in query:
+        before = len(out)
         want = article_tokens(q)
         for h in search(cat, q, filters, limit=None):
             o = h.record
@@ -443,7 +448,10 @@ def _articles(cat, query: Sequence[str], jurisdictions=None) -> list[Offence]:
             # That article, an article it encloses ("14-2" -> 14-2(1)...), or the one enclosing it.
             if any(v[: len(want)] == want or want[: len(v)] == v for v in have):
                 out.setdefault(o.id, o)
-    return list(out.values())
+        if len(out) == before and not any(article_tokens(q) == article_tokens(x) for x in query[: query.index(q)]):
+            close = suggest(cat, q, 3)
+            unmatched.append(f"{q!r} matches no offence and is left out" + (f"; closest: {', '.join(close)}" if close else ""))
+    return list(out.values()), unmatched
 
 
 def _is_tag(cat, phrase: str) -> bool:
@@ -650,12 +658,18 @@ def article_key(article: str) -> tuple:
     return tuple(tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in re.findall(r"\d+|[^\W\d_]+", p)) for p in parts)
 
 
+def _place(r: Row) -> tuple:
+    """Where a row stands among equals: jurisdiction, instrument, then the law's article order."""
+    return (r.jurisdiction, r.instrument, article_key(r.article))
+
+
 def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
     """Sort rows, keeping each offence's variants under it.
 
     `jurisdiction`: grouped by jurisdiction code, then by instrument, articles in order.
-    `prison` / `fine`: highest maximum first (life and unlimited on top); rows not in force
-    at the date go last. Variants follow their offence whatever the order.
+    `prison` / `fine`: highest maximum first (life and unlimited on top), equal ones in
+    jurisdiction and article order; rows not in force at the date go last. Variants follow
+    their offence whatever the order.
     """
     if by not in SORTS:
         raise UsageError(f"--sort: use one of {', '.join(SORTS)} (not {by!r})")
@@ -670,9 +684,9 @@ def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
         # Within a jurisdiction: in force first, then each instrument's articles in order.
         groups.sort(key=lambda g: (g[0].jurisdiction, g[0].status != IN_FORCE, g[0].instrument, article_key(g[0].article), order[id(g)]))
     elif by == "prison":
-        groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _prison_key(g[0])), g[0].jurisdiction, order[id(g)]))
+        groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _prison_key(g[0])), *_place(g[0]), order[id(g)]))
     else:
-        groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _fine_key(g[0])), g[0].jurisdiction, order[id(g)]))
+        groups.sort(key=lambda g: (g[0].status != IN_FORCE, tuple(-x for x in _fine_key(g[0])), *_place(g[0]), order[id(g)]))
     return [r for g in groups for r in g]
 
 
@@ -725,8 +739,10 @@ def compare(
     topic, places, named = list(query), None, []
     if jurisdictions:
         from .places import place_code
+        from .search import make_filters
 
         jurisdictions = frozenset(place_code(j) for j in jurisdictions)
+        make_filters(cat, jurisdictions)  # a code no record has is an error, as in search
     elif query:
         # "deepfake korea": the place filters, the other words are the topic (as in search).
         topic, places, named = _places(cat, query)

@@ -35,12 +35,16 @@ from .search import (
     REDUCED_EXACT,
     FOLD_EXACT,
     FUZZY_CUTOFF,
+    FUZZY_MIN,
     FUZZY_SCALE,
     GROUP_FIELDS,
     ID_TAIL,
     SHORT_KEY,
     SPREAD_MIN,
     SPREAD_SPAN,
+    SUGGEST_MIN,
+    ENDINGS,
+    STEM_MIN,
     WORDS_MIN,
     WORDS_SPAN,
     Entry,
@@ -58,6 +62,9 @@ from .search import (
     fold,
     normalise,
     query_words,
+    stem,
+    suggestion_text,
+    word_variants,
 )
 
 _ART_SEP = "\x1d"
@@ -90,6 +97,14 @@ def _match(col: str, token: str, prefix: bool) -> str:
     return f'{col} : "{token}"' + ("*" if prefix else "")
 
 
+def _word_match(col: str, token: str, variants: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> str:
+    """An FTS5 expression for keys holding `token` as SearchIndex matches it: a word it
+    starts, or (in the plain text column) another form of it, as a whole word."""
+    first = _match(col, token, _prefix_ok(token))
+    others = [_match(col, w, False) for group in variants for w in group] if col == "t" else []
+    return f"({' OR '.join([first, *others])})" if others else first
+
+
 def _prefix_ok(token: str) -> bool:
     """Whether `token` matches words it starts (not only whole words), as in SearchIndex."""
     return not (len(token) < 3 or token.isdigit())
@@ -103,6 +118,7 @@ class DbSearch:
         self.parts = list(catalogue.records._packs)  # (store, where)
         self._dead: list[set[int] | None] = [None] * len(self.parts)
         self._vocab: list[str] | None = None
+        self._variants: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}
         self._short: tuple | None = None
         self._nothing: set[str] = set()  # queries an unfiltered search found nothing for
         self._info: dict[tuple[int, int], tuple[str, str, str]] = {}
@@ -283,7 +299,7 @@ class DbSearch:
         q = "SELECT rowid >> 24, min((rowid >> 12) & 4095) FROM fts WHERE fts MATCH ? AND ((rowid >> 12) & 4095) > ? AND ((rowid >> 12) & 4095) <= ? GROUP BY 1"
         for col, tokens in zip("tf", forms):
             n = sum(len(t) for t in tokens)
-            match = " AND ".join(_match(col, t, _prefix_ok(t)) for t in tokens)
+            match = " AND ".join(_word_match(col, t, self.variants(t) if col == "t" else ((), ())) for t in tokens)
             for p in range(len(self.parts)):
                 for row, letters in self._q(p, q, (match, lo, hi)):
                     b = WORDS_MIN + WORDS_SPAN * min(1.0, n / max(1, letters))
@@ -298,7 +314,7 @@ class DbSearch:
             for p in range(len(self.parts)):
                 rows: set[int] | None = None
                 for t in tokens:
-                    have = {r for (r,) in self._q(p, "SELECT DISTINCT rowid >> 24 FROM fts WHERE fts MATCH ?", (_match(col, t, _prefix_ok(t)),))}
+                    have = {r for (r,) in self._q(p, "SELECT DISTINCT rowid >> 24 FROM fts WHERE fts MATCH ?", (_word_match(col, t, self.variants(t) if col == "t" else ((), ())),))}
                     rows = have if rows is None else rows & have
                     if not rows:
                         break
@@ -312,10 +328,10 @@ class DbSearch:
         for p in range(len(self.parts)):
             per_token: list[dict[int, float]] = []
             for t in tokens:
-                alts = [(t, 100.0, _prefix_ok(t))] if t not in similar else [(w, sim, False) for w, sim in similar[t]]
+                alts = [(_word_match("t", t, self.variants(t)), 100.0)] if t not in similar else [(_match("t", w, False), sim) for w, sim in similar[t]]
                 best: dict[int, float] = {}
-                for word, sim, prefix in alts:
-                    for kid in self._fts(p, _match("t", word, prefix)):
+                for match, sim in alts:
+                    for kid in self._fts(p, match):
                         row = kid >> 24
                         if best.get(row, -1.0) < sim:
                             best[row] = sim
@@ -335,11 +351,13 @@ class DbSearch:
         for p in range(len(self.parts)):
             letters: dict[int, tuple[int, int]] = {}
             for t in tokens:
-                for (row,) in self._q(p, "SELECT DISTINCT rowid >> 24 FROM fts WHERE fts MATCH ?", (_match("t", t, _prefix_ok(t)),)):
+                for (row,) in self._q(p, "SELECT DISTINCT rowid >> 24 FROM fts WHERE fts MATCH ?", (_word_match("t", t, self.variants(t)),)):
                     n, k = letters.get(row, (0, 0))
                     letters[row] = (n + len(t), k + 1)
             for row, (n, k) in letters.items():
-                score = partial_score(n, total, k)
+                # Every word found here may still be short of a match there (a short form in
+                # long text): then any two or more of them may hold the share.
+                score = partial_score(n, total, k) if n < total else (partial_score(total - min(map(len, tokens)), total, k - 1) if k > 2 else None)
                 if score is not None:
                     bounds[(p, row)] = score
         return bounds
@@ -356,7 +374,7 @@ class DbSearch:
                 got[(p, row)] = Entry(rid, kind, jur, tuple(tags.split("\x1f")) if tags else (), keys or "")
                 self._info[(p, row)] = (rid, kind, jur)
         kept = [g for g in gs if g in got]
-        return SearchIndex([got[g] for g in kept]), kept
+        return SearchIndex([got[g] for g in kept], variants=self.variants), kept
 
     def _run(self, stream, score, best: dict, limit: int | None, allowed) -> None:
         """Score candidates best bound first until no unscored one could enter the page.
@@ -434,8 +452,30 @@ class DbSearch:
         return self._vocab
 
     def _known(self, token: str) -> bool:
-        q = _match("t", token, _prefix_ok(token))
+        q = _word_match("t", token, self.variants(token))
         return any(self._q(p, "SELECT rowid FROM fts WHERE fts MATCH ? LIMIT 1", (q,)).fetchone() for p in range(len(self.parts)))
+
+    def _has_words(self, words: Sequence[str]) -> set[str]:
+        """Those of `words` that are words of the keys (of any pack)."""
+        words = list(dict.fromkeys(words))
+        found: set[str] = set()
+        for p in range(len(self.parts)):
+            for i in range(0, len(words), _IN):
+                part = words[i : i + _IN]
+                found.update(w for (w,) in self._q(p, f"SELECT word FROM vocab WHERE word IN ({','.join('?' * len(part))})", part))  # noqa: S608
+        return found
+
+    def variants(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Other forms of a query word among the words of the keys (see search.word_variants)."""
+        got = self._variants.get(token)
+        if got is None:
+            # Every word the rules could accept, looked up at once: the token's starts, its stem
+            # with each ending.
+            base = stem(token)
+            cand = [token[:k] for k in range(STEM_MIN, len(token) + 1)] + [base + e for e in ENDINGS]
+            have = self._has_words(cand) if token.isalpha() and len(token) >= STEM_MIN else set()
+            got = self._variants[token] = word_variants(token, have.__contains__)
+        return got
 
     _similar = SearchIndex._similar
     _corrected = SearchIndex._corrected
@@ -475,7 +515,7 @@ class DbSearch:
         for col, choices, q in (("short", texts, query), ("sfold", folds, fold(query))):
             if not q:
                 continue
-            sims = {t: float(sim) for t, sim, _ in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None)}
+            sims = {t: float(sim) for t, sim, _ in process.extract(q, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=None)}
             pick: dict[tuple[int, int], tuple[float, int, str]] = {}
             for g, fld, kidx, value in self._short_rows(col, list(sims)):
                 if allowed is not None and g not in allowed:
@@ -488,7 +528,7 @@ class DbSearch:
                 _offer(best, g, FUZZY_SCALE * sim, fld)
 
     # -------------------------------------------------------------- queries
-    def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True) -> list[Hit]:
+    def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True, weak: bool = False) -> list[Hit]:
         """As :meth:`SearchIndex.search`, reading only what can reach the page."""
         filters = filters or Filters()
         allowed = self._allowed(filters)
@@ -525,12 +565,14 @@ class DbSearch:
                 self._score_phrase(text, allowed, best)
             for g, (score, fld) in partial.items():
                 _offer(best, g, score, fld)
+        if not best and fuzzy and allowed is None:
+            self._nothing.add(query)  # not even a weak match: suggest need not search again
+        if not weak:
+            best = {g: v for g, v in best.items() if v[0] >= FUZZY_MIN}
         self._subset_info(list(best))
         order = sorted(best, key=lambda g: (-best[g][0], *self._tie(g)))
         if limit:
             order = order[:limit]
-        if not order and fuzzy and allowed is None:
-            self._nothing.add(query)
         return [self._hit(g, best[g][0], _band(best[g][0]), best[g][1]) for g in order]
 
     def _hit(self, g, score: float, match: str, fld: str) -> Hit:
@@ -562,14 +604,14 @@ class DbSearch:
     def suggest(self, text: str, n: int = 3) -> list[str]:
         """The `n` ids closest to `text`: the best search hits, else the nearest ids, titles and
         aliases (as SearchIndex.suggest: by similarity to 0.1, then id)."""
-        ids = [] if text in self._nothing else [h.id for h in self.search(text, limit=n)]
+        ids = [] if text in self._nothing else [h.id for h in self.search(text, limit=n, weak=True)]
         if len(ids) >= n:
             return ids[:n]
         from rapidfuzz import fuzz, process
 
-        q = normalise(text) or text.lower()
+        q = suggestion_text(text)
         texts, _ = self._short_texts()
-        ranked = process.extract(q, texts, scorer=fuzz.WRatio, limit=None)  # best first
+        ranked = process.extract(q, texts, scorer=fuzz.WRatio, score_cutoff=SUGGEST_MIN, limit=None)  # best first
         scored: dict[tuple[int, int], float] = {}
         need = n - len(ids)
 

@@ -36,6 +36,9 @@ class BrokenRecord(UnknownRecord):
         LawrefError.__init__(self, f"the record {rid!r} has errors and was not loaded: {problem} (run `lawref validate` for all of them)")
 
 
+NEXT_STEP = "one jurisdiction's records: `lawref search -j CODE`"
+
+
 class NoMatch(LawrefError):
     """A search found nothing."""
 
@@ -43,7 +46,7 @@ class NoMatch(LawrefError):
         self.query = query
         self.suggestions = suggestions or []
         label = "matches without the filters" if without_filters else "closest"
-        hint = f"; {label}: {', '.join(self.suggestions)}" if self.suggestions else ""
+        hint = f"; {label}: {', '.join(self.suggestions)}" if self.suggestions else f"; no record is close (topics: `lawref tags`; {NEXT_STEP})"
         super().__init__(f"nothing matches {query!r}{hint}")
 
 

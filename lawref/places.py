@@ -134,6 +134,21 @@ def place_code(value: str) -> str:
     return CODE_ALIASES.get(code, code)
 
 
+def option_codes(values) -> frozenset[str] | None:
+    """The jurisdiction codes -j values give (each a code or place, comma-separated; "=KR" as
+    click reads `-j=KR`), None for none. Raises UsageError for an empty value: a script's
+    unset variable must not widen the answer to every jurisdiction."""
+    out: set[str] = set()
+    for v in values or ():
+        parts = [x for x in v.lstrip("=").split(",") if x.strip()]
+        if not parts:
+            from .errors import UsageError
+
+            raise UsageError("--jurisdiction: empty; give a code such as KR or a place such as France (see `lawref jurisdictions`)")
+        out.update(place_code(x) for x in parts)
+    return frozenset(out) or None
+
+
 def query_places(words: list[str]) -> list[tuple[int, int, str, str]]:
     """Places named in a search query's words: (start, end, code, name), longest first, not
     overlapping. Case-insensitive, except "US" (not the pronoun) and weak entries (cities,

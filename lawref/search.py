@@ -12,7 +12,8 @@ and hyphens turned into spaces. A second *folded* form merges the spelling varia
 romanised names (``ch``/``j``, ``k``/``g``, ``eo``/``u``, ``oo``/``u``...) so that
 "Jo Ju-bin", "Cho Joo-bin", "cho ju bin" and 조주빈 all meet.
 
-Ranking, best first, ties broken by kind (offences before cases), then id (stable):
+Ranking, best first, ties broken by kind (offences before cases), then id (stable); given a
+day, :func:`search` puts offences in force that day before other offences of equal score:
 
 * 98.5-100, "exact": the whole query equals an id, alias, title, name or article number
   (100); a tag or instrument title, which many records share (99.5); 1 less when only the
@@ -24,13 +25,20 @@ Ranking, best first, ties broken by kind (offences before cases), then id (stabl
   98.4: a key equal to the query without its filler words ("the deepfake")
 * 85-89, "words": every query word starts a word somewhere in the record; an article
   written as one ("Art. 226-8-1 CP") whose record lacks the query's other words
-* below 85, "fuzzy" (rapidfuzz): the query with typos corrected to known words (keeping
-  that query's order); when no record holds every word, those holding at least half of
-  the query's letters; or, when nothing else matches, a similar whole name or title
+* 63-85, "fuzzy" (rapidfuzz): the query with typos corrected to known words (keeping
+  that query's order); when no record holds every word, those holding most of the query's
+  letters (the share, scaled); or, when nothing else matches, a whole name or title similar
+  word for word (a name merely containing one query word is not similar)
+* below 63 (FUZZY_MIN: a similarity under 75), no match: such weak matches ("grooming" ~
+  "nth room") are left out of results and serve only as suggestions
 
 Query words are matched without filler: stop words ("the", "of", "what is", "du") and the
 words every record is about ("penalty", "law", "illegal"; unless nothing else is left) are
-not required, and a plural finds the singular ("images" finds "image").
+not required, and a plural finds the singular ("images" finds "image"). Other forms of a
+word count as the word (:func:`word_variants`): the same stem ("pornographic",
+"pornographique" for "pornography"; "distribution" for "distributing") anywhere, a short
+form ("porn" for "pornography") in names, titles, aliases and tags; only the letters they
+share with the query word count towards the score, so the query's own form ranks first.
 
 This module imports neither typer nor rich; rapidfuzz and the romaniser are imported lazily.
 """
@@ -55,6 +63,8 @@ WORDS_MIN, WORDS_SPAN = 90.0, 8.0  # below every exact score (>= 98.5)
 SPREAD_MIN, SPREAD_SPAN = 85.0, 4.0
 FUZZY_SCALE = 0.84  # raw rapidfuzz similarity (0-100) -> below 85
 FUZZY_CUTOFF = 75.0  # raw similarity needed for a fuzzy match
+FUZZY_MIN = FUZZY_SCALE * FUZZY_CUTOFF  # 63: a weaker match is no match (suggestions may still use it)
+SUGGEST_MIN = 65.0  # rapidfuzz WRatio a name, title or id needs to be suggested ("xyzzy" gets none)
 SHORT_KEY = 80  # characters: longer keys (offence text, summaries) are matched word by word
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]+(?:\s*[\uac00-\ud7a3]+)*")
@@ -160,6 +170,47 @@ def _singular(word: str) -> str:
     if len(word) >= 5 and word.endswith("s") and not word.endswith(("ss", "us", "is")) and not any(c.isdigit() for c in word):
         return word[:-1]
     return word
+
+
+# Endings taken off a word to find its stem (longest first), so that the forms of one word
+# meet: "pornography", "pornographic", "pornographique"; "distribute", "distributing",
+# "distribution"; "nude", "nudes". Agent and adjective endings ("-er", "-al", "-ation") are
+# left on: "founder" is not "found", "general" is not "generation".
+ENDINGS = tuple(sorted(set(
+    "s es ies ied ed ing ings e y ie ic ics ical ly ion ions ity ities ive ives ique iques ment ments".split()
+), key=lambda e: (-len(e), e)))  # fmt: skip
+STEM_MIN = 4  # letters a stem keeps: "nudes" -> "nude", never "nud"
+
+
+def stem(word: str) -> str:
+    """`word` without one inflectional or derivational ending, keeping at least STEM_MIN
+    letters: "pornography" -> "pornograph", "distributing" -> "distribut", "nudes" -> "nude".
+    Words with digits are left alone."""
+    if any(c.isdigit() for c in word):
+        return word
+    for end in ENDINGS:
+        if word.endswith(end) and len(word) - len(end) >= STEM_MIN:
+            if end == "s" and word.endswith(("ss", "us", "is")):
+                continue
+            return word[: -len(end)]
+    return word
+
+
+def word_variants(token: str, has) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Other forms of the query word `token` among the words `has(word)` knows: words with
+    the same stem ("pornographic" for "pornography"), and bare shorter words the token
+    continues, its short forms ("porn" for "pornography", "photo" for "photographs"), when
+    the keys hold the word itself in some form (a typo has none). Short forms also catch
+    unrelated words ("sent" for "sentence"), so they are matched only in short keys
+    (titles, aliases, names, tags), never in long text."""
+    if len(token) < STEM_MIN or not token.isalpha():
+        return (), ()
+    base = stem(token)
+    same = tuple(w for w in (base, *(base + e for e in ENDINGS)) if w != token and not w.startswith(token) and has(w) and stem(w) == base)
+    # Short forms of a word the keys hold in some form, not of a typo ("pornograhy").
+    known = has(token) or any(has(base + e) for e in ("", *ENDINGS))
+    short = tuple(w for w in (base[:k] for k in range(STEM_MIN, len(base))) if has(w) and stem(w) == w) if known else ()
+    return same, short
 
 
 def content_words(text: str) -> list[str]:
@@ -423,10 +474,12 @@ def joined_text(keys: Sequence[str]) -> tuple[str, list[int]]:
 class SearchIndex:
     """The search keys of many records in one text, scanned with regular expressions."""
 
-    def __init__(self, entries: Iterable[Entry] | Sequence[Entry], records: Mapping | None = None, text: str | None = None, starts: Sequence[int] | None = None) -> None:
+    def __init__(self, entries: Iterable[Entry] | Sequence[Entry], records: Mapping | None = None, text: str | None = None, starts: Sequence[int] | None = None, variants=None) -> None:
         """Index `entries`; `records` (id -> record) lets hits load their record.
 
-        `text` and `starts` may be given precomputed (see :func:`joined_text`).
+        `text` and `starts` may be given precomputed (see :func:`joined_text`); `variants`
+        (query word -> its other forms, as :meth:`variants`) when the index is part of a
+        larger vocabulary.
         """
         self.entries: Sequence[Entry] = entries if isinstance(entries, Sequence) else list(entries)
         self.source: Mapping = records if records is not None else {}
@@ -440,6 +493,9 @@ class SearchIndex:
         self._ids: list[tuple[str, int]] | None = None
         self._tails: dict[str, list[int]] | None = None
         self._vocab: list[str] | None = None
+        self._vocab_set: frozenset[str] | None = None
+        self._variants: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {}  # query word -> its other forms
+        self._variants_of = variants
         self._short: tuple[list[int], list[str], list[str]] | None = None
         self._nothing: set[str] = set()  # queries an unfiltered search found nothing for
 
@@ -495,25 +551,33 @@ class SearchIndex:
             if t[m.start() - 1] in before:
                 yield m.start(), ("" if whole else m.group(1))
 
-    def _word_matches(self, token: str, folded: bool = False, similar: Sequence[tuple[str, float]] = ()) -> dict[int, tuple[int, float, float]]:
-        """Keys with a word matching `token`: key start -> (record, similarity, share of the word).
+    def _word_matches(self, token: str, folded: bool = False, similar: Sequence[tuple[str, float]] = ()) -> dict[int, tuple[int, float, float, int]]:
+        """Keys with a word matching `token`: key start -> (record, similarity, share of the
+        word, letters of the query word matched).
 
         A word matches when it starts with `token` (whole words only for numbers and tokens
-        under 3 letters; at least half a word in long text fields), or is one of the
+        under 3 letters; at least half a word in long text fields), is another form of it
+        (:func:`word_variants`: the letters they have in common count), or is one of the
         `similar` words (whole word, with its similarity).
         """
-        out: dict[int, tuple[int, float, float]] = {}
+        out: dict[int, tuple[int, float, float, int]] = {}
         whole = len(token) < 3 or token.isdigit()
-        scans = [(token, 100.0, whole)] + [(w, sim, True) for w, sim in similar]
-        for word, sim, exact_word in scans:
+        # (word, similarity, whole words only, share of the query word it stands for or None
+        # for the share of the key word the query covers, short keys only)
+        scans = [(token, 100.0, whole, None, False)] + [(w, sim, True, None, False) for w, sim in similar]
+        if not folded:
+            same, short = self.variants(token)
+            scans += [(w, 100.0, True, _common(token, w) / max(len(token), len(w)), False) for w in same]
+            scans += [(w, 100.0, True, len(w) / len(token), True) for w in short]
+        for word, sim, exact_word, given, short_only in scans:
             for pos, rest in self._scan(word, folded, exact_word):
-                share = len(word) / (len(word) + len(rest))
+                share = given if given is not None else len(word) / (len(word) + len(rest))
                 ri, ks = self._locate(pos)
-                if share < 0.5 and self._key(ks).field == "text":
-                    continue  # "ju" must not find "judicial" in a summary
+                if (share < 0.5 or short_only) and self._key(ks).field == "text":
+                    continue  # "ju" must not find "judicial" in a summary, nor "sentence" "sent"
                 old = out.get(ks)
                 if old is None or sim * share > old[1] * old[2]:
-                    out[ks] = (ri, sim, share)
+                    out[ks] = (ri, sim, share, min(len(token), _common(token, word)) if given is not None else len(token))
         return out
 
     def _score_words(self, tokens: Sequence[str], allowed, best: dict, folded: bool = False, similar: dict | None = None, skip: Sequence[str] = ()) -> None:
@@ -528,7 +592,6 @@ class SearchIndex:
             per_token.append(m)
         if not per_token:
             return
-        qlen = sum(len(t) for t in tokens)
         common = set(per_token[0])
         for m in per_token[1:]:
             common &= set(m)
@@ -536,7 +599,8 @@ class SearchIndex:
             ri = per_token[0][ks][0]
             if allowed is not None and ri not in allowed:
                 continue
-            sims = [m[ks][1:] for m in per_token]
+            sims = [m[ks][1:3] for m in per_token]
+            qlen = sum(m[ks][3] for m in per_token)  # another form counts the letters in common
             info = self._key(ks)
             if all(sim == 100.0 for sim, _ in sims):
                 score = WORDS_MIN + WORDS_SPAN * min(1.0, qlen / max(1, info.length))
@@ -549,7 +613,7 @@ class SearchIndex:
         per_rec: list[dict[int, tuple[float, float]]] = []
         for m in per_token:
             r: dict[int, tuple[float, float]] = {}
-            for ri, sim, share in m.values():
+            for ri, sim, share, _ in m.values():
                 old = r.get(ri)
                 if old is None or sim * share > old[0] * old[1]:
                     r[ri] = (sim, share)
@@ -573,7 +637,7 @@ class SearchIndex:
         total = sum(len(t) for t in tokens)
         have: dict[int, set[str]] = {}
         for t in tokens:
-            for ri, _, _ in self._word_matches(t).values():
+            for ri, *_ in self._word_matches(t).values():
                 if allowed is None or ri in allowed:
                     have.setdefault(ri, set()).add(t)
         for ri, got in have.items():
@@ -609,7 +673,7 @@ class SearchIndex:
         for t in tokens:
             if not recs:
                 break
-            recs &= {ri for ks, (ri, _, _) in self._word_matches(t).items() if fields is None or self._key(ks).field in fields}
+            recs &= {v[0] for ks, v in self._word_matches(t).items() if fields is None or self._key(ks).field in fields}
         return recs
 
     def _id_prefixed(self, prefix: str) -> list[int]:
@@ -722,8 +786,24 @@ class SearchIndex:
         return [(w, float(sim)) for w, sim, _ in found if w != token]
 
     def _known(self, token: str) -> bool:
-        """Whether some word of the keys starts with `token` (is `token`, for short ones)."""
-        return next(self._scan(token, False, len(token) < 3 or token.isdigit()), None) is not None
+        """Whether some word of the keys starts with `token` (is `token`, for short ones), or
+        is another form of it."""
+        return next(self._scan(token, False, len(token) < 3 or token.isdigit()), None) is not None or any(self.variants(token))
+
+    def has_word(self, word: str) -> bool:
+        """Whether `word` is a word of the keys."""
+        if self._vocab_set is None:
+            self._vocab_set = frozenset(self.vocab)
+        return word in self._vocab_set
+
+    def variants(self, token: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Other forms of a query word found in the keys (see :func:`word_variants`)."""
+        if self._variants_of is not None:
+            return self._variants_of(token)
+        got = self._variants.get(token)
+        if got is None:
+            got = self._variants[token] = word_variants(token, self.has_word)
+        return got
 
     def _short_keys(self) -> tuple[list[int], list[str], list[str]]:
         """Start, text and folded text of short keys naming a record (id, title, alias, name)."""
@@ -748,7 +828,7 @@ class SearchIndex:
         for choices, q in ((texts, query), (folds, fold(query))):
             if not q:
                 continue
-            for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=FUZZY_CUTOFF, limit=None):
+            for _, sim, pos in process.extract(q, choices, scorer=fuzz.token_sort_ratio, score_cutoff=FUZZY_CUTOFF, limit=None):
                 ri, ks = self._locate(starts[pos])
                 if allowed is None or ri in allowed:
                     _offer(best, ri, FUZZY_SCALE * float(sim), self._key(ks).field)
@@ -770,8 +850,9 @@ class SearchIndex:
 
     # -------------------------------------------------------------- queries
 
-    def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True) -> list[Hit]:
-        """Records matching `query`, best first (see the module docstring for the ranking)."""
+    def search(self, query: str, filters: Filters | None = None, limit: int | None = 10, fuzzy: bool = True, weak: bool = False) -> list[Hit]:
+        """Records matching `query`, best first (see the module docstring for the ranking);
+        with `weak`, also those scoring below FUZZY_MIN (for suggestions)."""
         filters = filters or Filters()
         allowed = None
         if filters.jurisdictions or filters.tags or filters.kind:
@@ -803,11 +884,13 @@ class SearchIndex:
                 self._score_phrase(text, allowed, best)
             for ri, (score, fld) in partial.items():
                 _offer(best, ri, score, fld)
+        if not best and fuzzy and allowed is None:
+            self._nothing.add(query)  # not even a weak match: suggest need not search again
+        if not weak:
+            best = {ri: v for ri, v in best.items() if v[0] >= FUZZY_MIN}
         order = sorted(best, key=lambda ri: (-best[ri][0], *tie_key(self.entries[ri])))
         if limit:
             order = order[:limit]
-        if not order and fuzzy and allowed is None:
-            self._nothing.add(query)
         return [self._hit(ri, best[ri][0], _band(best[ri][0]), best[ri][1]) for ri in order]
 
     def jurisdictions(self) -> list[str]:
@@ -831,16 +914,17 @@ class SearchIndex:
         return [self._hit(ri, 0.0, "filter", "") for ri in order]
 
     def suggest(self, text: str, n: int = 3) -> list[str]:
-        """The `n` ids closest to `text`: the best search hits, else the nearest ids, titles and aliases."""
-        ids = [] if text in self._nothing else [h.id for h in self.search(text, limit=n)]
+        """The `n` ids closest to `text`: the best search hits (weak ones too), else the
+        nearest ids, titles and aliases, if any is near (SUGGEST_MIN)."""
+        ids = [] if text in self._nothing else [h.id for h in self.search(text, limit=n, weak=True)]
         if len(ids) >= n:
             return ids[:n]
         from rapidfuzz import fuzz, process
 
-        q = normalise(text) or text.lower()
+        q = suggestion_text(text)
         starts, choices, _ = self._short_keys()
         scored: dict[int, float] = {}
-        for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, limit=None):
+        for _, sim, pos in process.extract(q, choices, scorer=fuzz.WRatio, score_cutoff=SUGGEST_MIN, limit=None):
             ri = self._locate(starts[pos])[0]
             scored[ri] = max(scored.get(ri, 0.0), float(sim))
         for ri in sorted(scored, key=lambda r: (-round(scored[r], 1), self.entries[r].id)):
@@ -886,6 +970,13 @@ def article_refs(query: str) -> list[ArticleRef]:
     return out
 
 
+def suggestion_text(text: str) -> str:
+    """`text` as suggestions compare it with names: normalised, filler words dropped (a
+    lone "a" would otherwise be found inside every title)."""
+    t = normalise(text)
+    return " ".join(content_words(t)) or t or text.lower()
+
+
 def partial_score(letters: int, total: int, words: int) -> float | None:
     """The score of a record holding `words` of the query's words, with `letters` of its
     `total` letters (not all of them): None for fewer than two words or half the letters."""
@@ -903,6 +994,16 @@ def article_alone(score: float) -> float:
     """The score of an article match whose query's other words the record lacks ("Article
     226-8-1 CP"): in the words band, below the same article with the words found."""
     return SPREAD_MIN + SPREAD_SPAN * max(0.0, score - WORDS_MIN) / (EXACT - WORDS_MIN)
+
+
+def _common(a: str, b: str) -> int:
+    """The length of the common start of `a` and `b`."""
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def _offer(best: dict, ri: int, score: float, field: str) -> None:
@@ -941,9 +1042,36 @@ def index_for(catalogue):
     return idx
 
 
-def search(catalogue, query: str, filters: Filters | None = None, limit: int | None = 10) -> list[Hit]:
-    """Search a catalogue (see :meth:`SearchIndex.search`)."""
-    return index_for(catalogue).search(query, filters, limit)
+def search(catalogue, query: str, filters: Filters | None = None, limit: int | None = 10, day=None) -> list[Hit]:
+    """Search a catalogue (see :meth:`SearchIndex.search`). With `day`, records of equal score
+    put offences in force on `day` before those that are not (a script taking the first hit
+    gets the law of that day)."""
+    idx = index_for(catalogue)
+    if day is None:
+        return idx.search(query, filters, limit)
+    known: dict[str, bool] = {}
+
+    def in_force(h: Hit) -> bool:
+        if h.id not in known:
+            known[h.id] = h.kind == "offence" and h.record.in_force(day) is not None
+        return known[h.id]
+
+    n = limit
+    while True:
+        hits = idx.search(query, filters, n)
+        if not limit or len(hits) < n:
+            break
+        # The index ranks equal scores offences first, then by id. The page's last group of
+        # equal offences needs as many in force as it has places on the page, from the
+        # start of that group (in id order); read further only while it has fewer.
+        edge = hits[limit - 1].score
+        if hits[-1].score < edge or hits[-1].kind != "offence":
+            break  # every offence of that score is here
+        places = sum(1 for h in hits[:limit] if h.score == edge and h.kind == "offence")
+        if sum(1 for h in hits if h.score == edge and in_force(h)) >= places:
+            break
+        n *= 2
+    return sorted(hits, key=lambda h: (-h.score, h.kind != "offence", not in_force(h), h.id))[:limit]
 
 
 def suggest(catalogue, text: str, n: int = 3) -> list[str]:
@@ -952,6 +1080,59 @@ def suggest(catalogue, text: str, n: int = 3) -> list[str]:
     if not len(catalogue.records) or not any(ch.isalnum() for ch in text):
         return []
     return index_for(catalogue).suggest(text, n)
+
+
+def find_record(catalogue, text: str) -> tuple[Record, str | None]:
+    """The record with id `text`, else the one record `text` names exactly (see
+    :func:`named_record`); and the id `text` was read as in the second case, else None.
+    Raises UnknownRecord (BrokenRecord for a record whose file failed to load)."""
+    from .errors import BrokenRecord, UnknownRecord
+
+    try:
+        return catalogue.get(text), None
+    except BrokenRecord:
+        raise
+    except UnknownRecord:
+        rid = named_record(catalogue, text)
+        if rid is None:
+            raise
+    return catalogue.get(rid), rid
+
+
+def named_record(catalogue, text: str) -> str | None:
+    """The id of the one record `text` names exactly when it is not an id: an article, alias,
+    title, name or id end only that record has ("226-8-1", "s 474.17A", "Cho Ju-bin",
+    "14-2.1"), or an id whose last part is its article written another way
+    ("kr/sexual-crimes-act/14-2-1", "kr/sexual-crimes-act/14-2(1)"). None when no record or
+    several do ("deepfake", "kr/sexual-crimes-act/14-2")."""
+    text = text.strip()
+    if not text:
+        return None
+    hits = search(catalogue, text, limit=2)
+    if hits and (hits[0].match == "exact" or hits[0].score >= ID_TAIL) and (len(hits) == 1 or hits[1].score < hits[0].score):
+        return hits[0].id
+    return _id_by_article(catalogue, text) if "/" in text else None
+
+
+def _id_by_article(catalogue, text: str) -> str | None:
+    """The offence under the id prefix of `text` whose article its last part names: exactly,
+    else as the same numbers ("14-2-1" for 14-2(1)) when no article begins as written."""
+    prefix, last = text.strip().lower().rstrip("/").rsplit("/", 1)
+    want = article_tokens(last)
+    if not want:
+        return None
+    family: list[tuple[str, list[tuple[str, ...]]]] = []
+    for h in search(catalogue, prefix, Filters(kind="offence"), limit=None):
+        if h.id.startswith(prefix + "/"):
+            rec = h.record
+            family.append((h.id, [article_tokens(rec.article, whole=False), *article_variants(rec.article)]))
+    same = {rid for rid, arts in family if want in arts}
+    if len(same) == 1:
+        return same.pop()
+    if same or any(a[: len(want)] == want for _, arts in family for a in arts):
+        return None  # several, or an article enclosing several ("14-2": 14-2(1), 14-2(2), ...)
+    flat = {rid for rid, arts in family if "-".join(want) in {"-".join(a) for a in arts}}
+    return flat.pop() if len(flat) == 1 else None
 
 
 def listing(catalogue, filters: Filters | None = None, limit: int | None = None) -> list[Hit]:
@@ -1020,9 +1201,11 @@ def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: It
 
     from .errors import UsageError
 
-    from .places import place_code
+    from .places import option_codes
 
-    juris = frozenset(place_code(j) for v in (jurisdictions or ()) for j in v.split(",") if j.strip()) or None
+    kind_text = kind
+
+    juris = option_codes(jurisdictions)
     if juris:
         known = sorted({j.upper() for j in index_for(catalogue).jurisdictions()})
         for j in sorted(juris):
@@ -1036,6 +1219,11 @@ def make_filters(catalogue, jurisdictions: Iterable[str] | None = None, tags: It
                 close = difflib.get_close_matches(t.lower(), sorted(set(known_tags.values())), n=3, cutoff=0.5)
                 hint = f"; did you mean: {', '.join(close)}?" if close else " (see `lawref tags`)"
                 raise UsageError(f"--tag: no record has the tag {t!r}{hint}")
-    if kind is not None and kind not in ("offence", "case"):
-        raise UsageError(f"--kind: {kind!r} is not offence or case")
+    if kind is not None:
+        kind = KINDS.get(kind.strip().lower())
+        if kind is None:
+            raise UsageError(f"--kind: {kind_text!r} is not offence or case")
     return Filters(juris, want, kind)
+
+
+KINDS = {"offence": "offence", "offense": "offence", "offences": "offence", "offenses": "offence", "case": "case", "cases": "case"}

@@ -222,7 +222,7 @@ def test_minimal_fallback_search(catalogue):
         (["zzqxv"], {}, "NoMatch"),
         (["deepfake"], {"sort": "colour"}, "UsageError"),
         (["deepfake"], {"currency": "DOLLARS"}, "UsageError"),
-        (["deepfake"], {"jurisdictions": {"ZZ"}}, "NoMatch"),
+        (["deepfake"], {"jurisdictions": {"ZZ"}}, "UsageError"),  # a code no record has, as in search
         ([], {}, "UsageError"),
     ],
 )
@@ -473,7 +473,7 @@ def test_a_phrase_that_nearly_names_a_tag_compares_the_whole_tag(catalogue, rate
     assert {x.id for x in r.rows} == {o.id for o in catalogue.offences if tag in o.tags}
 
 
-@pytest.mark.parametrize("topic", ["image-based sexual abuse", "non-consensual intimate images", "sexual deepfake", "sharing nudes"])
+@pytest.mark.parametrize("topic", ["image-based sexual abuse", "non-consensual intimate images", "sexual deepfake", "revenge pornography"])
 def test_a_search_phrase_says_when_a_tag_holds_more(catalogue, rates, topic):
     r = cmp.compare(catalogue, topic.split(), NEW, rates=rates)
     if r.matched_by != "search":
@@ -625,3 +625,47 @@ def test_a_date_after_today_gets_a_note_that_later_amendments_are_unknown(catalo
     assert not any("is after today" in n for n in cmp.compare(catalogue, ["deepfake"], NEW, rates=rates).notes)
     assert cmp.future_note(dt.date(2030, 1, 1), today=dt.date(2029, 12, 31)) is not None
     assert cmp.future_note(dt.date(2030, 1, 1), today=dt.date(2030, 1, 1)) is None
+
+
+# ------------------------------------------------------------------ arguments that match nothing
+
+
+def test_an_article_that_matches_nothing_is_named_with_the_closest(catalogue, rates):
+    r = cmp.compare(catalogue, ["14-2(1)", "2252Z"], NEW, rates=rates)
+    assert {x.id for x in r.rows} == {"kr/sexual-crimes-act/14-2.1"}
+    said = [n for n in r.remarks if "'2252Z'" in n]
+    assert len(said) == 1 and "matches no offence" in said[0] and "closest: us/18-usc/2252a" in said[0]
+    assert said[0] in r.notes
+    assert not any("'14-2(1)'" in n for n in r.remarks)
+
+
+def test_cli_warns_once_per_unmatched_argument(cli):
+    r = cli(["compare", "14-2(1)", "2252Z", "9999", "--as-of", "2025-06-01"])
+    assert r.code == 0, r.err
+    assert r.err.count("compare: '2252Z' matches no offence") == 1 and r.err.count("compare: '9999' matches no offence") == 1
+
+
+def test_ids_and_what_names_one_record_mix(catalogue, rates):
+    r = cmp.compare(catalogue, ["kr/sexual-crimes-act/14-2.1", "226-8-1"], NEW, rates=rates)
+    assert {x.id for x in r.rows} == {"kr/sexual-crimes-act/14-2.1", "fr/code-penal/226-8-1"}
+
+
+@pytest.mark.parametrize("sort", ["prison", "fine"])
+def test_equal_maxima_keep_the_laws_article_order(catalogue, rates, sort):
+    """66B(1)-(4) all carry an unlimited fine: sorted by fine they stay 66B(1), (2), (3), (4)."""
+    r = cmp.compare(catalogue, ["intimate-image-abuse"], NEW, rates=rates, sort=sort)
+    base = [x for x in r.rows if x.variant is None]
+    key = cmp._prison_key if sort == "prison" else cmp._fine_key
+    for a, b in zip(base, base[1:]):
+        if a.status == b.status and key(a) == key(b) and (a.jurisdiction, a.instrument) == (b.jurisdiction, b.instrument):
+            assert cmp.article_key(a.article) <= cmp.article_key(b.article), (a.id, b.id)
+    if sort == "fine":
+        gb = [x.id.rsplit("/", 1)[1] for x in base if x.id.startswith("gb-eaw/sexual-offences-act-2003/66b")]
+        assert gb == ["66b", "66b-2", "66b-3", "66b-4"]
+
+
+def test_an_article_beside_an_unknown_word_is_not_a_fuzzy_topic(cli):
+    """'14-2.1 xyz' is no topic: rather than every offence a little like it, nothing matches,
+    with the article's record as the closest."""
+    r = cli(["compare", "14-2.1", "xyz"])
+    assert r.code == 2 and r.out == "" and "closest: kr/sexual-crimes-act/14-2.1" in r.err

@@ -43,7 +43,10 @@ def _queries(cat, n=160):
            "article 226-8-1 du code pénal", "Article 226-8-1 CP", "성폭력처벌법 제14조의2 제4항", "아청법 11조 5항",
            "s 474.17A of the Criminal Code", "Sexual Violence Punishment Act 14-2(4)", "the deepfake",
            "what is the penalty for sextortion", "deepfakes", "of the", "sharing nude images without consent",
-           "penalty for watching deepfakes", "child pornography", "14-2(1) 226-8-1"]
+           "penalty for watching deepfakes", "child pornography", "14-2(1) 226-8-1",
+           # other forms of a word, weak matches cut off
+           "revenge pornography", "pornographic deepfake", "distribution of deepfakes", "sexually explicit photographs",
+           "grooming", "2252 a", "lee hyun woo judge"]
     for _ in range(n):
         r = rng.choice(rows)
         words = [w for w in r.title.replace("(", " ").replace(")", " ").split() if w.isalpha()]
@@ -138,10 +141,11 @@ def test_suggestions_after_an_empty_search_equal_fresh_ones(big):
     skipped, and the suggestions are those a fresh index gives."""
     cat, full = big
     db = index_for(cat)
-    for q in ["zzzzqx", "qqqq zzzz", "xqxqxq vwvwvw"]:
+    for q in ["zzzzqx", "qqqq zzzz", "xqxqxq vwvwvw", "2252 a", "grooming"]:
         assert db.search(q, limit=10) == [] and full.search(q, limit=10) == []
         assert db.suggest(q) == full.suggest(q) == SearchIndex(full.entries, cat.records).suggest(q), q
-        assert len(db.suggest(q)) == 3
+    assert db.suggest("zzzzqx") == []  # nothing is near it
+    assert db.suggest("2252 a")[0] == "us/18-usc/2252a"  # near a name, though no match
 
 
 def test_a_candidate_bound_is_never_below_the_score(big):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import subprocess
 import sys
 from types import SimpleNamespace
@@ -229,8 +230,10 @@ def test_nonsense_matches_nothing(catalogue, query):
 def test_hostile_queries_do_not_crash(catalogue, query):
     search(catalogue, query, limit=None)
     q = query or "x"
-    # Text with no letter or digit is equally far from every record: no suggestions.
-    assert len(suggest(catalogue, q)) == (3 if any(ch.isalnum() for ch in q) else 0)
+    got = suggest(catalogue, q)
+    assert len(got) <= 3 and all(rid in catalogue.records for rid in got)
+    if not any(ch.isalnum() for ch in q):
+        assert got == []  # no letter or digit: equally far from every record
 
 
 def test_filters(catalogue):
@@ -264,7 +267,8 @@ def test_suggest_gives_three_close_ids(catalogue):
     assert suggest(catalogue, "kr/cho-joo-bin")[0] == CHO
     if DEEPFAKE_KR in catalogue.records:
         assert suggest(catalogue, "kr/sexual-crimes-act/14-2")[0] == DEEPFAKE_KR
-    assert len(suggest(catalogue, "qqqq")) == 3
+    # Nothing is near nonsense: no arbitrary list.
+    assert suggest(catalogue, "qqqq") == [] and suggest(catalogue, "xyzzy") == []
 
 
 def test_words_band_is_what_compare_relies_on(catalogue):
@@ -342,15 +346,34 @@ def test_search_table_shows_penalty_at_the_as_of_date(cli, catalogue):
         assert penalty_words(rec.in_force(dt.date.fromisoformat(day))) in out
     first = rec.penalties[0].start
     out = cli(["search", DEEPFAKE_KR, "--as-of", (first - dt.timedelta(days=1)).isoformat()]).out
-    assert f"not in force (from {first})" in out
+    assert f"no specific offence before {first}" in out  # promulgated by then: known to come
+
+
+def test_an_offence_not_yet_passed_reveals_no_future_date(cli):
+    """14-2(4) was passed and took effect on 2024-10-16: on 2024-01-01 it did not exist, and
+    nobody knew it would."""
+    out = cli(["search", "deepfake", "-j", "KR", "--as-of", "2024-01-01", "-n", "0"]).out
+    row = next(line for line in out.splitlines() if line.startswith("kr/sexual-crimes-act/14-2.4\t"))
+    assert row.endswith("no specific offence yet") and "2024-10-16" not in row
+    waiting = [line.split("\t")[-1] for line in out.splitlines() if "no proceedings yet" in line]
+    assert waiting and not any(re.search(r"\d{4}-\d\d-\d\d", cell) for cell in waiting)
 
 
 def test_no_match_exits_2_with_three_suggestions(cli):
-    r = cli(["search", "xqzt", "wobble"])
+    r = cli(["search", "2252", "A"])
     assert r.code == 2 and r.out == ""
     line = r.err.strip()
     assert "nothing matches" in line and "\n" not in line
-    assert len(line.split("closest: ")[1].split(", ")) == 3
+    closest = line.split("closest: ")[1].split(", ")
+    assert len(closest) == 3 and closest[0] == "us/18-usc/2252a"
+
+
+@pytest.mark.parametrize("query", ["xqzt wobble", "xyzzy", "%", "*"])
+def test_no_match_near_nothing_says_so_and_gives_a_next_step(cli, query):
+    r = cli(["search", query])
+    assert r.code == 2 and r.out == ""
+    assert "no record is close" in r.err and "closest" not in r.err
+    assert "`lawref tags`" in r.err and "`lawref search -j CODE`" in r.err
 
 
 def test_filtered_out_match_suggests_the_matches_elsewhere(cli):
@@ -395,7 +418,7 @@ def test_a_run_of_one_letter_is_not_folded_to_that_letter(catalogue):
 def test_no_match_messages_say_where_suggestions_come_from(cli):
     r = cli(["search", "deepfake", "--kind", "case", "-j", "fr"])
     assert r.code == 2 and "matches without the filters:" in r.err
-    r = cli(["search", "xqztw"])
+    r = cli(["search", "2252", "A"])
     assert r.code == 2 and "closest:" in r.err
     r = cli(["show", ""])
     assert r.code == 2 and "lawref search `" not in r.err and "try `lawref search" not in r.err
@@ -690,3 +713,165 @@ def test_jurisdiction_option_accepts_iso_parts_and_native_names(catalogue, value
 def test_json_with_no_match_prints_an_empty_list_and_exits_2(cli, args):
     r = cli(["search", *args, "--json"])
     assert r.code == 2 and json.loads(r.out) == [] and "nothing matches" in r.err
+
+
+# ---------------------------------------------------------------- other forms of a word
+
+
+@pytest.mark.parametrize(
+    "a, b",
+    [("pornography", "pornographic"), ("pornography", "pornographique"), ("distributing", "distribution"), ("nudes", "nude"), ("sexually", "sexual"), ("punishment", "punished"), ("images", "image")],
+)
+def test_forms_of_one_word_share_a_stem(a, b):
+    from lawref.search import stem
+
+    assert stem(a) == stem(b)
+
+
+@pytest.mark.parametrize("a, b", [("founder", "found"), ("general", "generation"), ("sites", "sits"), ("intimidation", "intimate")])
+def test_different_words_keep_different_stems(a, b):
+    from lawref.search import stem
+
+    assert stem(a) != stem(b)
+
+
+@pytest.mark.parametrize(
+    "query, usual",
+    [
+        ("revenge pornography", "revenge porn"),
+        ("pornographic deepfake", "deepfake porn"),
+        ("distribution of deepfakes", "distributing deepfakes"),
+        ("child pornographic", "child pornography"),
+    ],
+)
+def test_another_form_of_the_words_finds_the_same_records(catalogue, query, usual):
+    """Every record the usual wording finds, another form of its words finds too (by its words)."""
+    want = {h.id for h in search(catalogue, usual, limit=None) if h.score >= SPREAD_MIN}
+    got = {h.id for h in search(catalogue, query, limit=None) if h.score >= SPREAD_MIN}
+    assert want and want <= got, sorted(want - got)
+
+
+def test_revenge_pornography_finds_every_jurisdictions_offence(catalogue):
+    hits = search(catalogue, "revenge pornography", Filters(kind="offence"), limit=None)
+    assert {h.jurisdiction for h in hits if h.score >= SPREAD_MIN} >= {"AU", "EU", "GB-EAW", "KR", "US"}
+
+
+def test_the_exact_form_ranks_above_another_form():
+    """A key with the query's own word beats one with a short form of it of the same length."""
+    from lawref.search import Key
+
+    own = Entry("x/own", "offence", "KR", (), Key("title", "pornography", True).encode())
+    short = Entry("x/short", "offence", "KR", (), Key("title", "porn", True).encode())
+    hits = SearchIndex([short, own]).search("pornography")
+    assert [h.id for h in hits] == ["x/own", "x/short"] and hits[0].score > hits[1].score
+
+
+def test_a_short_form_counts_in_names_and_titles_not_in_long_text():
+    """"sent" is a short form of "sentence" only by its letters: long text is not matched by it."""
+    from lawref.search import Key
+
+    titled = Entry("x/titled", "offence", "KR", (), Key("title", "revenge porn", True).encode())
+    texted = Entry("x/texted", "case", "KR", (), Key("text", "the images were sent to a revenge porn site", False).encode())
+    idx = SearchIndex([titled, texted])
+    assert [h.id for h in idx.search("revenge pornography")] == ["x/titled"]
+    assert {h.id for h in idx.search("revenge porn")} == {"x/titled", "x/texted"}
+
+
+# ---------------------------------------------------------------- weak matches are no match
+
+
+@pytest.mark.parametrize("query", ["grooming", "Lee Hyun-woo judge", "Act No. 20459", "2252 A", "xyzzy"])
+def test_weak_fuzzy_matches_are_not_results(catalogue, query):
+    """A name or title only a little like the query (a shared short word, a few letters) is
+    not a match; the command then says nothing matches."""
+    assert search(catalogue, query, limit=None) == []
+
+
+def test_every_result_is_at_least_as_close_as_the_cut_off(catalogue):
+    from lawref.search import FUZZY_MIN
+
+    for q in ("defpake", "Rotundo", "sexaul crimes", "Hugh Nelsen", "revnge porn", "non consensual pornography", "nude images"):
+        hits = search(catalogue, q, limit=None)
+        assert hits and all(h.score >= FUZZY_MIN for h in hits), q
+
+
+def test_weak_matches_are_still_offered_as_suggestions(cli):
+    r = cli(["search", "2252", "A", "--json"])
+    assert r.code == 2 and json.loads(r.out) == [] and "closest: us/18-usc/2252a" in r.err
+
+
+# ---------------------------------------------------------------- ties and the --as-of date
+
+
+@pytest.mark.parametrize("day, first", [("2025-01-01", "gb-eaw/sexual-offences-act-2003/66b"), ("2020-01-01", "gb-eaw/criminal-justice-and-courts-act-2015/33")])
+def test_a_tie_puts_the_offence_in_force_on_the_day_first(cli, day, first):
+    """s.33 (repealed 2024) and s.66B (since 2024) are both "revenge porn": the first hit is
+    the law of the --as-of day, whatever the ids."""
+    r = cli(["search", "revenge porn", "-j", "GB", "-n", "1", "--json", "--as-of", day])
+    data = json.loads(r.out)
+    assert r.code == 0 and data[0]["id"] == first and data[0]["in_force"] is not None
+
+
+@pytest.mark.parametrize("day", [dt.date(2020, 1, 1), dt.date(2024, 6, 1), dt.date(2026, 1, 1)])
+def test_in_force_offences_lead_every_group_of_equal_scores(catalogue, day):
+    for q in ("revenge porn", "deepfake", "child pornography", "intimate image abuse", "14-2"):
+        for limit in (None, 1, 3):
+            hits = search(catalogue, q, limit=limit, day=day)
+            assert [h.id for h in hits] == [h.id for h in search(catalogue, q, limit=None, day=day)][: limit or None], (q, limit)
+            for a, b in zip(hits, hits[1:]):
+                if a.score == b.score and a.kind == b.kind == "offence":
+                    assert a.record.in_force(day) is not None or b.record.in_force(day) is None, (q, a.id, b.id)
+
+
+# ---------------------------------------------------------------- option values
+
+
+def test_kind_accepts_the_us_spelling(cli):
+    a = json.loads(cli(["search", "deepfake", "--kind", "offense", "--json", "-n", "0"]).out)
+    b = json.loads(cli(["search", "deepfake", "--kind", "offence", "--json", "-n", "0"]).out)
+    assert a == b and {h["kind"] for h in a} == {"offence"}
+
+
+@pytest.mark.parametrize(
+    "args, said",
+    [
+        (["search", "deepfake", "-n", "abc"], "'abc' is not a whole number"),
+        (["search", "deepfake", "-n", "-1"], "at least 0"),
+        (["search", "deepfake", "--kind", "offens"], "'offens' is not offence or case"),
+        (["check", "x", "--tolerance", "lots"], "'lots' is not a number"),
+    ],
+)
+def test_option_errors_are_plain_words(cli, args, said):
+    r = cli(args)
+    assert r.code == 2 and said in r.err
+    for jargon in ("Input should be", "Value error", "unable to parse"):
+        assert jargon not in r.err
+
+
+@pytest.mark.parametrize("command", ["search", "compare"])
+def test_a_missing_option_value_points_to_the_commands_help(cli, command):
+    r = cli([command, "deepfake", "-j"])
+    assert r.code == 2 and f"(see `lawref {command} --help`)" in r.err
+
+
+def test_jurisdiction_written_with_an_equals_sign(cli):
+    for command in ("search", "compare"):
+        r = cli([command, "deepfake", "-j=KR", "--json"])
+        assert r.code == 0, r.err
+        data = json.loads(r.out)
+        rows = data if command == "search" else data["rows"]
+        assert rows and {x["jurisdiction"] for x in rows} == {"KR"}
+
+
+@pytest.mark.parametrize("command", ["search", "compare", "changes"])
+def test_an_empty_jurisdiction_is_an_error_not_every_jurisdiction(cli, command):
+    args = [command, "deepfake", "-j", ""] if command != "changes" else [command, "-j", ""]
+    r = cli(args)
+    assert r.code == 2 and "--jurisdiction: empty" in r.err and r.out == ""
+
+
+@pytest.mark.parametrize("value, code", [("DE", "DE"), ("scotland", "GB-SCT")])
+def test_compare_rejects_a_jurisdiction_without_records_as_search_does(cli, value, code):
+    for command in ("search", "compare"):
+        r = cli([command, "deepfake", "-j", value])
+        assert r.code == 2 and f"no records for '{code}'" in r.err and "the catalogue covers" in r.err, (command, r.err)

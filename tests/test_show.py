@@ -109,12 +109,44 @@ def test_json_uses_the_yaml_field_names(cli, catalogue):
     assert data["pack"] == "bundled" and data["file"].endswith(".yaml")
 
 
-def test_not_in_force_before_the_first_version(cli, catalogue):
+def _penalty_section(out: str) -> str:
+    return out.split("Penalty on ", 1)[1].split("\nTimeline", 1)[0]
+
+
+def test_no_offence_before_it_was_created(cli, catalogue):
+    """Art. 14-2 was promulgated 2020-03-24 and in force 2020-06-25: the day before it took
+    effect, it is known to come; the day before it was passed, nothing says it will."""
     rec = _need(catalogue, DEEPFAKE_KR)
-    day = rec.penalties[0].start - dt.timedelta(days=1)
+    first = rec.penalties[0]
+    day = first.start - dt.timedelta(days=1)
     r = cli(["show", DEEPFAKE_KR, "--as-of", day.isoformat()])
-    assert f"not in force (from {rec.penalties[0].start})" in r.out
+    assert f"no specific offence before {first.start}" in _penalty_section(r.out)
     assert json.loads(cli(["show", DEEPFAKE_KR, "--as-of", day.isoformat(), "--json"]).out)["in_force"] is None
+    before = first.promulgated - dt.timedelta(days=1)
+    section = _penalty_section(cli(["show", DEEPFAKE_KR, "--as-of", before.isoformat()]).out)
+    assert "no specific offence yet" in section and str(first.start) not in section and "not in force" not in section
+
+
+def test_before_creation_show_says_what_compare_says(catalogue):
+    """`show`/`search` and `compare` word the days before an offence's creation alike."""
+    from lawref.commands.show import status_text
+    from lawref.compare import offence_rows
+    from lawref.money import RateTable
+
+    rates = RateTable.for_packs([])
+    checked = 0
+    for o in catalogue.offences:
+        if o.created is None or o.before_history(o.created - dt.timedelta(days=1)) != "not-created":
+            continue
+        first = min(o.penalties, key=lambda p: p.start)
+        for day in (o.created - dt.timedelta(days=1), (first.promulgated or o.created) - dt.timedelta(days=1)):
+            text = status_text(o, day)
+            if first.enacted_by(day) and first.status.value != "prospective":
+                assert text == offence_rows(o, day, "USD", rates)[0].status_text, (o.id, day)
+                checked += 1
+            elif not first.enacted_by(day):
+                assert text == "no specific offence yet" and str(first.start) not in text, (o.id, day)
+    assert checked
 
 
 # ---------------------------------------------------------------- offences: related, cases, sources
@@ -290,6 +322,38 @@ def test_safe_url(url, safe):
 # ---------------------------------------------------------------- errors and start-up
 
 
+@pytest.mark.parametrize(
+    "text, rid",
+    [
+        ("226-8-1", "fr/code-penal/226-8-1"),  # an article only one record has
+        ("s 474.17A", "au/criminal-code/474-17a"),  # an alias
+        ("Cho Ju-bin", CHO),  # a defendant's name
+        ("14-2.1", DEEPFAKE_KR),  # the end of an id
+        ("kr/sexual-crimes-act/14-2-1", DEEPFAKE_KR),  # the id style of data/README.md
+        ("kr/sexual-crimes-act/14-2(1)", DEEPFAKE_KR),  # the article as the law writes it
+        ("KR/Sexual-Crimes-Act/14(2)", "kr/sexual-crimes-act/14.2"),  # article 14(2), not 14-2
+        ("gb-eaw/sexual-offences-act-2003/66B(2)", "gb-eaw/sexual-offences-act-2003/66b-2"),
+    ],
+)
+def test_what_names_one_record_exactly_shows_it(cli, catalogue, text, rid):
+    r = cli(["show", text, "--json"])
+    assert r.code == 0, r.err
+    assert json.loads(r.out)["id"] == rid
+    assert f"showing {rid}" in r.err and "not an id" in r.err
+
+
+@pytest.mark.parametrize("text", ["kr/sexual-crimes-act/14-2", "deepfake", "revenge porn", "kr/sexual-crimes-act/99"])
+def test_what_names_several_records_or_none_is_still_unknown(cli, text):
+    """Article 14-2 has four paragraphs, each a record; a tag names many: suggestions, exit 2."""
+    r = cli(["show", text])
+    assert r.code == 2 and r.out == "" and "no record with id" in r.err
+
+
+def test_an_empty_id_asks_for_one(cli):
+    r = cli(["show", "  "])
+    assert r.code == 2 and "give an ID" in r.err and "no record with id" not in r.err
+
+
 def test_unknown_id_exits_2_with_three_suggestions(cli):
     r = cli(["show", "kr/cho-joo-bin"])
     assert r.code == 2 and r.out == ""
@@ -440,3 +504,21 @@ def test_sentence_words_of_a_civil_proceeding():
     day = dt.date(2025, 1, 1)
     assert ruling_words(Proceeding(day, "Court", "civil", sentence=s)) == "a civil penalty of A$1,000"
     assert ruling_words(Proceeding(day, "Court", "first-instance", sentence=s)) == "a fine of A$1,000"
+
+
+def test_a_case_names_every_defendant_of_its_proceedings(cli, catalogue):
+    """The SNU case is recorded under its principal offender; the two others sentenced in it
+    are named too, and each proceeding says whose it is."""
+    case = catalogue.get("kr/snu-deepfake")
+    others = {p.defendant for p in case.proceedings if p.defendant and p.defendant != case.defendant.name}
+    assert others
+    out = cli(["show", "kr/snu-deepfake"]).out
+    line = next(x for x in out.splitlines() if x.startswith("Co-defendants"))
+    assert all(name in line for name in others) and case.defendant.name not in line
+    for p in case.proceedings:
+        assert any(x.startswith(f"  {p.date}  ") and f"— {p.defendant}" in x for x in out.splitlines()), p.defendant
+
+
+def test_a_case_with_one_defendant_lists_no_co_defendants(cli):
+    out = cli(["show", "kr/cho-ju-bin"]).out
+    assert "Co-defendants" not in out

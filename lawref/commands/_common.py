@@ -75,12 +75,9 @@ def note_coverage(cat, codes) -> None:
 
 
 def jurisdictions(values: Optional[List[str]]) -> set[str] | None:
-    """Normalised -j values (upper case), or None for all."""
-    if not values:
-        return None
-    out = set()
-    for v in values:
-        for part in v.split(","):
-            if part.strip():
-                out.add(part.strip().upper())
-    return out or None
+    """The codes -j values give (places read as codes), or None for all. UsageError for an
+    empty value."""
+    from ..places import option_codes
+
+    codes = option_codes(values)
+    return set(codes) if codes else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sys
 
-from enum import Enum
 from typing import Annotated
 
 import typer
@@ -12,16 +11,11 @@ import typer
 from ._common import AsOfOpt, JsonOpt, JurisdictionOpt, as_of, catalogue, note_coverage
 
 
-class Kind(str, Enum):
-    offence = "offence"
-    case = "case"
-
-
 TagOpt = Annotated[
     list[str] | None,
     typer.Option("--tag", "-t", metavar="TAG", help="Only records carrying this tag (repeatable: all must match). See `lawref tags`."),
 ]
-KindOpt = Annotated[Kind | None, typer.Option("--kind", "-k", help="Only offences or only cases.")]
+KindOpt = Annotated[str | None, typer.Option("--kind", "-k", metavar="offence|case", help="Only offences (also: offense) or only cases.")]
 LimitOpt = Annotated[int, typer.Option("--limit", "-n", min=0, metavar="N", help="Show at most N results (0: all).")]
 
 
@@ -41,9 +35,11 @@ def search(
     """Search offences and cases by id, article, title, alias, name, tag or text.
 
     Typos, romanisation variants (Jo Ju-bin / Cho Joo-bin), native script (딥페이크, 조주빈),
-    partial names and any word order are found. Exact id, alias and article matches come
-    first. Offences show the maximum penalty in force on --as-of (default today). Nothing
-    found exits 2 with the closest records.
+    partial names, other forms of a word (pornography / porn) and any word order are found.
+    Exact id, alias and article matches come first; among equals, offences in force on
+    --as-of. Offences show the maximum penalty in force on --as-of (default today). A weak
+    resemblance is not a match: nothing found exits 2 with the closest records, if any is
+    close.
 
     Example: lawref search deepfake -j KR --as-of 2024-01-01
 
@@ -63,11 +59,11 @@ def search(
         if codes:
             jurisdiction = sorted(codes)
             sys.stderr.write(f"search: reading {', '.join(repr(n) for n in names)} as --jurisdiction {','.join(jurisdiction)}\n")
-    filters = lib.make_filters(cat, jurisdiction, tag, kind.value if kind else None)
+    filters = lib.make_filters(cat, jurisdiction, tag, kind)
     note_coverage(cat, filters.jurisdictions)
     # One more than asked for, to tell the reader when there are more.
     if text:
-        hits = lib.search(cat, text, filters, limit=limit + 1 if limit else None)
+        hits = lib.search(cat, text, filters, limit=limit + 1 if limit else None, day=day)
     elif filters != lib.Filters():
         hits = lib.listing(cat, filters, limit=limit + 1 if limit else None)
     else:

@@ -59,7 +59,10 @@ def period(version) -> str:
 
 
 def status_text(offence, day: _dt.date) -> str:
-    """The penalty in force on `day` in words, or "not in force" with the dates."""
+    """The penalty in force on `day` in words, or why there is none. Before the offence was
+    created (its `created` date), as `compare` says it: "no specific offence before DATE"
+    when the law creating it was already enacted on `day`, else "no specific offence yet"
+    (a law not yet passed then was not known then)."""
     v = offence.in_force(day)
     if v is not None:
         return version_words(offence, v)
@@ -68,7 +71,12 @@ def status_text(offence, day: _dt.date) -> str:
         if offence.before_history(day) == "not-recorded":
             since = f"in force since {offence.created}, " if offence.created else ""
             return f"{since}penalty not recorded before {min(starts)}"
-        return f"not in force (from {offence.created or min(starts)})"
+        first = min(offence.penalties, key=lambda p: p.start)
+        if not first.enacted_by(day):
+            return "no specific offence yet"
+        if first.status.value == "prospective":
+            return f"no specific offence yet (enacted; expected from {first.start})"
+        return f"no specific offence before {offence.created or first.start}"
     ended = [p.end for p in offence.penalties if p.end is not None and p.end < day]
     if ended:
         return f"not in force (ended {max(ended)})"
@@ -117,7 +125,7 @@ def case_brief(case, day: _dt.date | None = None) -> str:
     st = case.status_on(day)
     status = f"case, {st}" if st else "case"
     if day is not None and case.latest(day) is None and case.proceedings:
-        return f"case: no proceedings yet (the first is on {case.proceedings[0].date})"
+        return "case: no proceedings yet"  # the date of the first would tell the future
     p = case.final_sentence(day, main_only=True)
     if p is not None:
         from ..penalty import ruling_words
@@ -138,6 +146,12 @@ def case_brief(case, day: _dt.date | None = None) -> str:
     return status
 
 
+def co_defendants(case) -> list[str]:
+    """Other defendants named in a case's proceedings than its main `defendant`, in order."""
+    main = case.defendant.name
+    return list(dict.fromkeys(p.defendant for p in case.proceedings if p.defendant and p.defendant != main))
+
+
 # --------------------------------------------------------------------------- command
 
 
@@ -154,14 +168,19 @@ def show(
     marked), aggravated variants, related offences and cases citing it. For a case: the
     defendant and reported ages, and the proceedings court by court with sentences and
     orders. Then the numbered sources with the date they were last checked, and the data pack
-    the record came from. Unverified facts are flagged. An unknown id exits 2 with the
+    the record came from. Unverified facts are flagged. Text naming exactly one record (an
+    article, alias or name only it has) shows that record; an unknown id exits 2 with the
     closest ids.
 
     Example: lawref show kr/sexual-crimes-act/14-2.1 --as-of 2024-01-01
     """
     day = as_of(as_of_)
+    if not record_id.strip():
+        from ..errors import UsageError
+
+        raise UsageError("show: give an ID, e.g. kr/sexual-crimes-act/14-2.1 (find one with `lawref search WORDS`)")
     cat = catalogue(ctx, full=False)  # check only this record's file, not every file
-    rec = cat.get(record_id)  # UnknownRecord (exit 2, with suggestions) when missing
+    rec = _record(cat, record_id)
     if as_json:
         from ..output import emit_json
 
@@ -181,6 +200,21 @@ def show(
 
 def register(app: typer.Typer) -> None:
     app.command(name="show")(show)
+
+
+def _record(cat, text: str):
+    """The record with id `text`, else the one record `text` names exactly (said on stderr).
+    Raises UnknownRecord (exit 2, with suggestions) otherwise."""
+    from ..search import find_record
+
+    rec, read_as = find_record(cat, text)
+    if read_as is not None:
+        import sys
+
+        from ..output import plain
+
+        sys.stderr.write(f"show: {plain(text)!r} is not an id; showing {read_as}, the one record it names\n")
+    return rec
 
 
 def show_json(cat, rec, day: _dt.date) -> dict:
@@ -350,6 +384,9 @@ def _case(doc: _Doc, cat, c, day: _dt.date, explicit: bool) -> None:
     d = c.defendant
     who = _c(d.name) + (f" ({_c(d.native_name)})" if d.native_name else "") + (f", born {d.born}" if d.born else "")
     doc.add(f"Defendant: {who} {doc.cite(d.sources)}".rstrip())
+    others = co_defendants(c)
+    if others:
+        doc.add(f"Co-defendants (each in the proceedings below): {_c(', '.join(others))}")
     if d.ages:
         doc.add("Reported ages:")
         for a in d.ages:
@@ -376,7 +413,8 @@ def _case(doc: _Doc, cat, c, day: _dt.date, explicit: bool) -> None:
         later = " [dim](after the --as-of date)[/dim]" if explicit and p.date > day else ""
         final = " [bold](final)[/bold]" if p.final else ""
         what = ", ".join(_c(x) for x in (p.level.replace("-", " "), p.outcome) if x)
-        doc.add(f"  {p.date}  {_c(p.court)} — {what}{final} {doc.cite(p.sources)}{later}{doc.flag(p.unverified)}")
+        whose = f" — {_c(p.defendant)}" if others and p.defendant else ""
+        doc.add(f"  {p.date}  {_c(p.court)} — {what}{whose}{final} {doc.cite(p.sources)}{later}{doc.flag(p.unverified)}")
         if p.case_number:
             doc.add(f"    case number {_c(p.case_number)}")
         if p.sentence is not None:
