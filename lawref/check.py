@@ -1985,8 +1985,9 @@ class Checker:
 
     def split_by_case(self, claim: Claim) -> list[Claim]:
         """A sentence giving several defendants their figures, cut between them: "Cho Ju-bin
-        got 42 years and Moon Hyeong-wook 34 years" is two claims. [claim] when the
-        sentence names fewer than two cases in full or a part would state nothing."""
+        got 42 years and Moon Hyeong-wook 34 years" is two claims, and so is "Kang got four
+        years and Park ten in the SNU case" (co-defendants of one case). [claim] when the
+        sentence names fewer than two defendants or a part would state nothing."""
         from .claims import _CONNECTOR, parse_claim
 
         text = claim.text
@@ -2005,7 +2006,8 @@ class Checker:
             found = sorted((at, name) for name, at in firsts.items())
             if len(found) < 2:
                 return [claim]
-            self.mentioned_cases.append(case)  # the parts name the case only once
+        else:
+            case = None
         cuts, prev = [], 0
         for (a, _), (b, _) in zip(found, found[1:]):
             joins = [m for m in _CONNECTOR.finditer(text, a[1], b[0])]
@@ -2025,6 +2027,8 @@ class Checker:
         parts = [first, *middle, parse_claim(text[cuts[-1][0] :].strip(" ,;"), claim.index, claim.paragraph, like=first)]
         if not all(p.checkable for p in parts):
             return [claim]
+        if case is not None and case not in self.mentioned_cases:
+            self.mentioned_cases.append(case)  # the parts name the case only once
         return parts
 
     def _jurisdictions(self, claim: Claim) -> tuple[list[str], str | None]:
