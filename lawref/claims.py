@@ -1198,17 +1198,22 @@ def told_at(text: str, d: DateQty) -> int:
 
 def later_dates(text: str, anchor: DateQty | None, own: tuple[DateQty, ...] = ()) -> list[DateQty]:
     """Dates a sentence gives from an earlier event ("four days later", "the following
-    month"): from the last date stated before the phrase in the same sentence (`own`, in
+    month", "that November"): from the last date stated before the phrase in the same sentence (`own`, in
     order), else from `anchor`, the last date of the sentence before. "A few"/"several" are
     read as up to a fortnight (days), two months (weeks), a season (months) or years."""
     import calendar
 
     t = normalise_numbers(clean_text(text))
     out: list[DateQty] = []
+
+    def base_before(at: int) -> DateQty | None:
+        """The last date told before position `at` of the sentence, else the sentence before's."""
+        before = sorted((pos, i, d) for i, d in enumerate(own) if 0 <= (pos := told_at(text, d)) < at)
+        return before[-1][2] if before else anchor
+
     for m in _THAT_MONTH.finditer(t):
         # "arrested in March 2020; that November, ...": that month of the year told before.
-        before = sorted((at, i, d) for i, d in enumerate(own) if 0 <= (at := told_at(text, d)) < m.start())
-        base = before[-1][2] if before else anchor
+        base = base_before(m.start())
         if base is None:
             continue
         mo = _month(m.group("m"))
@@ -1216,8 +1221,7 @@ def later_dates(text: str, anchor: DateQty | None, own: tuple[DateQty, ...] = ()
         first, last = _dt.date(y, mo, 1), _dt.date(y, mo, calendar.monthrange(y, mo)[1])
         out.append(DateQty(first, last, f"{m.group(0).strip()} ({calendar.month_name[mo]} {y})"))
     for m in _LATER.finditer(t):
-        before = sorted((at, i, d) for i, d in enumerate(own) if 0 <= (at := told_at(text, d)) < m.start())
-        base = before[-1][2] if before else anchor
+        base = base_before(m.start())
         if base is None:
             continue
         unit = (m.group("u") or m.group("u2") or m.group("u3")).lower()
