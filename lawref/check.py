@@ -1226,6 +1226,7 @@ _LEVEL_WORDS = (
     ("appeal", re.compile(r"\b(?:appeals?\s+court|appellate\s+court|court\s+of\s+appeals?|cour\s+d'appel|on\s+appeal|high\s+court|(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|d\.?\s?c\.?|federal|\d+(?:st|nd|rd|th))\s+circuit)\b", re.I)),
     ("first-instance", re.compile(r"\b(?:(?:at|in)\s+(?:the\s+)?first\s+instance|first-instance|trial\s+court|district\s+court|crown\s+court|lower\s+court|tribunal\s+correctionnel)\b", re.I)),
 )
+_CRIMINAL_WORDS = re.compile(r"\bcriminal\s+(?:trial|case|court|conviction|prosecution|charges?)\b|\bconvicted\b|\bprosecuted\b|\bfound guilty\b|\bpleaded guilty\b", re.I)
 _LEVEL_NAMES = {"supreme": "supreme court", "appeal": "appeal", "first-instance": "first-instance"}
 _LEVEL_ORDER = ("first-instance", "appeal", "supreme")
 
@@ -2236,6 +2237,14 @@ class Checker:
                 # "ordered to pay A$343,500 (about US$225,000) in September 2025": that day's rate.
                 native = _as_record_dollar(q.money, [p.sentence.fine.currency for p in case.proceedings if p.sentence and p.sentence.fine])
                 out += [_conversion_finding(native, c, when, self.rates, self.tol, case.id) for c in q.converted if native]
+            civil = [p for p in case.proceedings if p.level == "civil" and p.date <= day]
+            if civil and (case_fines or claim.statuses) and _CRIMINAL_WORDS.search(claim.english) and not any(p.level in _LEVEL_ORDER for p in case.proceedings):
+                # "fined A$343,500 in a criminal trial": the order was made in civil proceedings.
+                p = civil[-1]
+                from .penalty import ruling_words
+
+                expl = f"The proceedings against {case.defendant.name} were civil ({p.court.split(',')[0]}, {_d(p.date)}), ending in {ruling_words(p)}; no criminal case is recorded."
+                out.append(Finding("court", Verdict.INACCURATE, _CRIMINAL_WORDS.search(claim.english).group(0), "civil proceedings", expl, case.id, list(p.sources)))
             implied_charge = None
             level = _claimed_level(claim.english)
             mine = _own_proceedings(case, day)

@@ -1434,3 +1434,16 @@ def test_an_article_carries_its_dateline_topic_and_people_across_paragraphs(cata
         ("kr/cho-ju-bin", A),
         ("kr/cho-ju-bin", A),
     ], rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdict",
+    [
+        ("Anthony Rotondo was fined A$343,500 in a criminal trial.", I),
+        ("Anthony Rotondo was ordered to pay A$343,500 in September 2025.", A),
+    ],
+)
+def test_a_civil_penalty_is_not_a_criminal_case(catalogue, text, verdict):
+    (r,) = check(catalogue, text, TODAY).results
+    assert r.verdict is verdict, r.json()
+    assert any(f.aspect == "court" for f in r.findings) is (verdict is I), r.json()
