@@ -220,3 +220,22 @@ def is_civil(p: Proceeding) -> bool:
 def ruling_words(p: Proceeding) -> str:
     """What proceeding `p` imposed, in words (`sentence_words`, civil penalties named so)."""
     return sentence_words(p.sentence, civil=is_civil(p)) if p.sentence is not None else (p.outcome or p.level)
+
+
+def before_creation_words(offence, day) -> str | None:
+    """What to say of `offence` on a `day` before its first version, or None when `day` is not
+    before it. As `compare`, `show` and `search` all say it: "no specific offence before DATE"
+    (the date it was created, as the issue tracker's compare and search specs ask: the reader
+    is looking back, and the date is what they need), "no specific offence yet (enacted;
+    expected from DATE)" for a law passed but never yet in force, and "penalty not recorded
+    before DATE" when the offence is older than its record."""
+    starts = [p.start for p in offence.penalties]
+    if not starts or day >= min(starts):
+        return None
+    first = min(offence.penalties, key=lambda p: p.start)
+    if offence.before_history(day) == "not-recorded" and first.status.value != "prospective":
+        since = f"in force since {offence.created}, " if offence.created else ""
+        return f"{since}penalty not recorded before {first.start}"
+    if first.status.value == "prospective":
+        return f"no specific offence yet (enacted; expected from {first.start})"
+    return f"no specific offence before {offence.created or first.start}"

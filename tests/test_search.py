@@ -349,12 +349,12 @@ def test_search_table_shows_penalty_at_the_as_of_date(cli, catalogue):
     assert f"no specific offence before {first}" in out  # promulgated by then: known to come
 
 
-def test_an_offence_not_yet_passed_reveals_no_future_date(cli):
-    """14-2(4) was passed and took effect on 2024-10-16: on 2024-01-01 it did not exist, and
-    nobody knew it would."""
+def test_before_an_offence_existed_search_says_so_with_its_date(cli):
+    """14-2(4) was passed and took effect on 2024-10-16: on 2024-01-01 search says, as compare
+    does, that there was no specific offence before then (not "not in force")."""
     out = cli(["search", "deepfake", "-j", "KR", "--as-of", "2024-01-01", "-n", "0"]).out
     row = next(line for line in out.splitlines() if line.startswith("kr/sexual-crimes-act/14-2.4\t"))
-    assert row.endswith("no specific offence yet") and "2024-10-16" not in row
+    assert row.endswith("no specific offence before 2024-10-16") and "not in force" not in row
     waiting = [line.split("\t")[-1] for line in out.splitlines() if "no proceedings yet" in line]
     assert waiting and not any(re.search(r"\d{4}-\d\d-\d\d", cell) for cell in waiting)
 

@@ -59,24 +59,16 @@ def period(version) -> str:
 
 
 def status_text(offence, day: _dt.date) -> str:
-    """The penalty in force on `day` in words, or why there is none. Before the offence was
-    created (its `created` date), as `compare` says it: "no specific offence before DATE"
-    when the law creating it was already enacted on `day`, else "no specific offence yet"
-    (a law not yet passed then was not known then)."""
+    """The penalty in force on `day` in words, or why there is none (before the offence was
+    created, what `compare` says: see penalty.before_creation_words)."""
+    from ..penalty import before_creation_words
+
     v = offence.in_force(day)
     if v is not None:
         return version_words(offence, v)
-    starts = [p.start for p in offence.penalties]
-    if starts and day < min(starts):
-        if offence.before_history(day) == "not-recorded":
-            since = f"in force since {offence.created}, " if offence.created else ""
-            return f"{since}penalty not recorded before {min(starts)}"
-        first = min(offence.penalties, key=lambda p: p.start)
-        if not first.enacted_by(day):
-            return "no specific offence yet"
-        if first.status.value == "prospective":
-            return f"no specific offence yet (enacted; expected from {first.start})"
-        return f"no specific offence before {offence.created or first.start}"
+    before = before_creation_words(offence, day)
+    if before is not None:
+        return before
     ended = [p.end for p in offence.penalties if p.end is not None and p.end < day]
     if ended:
         return f"not in force (ended {max(ended)})"
