@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
+from .dates import future_note
 from .errors import NoMatch, UsageError
 from .jurisdictions import applies_in
 from .model import UNLIMITED, Combine, Fine, Offence, PenaltyVersion, Prison, Source, Status, Term
@@ -691,18 +692,6 @@ def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
 
 
 # --------------------------------------------------------------------------- entry point
-
-
-def future_note(as_of: _dt.date, today: _dt.date | None = None) -> str | None:
-    """A caveat for a date after today: the law is as recorded now, and what is passed
-    later is unknown. None for today or earlier."""
-    today = today or _dt.date.today()
-    if as_of <= today:
-        return None
-    return (
-        f"{as_of.isoformat()} is after today ({today.isoformat()}): this is the law as recorded today, "
-        "with changes already enacted; amendments made later are unknown."
-    )
 
 
 def compare(

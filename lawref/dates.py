@@ -30,3 +30,15 @@ def parse_date(text: str | None, option: str = "--as-of") -> _dt.date:
         return _dt.date.fromisoformat(t)
     except (ValueError, OverflowError):
         raise UsageError(f"{option}: not a valid date {text!r}; use YYYY-MM-DD (e.g. 2024-10-16), YYYY-MM or YYYY") from None
+
+
+def future_note(as_of: _dt.date, today_: _dt.date | None = None) -> str | None:
+    """A caveat for a date after today: the law is as recorded now, and what is passed
+    later is unknown. None for today or earlier."""
+    now = today_ or today()
+    if as_of <= now:
+        return None
+    return (
+        f"{as_of.isoformat()} is after today ({now.isoformat()}): this is the law as recorded today, "
+        "with changes already enacted; amendments made later are unknown."
+    )

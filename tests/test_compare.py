@@ -623,8 +623,8 @@ def test_a_date_after_today_gets_a_note_that_later_amendments_are_unknown(catalo
     notes = cmp.compare(catalogue, ["deepfake"], later, rates=rates).notes
     assert any(n.startswith(f"{later.isoformat()} is after today") and "amendments made later are unknown" in n for n in notes)
     assert not any("is after today" in n for n in cmp.compare(catalogue, ["deepfake"], NEW, rates=rates).notes)
-    assert cmp.future_note(dt.date(2030, 1, 1), today=dt.date(2029, 12, 31)) is not None
-    assert cmp.future_note(dt.date(2030, 1, 1), today=dt.date(2030, 1, 1)) is None
+    assert cmp.future_note(dt.date(2030, 1, 1), dt.date(2029, 12, 31)) is not None
+    assert cmp.future_note(dt.date(2030, 1, 1), dt.date(2030, 1, 1)) is None
 
 
 # ------------------------------------------------------------------ arguments that match nothing

@@ -522,3 +522,10 @@ def test_a_case_names_every_defendant_of_its_proceedings(cli, catalogue):
 def test_a_case_with_one_defendant_lists_no_co_defendants(cli):
     out = cli(["show", "kr/cho-ju-bin"]).out
     assert "Co-defendants" not in out
+
+
+def test_a_date_after_today_is_flagged_on_stderr(cli):
+    for cmd in (["show", "fr/durov"], ["search", "deepfake", "-j", "EU"]):
+        r = cli([*cmd, "--as-of", "2999-01-01"])
+        assert r.code == 0 and "is after today" in r.err and "is after today" not in r.out, cmd
+        assert "is after today" not in cli(cmd).err

@@ -49,6 +49,10 @@ def search(
     from ..errors import NoMatch, UsageError
 
     day = as_of(as_of_)
+    from ..dates import future_note
+
+    if (later := future_note(day)) is not None:
+        sys.stderr.write(f"search: {later}\n")
     cat = catalogue(ctx)
     text = " ".join(query or []).strip()
     if len(text) > MAX_QUERY:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import os
 import re
+import sys
 from typing import Annotated
 from urllib.parse import quote, urlsplit
 
@@ -167,6 +168,10 @@ def show(
     Example: lawref show kr/sexual-crimes-act/14-2.1 --as-of 2024-01-01
     """
     day = as_of(as_of_)
+    from ..dates import future_note
+
+    if (later := future_note(day)) is not None:
+        sys.stderr.write(f"show: {later}\n")
     if not record_id.strip():
         from ..errors import UsageError
 
@@ -201,7 +206,6 @@ def _record(cat, text: str):
 
     rec, read_as = find_record(cat, text)
     if read_as is not None:
-        import sys
 
         from ..output import plain
 
