@@ -42,12 +42,14 @@ NEXT_STEP = "one jurisdiction's records: `lawref search -j CODE`"
 class NoMatch(LawrefError):
     """A search found nothing."""
 
-    def __init__(self, query: str, suggestions: list[str] | None = None, without_filters: bool = False) -> None:
+    def __init__(self, query: str, suggestions: list[str] | None = None, without_filters: bool = False, message: str | None = None) -> None:
         self.query = query
         self.suggestions = suggestions or []
-        label = "matches without the filters" if without_filters else "closest"
-        hint = f"; {label}: {', '.join(self.suggestions)}" if self.suggestions else f"; no record is close (topics: `lawref tags`; {NEXT_STEP})"
-        super().__init__(f"nothing matches {query!r}{hint}")
+        if message is None:
+            label = "matches without the filters" if without_filters else "closest"
+            hint = f"; {label}: {', '.join(self.suggestions)}" if self.suggestions else f"; no record is close (topics: `lawref tags`; {NEXT_STEP})"
+            message = f"nothing matches {query!r}{hint}"
+        super().__init__(message)
 
 
 class OutputExists(LawrefError):

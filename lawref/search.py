@@ -1135,9 +1135,23 @@ def _id_by_article(catalogue, text: str) -> str | None:
     return flat.pop() if len(flat) == 1 else None
 
 
-def listing(catalogue, filters: Filters | None = None, limit: int | None = None) -> list[Hit]:
-    """Every record passing `filters`, by id (a search without a query)."""
-    return index_for(catalogue).listing(filters, limit)
+def listing(catalogue, filters: Filters | None = None, limit: int | None = None, day=None) -> list[Hit]:
+    """Every record passing `filters` (a search without a query), by id; with `day`, as search
+    ties go: offences in force on `day` first, then other offences, then cases. Only as many
+    offences are read as the first `limit` places need."""
+    idx = index_for(catalogue)
+    if day is None:
+        return idx.listing(filters, limit)
+    hits = idx.listing(filters)
+    offences = [h for h in hits if h.kind == "offence"]
+    current: list[Hit] = []
+    other: list[Hit] = []
+    for h in offences:
+        if limit and len(current) >= limit:
+            return current
+        (current if h.record.in_force(day) is not None else other).append(h)
+    ordered = current + other + [h for h in hits if h.kind != "offence"]
+    return ordered[:limit] if limit else ordered
 
 
 def places_in_query(catalogue, text: str, command: str = "search") -> tuple[str, frozenset[str], list[str]]:

@@ -403,6 +403,26 @@ def test_listing_with_filters_only(cli):
     assert [d["id"] for d in data] == sorted(d["id"] for d in data)
 
 
+def test_listing_puts_offences_in_force_first_then_others_then_cases(catalogue):
+    """A listing orders as search ties do, so a short page shows the law of the day."""
+    from lawref.search import Filters, listing
+
+    day = dt.date(2024, 1, 1)
+    every = listing(catalogue, Filters(tags=frozenset({"deepfake"})), day=day)
+    kinds = [(h.kind != "offence", h.kind == "offence" and h.record.in_force(day) is None) for h in every]
+    assert kinds == sorted(kinds)
+    assert any(k == (False, True) for k in kinds) and any(k == (False, False) for k in kinds)
+    # A short page is the head of the full order, however few offences are in force.
+    for n in (1, 3, len(every) - 1):
+        assert [h.id for h in listing(catalogue, Filters(tags=frozenset({"deepfake"})), limit=n, day=day)] == [h.id for h in every[:n]]
+
+
+def test_an_empty_listing_names_the_filters_and_what_each_alone_finds(cli):
+    r = cli(["search", "-j", "eu", "--kind", "case"])
+    assert r.code == 2 and "no record passes all of -j EU --kind case" in r.err
+    assert re.search(r"-j EU alone: \d+ records?; --kind case alone: \d+ records", r.err) and "nothing matches '-j" not in r.err
+
+
 def test_query_words_may_be_given_unquoted(cli):
     a = json.loads(cli(["search", "nth", "room", "--json"]).out)
     b = json.loads(cli(["search", "nth room", "--json"]).out)
@@ -712,7 +732,8 @@ def test_jurisdiction_option_accepts_iso_parts_and_native_names(catalogue, value
 @pytest.mark.parametrize("args", [["xyzzy"], ["xqzt", "wobble", "-j", "KR"], ["--tag", "deepfake", "--kind", "case", "-j", "EU"]])
 def test_json_with_no_match_prints_an_empty_list_and_exits_2(cli, args):
     r = cli(["search", *args, "--json"])
-    assert r.code == 2 and json.loads(r.out) == [] and "nothing matches" in r.err
+    assert r.code == 2 and json.loads(r.out) == []
+    assert re.search("nothing matches|no record passes", r.err)
 
 
 # ---------------------------------------------------------------- other forms of a word

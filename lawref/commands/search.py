@@ -69,7 +69,7 @@ def search(
     if text:
         hits = lib.search(cat, text, filters, limit=limit + 1 if limit else None, day=day)
     elif filters != lib.Filters():
-        hits = lib.listing(cat, filters, limit=limit + 1 if limit else None)
+        hits = lib.listing(cat, filters, limit=limit + 1 if limit else None, day=day)
     else:
         raise UsageError("search: give a QUERY, or a filter (--jurisdiction, --tag, --kind) to list records")
     if not hits:
@@ -78,6 +78,8 @@ def search(
             from ..output import emit_json
 
             emit_json([])  # a script reading the JSON gets a list; the exit code says none
+        if not text:
+            raise NoMatch(_described(text, filters), message=_unmet(cat, lib, filters))
         raise NoMatch(_described(text, filters), ids, without_filters=wider)
     more = bool(limit) and len(hits) > limit
     hits = hits[:limit] if limit else hits
@@ -130,6 +132,17 @@ def _described(text: str, filters) -> str:
     if filters.kind:
         bits.append(f"--kind {filters.kind}")
     return " ".join(bits)
+
+
+def _unmet(cat, lib, filters) -> str:
+    """Why a listing is empty: the filters, and how many records each one alone passes."""
+    alone = []
+    for name in ("jurisdictions", "tags", "kind"):
+        if getattr(filters, name):
+            one = lib.Filters(**{name: getattr(filters, name)})
+            n = len(lib.listing(cat, one))
+            alone.append(f"{_described('', one)} alone: {n} record{'s' if n != 1 else ''}")
+    return f"no record passes all of {_described('', filters)} ({'; '.join(alone)})"
 
 
 def _closest(cat, lib, text: str, filters) -> tuple[list[str], bool]:
