@@ -64,7 +64,9 @@ _SUBJECTS: dict[str, tuple[tuple[str, ...], ...]] = {
                  ("indecent", "photograph", "child"), ("child", "exploitation"), ("pedopornograph",), ("minor", "sexual"), ("iioc",)),
     "intimate-image-abuse": (("intimate", "image"), ("intimate",), ("revenge", "porn"), ("nude",), ("naked",), ("ncii",), ("image", "based", "abuse"),
                              ("sexual", "deepfake"), ("sexual", "image"), ("sexual", "montage"), ("sexual", "video"), ("sexual", "photo"),
-                             ("sexually", "explicit"), ("explicit", "image"), ("pornographic",), ("porn",), ("sexual", "material")),
+                             ("sexually", "explicit"), ("explicit", "image"), ("pornographic",), ("porn",), ("sexual", "material"),
+                             # French: "à caractère sexuel", "images intimes", "vidéo sexuelle"
+                             ("caractere", "sexuel"), ("intime",), ("image", "sexuelle"), ("video", "sexuelle"), ("pornographique",)),
     "illegal-filming": (("spy", "cam"), ("hidden", "camera"), ("molka",), ("illegal", "filming"), ("upskirt",), ("voyeur",),
                         ("illegal", "filmed"), ("secretly", "filmed"), ("secretly", "recorded"), ("covertly", "filmed"), ("filmed", "without", "consent"),
                         ("secretly", "film"), ("film", "without", "consent"), ("film", "body", "without")),
@@ -410,6 +412,7 @@ def _seq_in(needle: list[str], hay: list[str]) -> bool:
 class _OffenceKeys:
     aliases: list[list[str]]
     title: set[str]
+    verbs: set[str]  # the title's conduct words by their first five letters ("coerc", "black")
     subjects: set[str]
     conduct: frozenset[str]
     child: bool
@@ -442,12 +445,13 @@ def _offence_keys(off: Offence, cache: dict) -> _OffenceKeys:
     k = cache.get(off.id)
     if k is None:
         title_words = set(_content(words_of(off.title)))
+        verbs = {w[:5] for w in words_of(off.title) if _canon(w).startswith("@")}
         subjects = {t for t in off.tags if t in _SUBJECTS}
         conduct = frozenset((set(off.tags) & _CONDUCT_TAGS) | conduct_of(off.title))
         child = _CHILD_TAG in off.tags or mentions_minor(off.title)
         adult = bool(re.search(r"\badults?\b", off.title, re.I))
         profit = bool(_PROFIT_TITLE.search(off.title))
-        k = _OffenceKeys([_content(words_of(a)) for a in off.aliases if a.strip()], title_words, subjects, conduct, child, adult, profit)
+        k = _OffenceKeys([_content(words_of(a)) for a in off.aliases if a.strip()], title_words, verbs, subjects, conduct, child, adult, profit)
         cache[off.id] = k
     return k
 
@@ -494,6 +498,9 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
     if not named and not subj and overlap + conduct_named < 2:
         return 0.0
     score = named + 2.5 * subj + 0.5 * overlap
+    # Of offences sharing a conduct tag, the one whose title uses the claim's own verb
+    # ("coercing" for Coercion through blackmail, not Blackmail).
+    score += 0.5 * len(k.verbs & {w[:5] for w in words})
     if claim.conduct:
         both = claim.conduct & k.conduct
         if both:

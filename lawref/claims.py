@@ -556,10 +556,17 @@ _NEGATION = re.compile(r"\b(?:not|never|yet to be|no longer|neither|nor)\b|n't\b
 
 # Conduct: what the offender did, as the shared tags name it.
 _CONDUCT = {
-    "production": r"creat(?:e|es|ed|ing|ion|or|ors)|mak(?:e|es|ing)|made|produc(?:e|es|ed|er|ers|ing|tion)|edit(?:s|ed|ing)?|generat(?:e|es|ed|ing)|composit\w*|synthesi[sz]\w*|manufactur\w*|fabricat\w*|manipulat(?:e|es|ed|ing)|morph(?:s|ed|ing)?|alter(?:s|ed|ing)|forg(?:e|es|ed|ing|ery|eries)",
-    "distribution": r"shar(?:e|es|ed|ing)|distribut\w*|spread(?:s|ing)?|post(?:s|ed|ing)?|publish\w*|upload\w*|disseminat\w*|circulat(?:e|es|ed|ing)|transmit\w*|send(?:s|ing)?|sell(?:s|ing)?|sold|broadcast\w*|disclos(?:e|es|ed|ing)|leak(?:s|ed|ing)?|advertis\w*|supply(?:ing)?|showing",
-    "possession": r"possess\w*|view(?:s|ed|ing)?|watch(?:es|ed|ing)?|download\w*|stor(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas\w*|accessing|kept|keeping",
-    "sextortion": r"threat\w*|blackmail\w*|extort\w*|sextortion|coerc\w*|intimidat\w*",
+    "production": r"creat(?:e|es|ed|ing|ion|or|ors)|mak(?:e|es|ing)|made|produc(?:e|es|ed|er|ers|ing|tion)|edit(?:s|ed|ing)?|generat(?:e|es|ed|ing)|composit\w*|synthesi[sz]\w*|manufactur\w*|fabricat\w*|manipulat(?:e|es|ed|ing)|morph(?:s|ed|ing)?|alter(?:s|ed|ing)|forg(?:e|es|ed|ing|ery|eries)"
+    # French: créer, fabriquer, produire, réaliser, fixer, enregistrer
+    r"|cré(?:er|e|es|ent|é|ée|és|ées|ation)|fabriqu\w*|produi(?:re|t|ts|te|tes|sent)|réalis(?:er|e|é|ée|és|ées)|enregistr\w*",
+    "distribution": r"shar(?:e|es|ed|ing)|distribut\w*|spread(?:s|ing)?|post(?:s|ed|ing)?|publish\w*|upload\w*|disseminat\w*|circulat(?:e|es|ed|ing)|transmit\w*|send(?:s|ing)?|sell(?:s|ing)?|sold|broadcast\w*|disclos(?:e|es|ed|ing)|leak(?:s|ed|ing)?|advertis\w*|supply(?:ing)?|showing"
+    # French: diffuser, publier, partager, transmettre, mettre à disposition, vendre
+    r"|diffus(?:er|e|es|ent|é|ée|és|ées|ion)|publi(?:er|e|es|ent|é|ée|és|ées|cation)|partag(?:er|e|es|ent|é|ée|és|ées)"
+    r"|transm(?:ettre|et|ets|ettent|is|ise|ission)|mis(?:e|es)? à (?:la )?disposition|mettre à (?:la )?disposition|vend(?:re|u|ue|us|ent)|vente",
+    "possession": r"possess\w*|view(?:s|ed|ing)?|watch(?:es|ed|ing)?|download\w*|stor(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas\w*|accessing|kept|keeping"
+    # French: détenir, consulter, télécharger, acquérir
+    r"|déten(?:ir|u|ue|us|ues|tion)|détien(?:t|nent)|consult(?:er|e|é|ée|és|ées|ation)|télécharg\w*|acqu(?:érir|iert)",
+    "sextortion": r"threat\w*|blackmail\w*|extort\w*|sextortion|coerc\w*|intimidat\w*|menac(?:e|es|er|é|ée|ant)|chantage|extorsion",
     "illegal-filming": r"filming|filmed|recording|recorded|photographing|photographed|spycam\w*|spy[- ]cam\w*|upskirt\w*|voyeur\w*",
 }
 _CONDUCT_RE = {k: re.compile(rf"\b(?:{v})\b", re.I) for k, v in _CONDUCT.items()}

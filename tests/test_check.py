@@ -1447,3 +1447,22 @@ def test_a_civil_penalty_is_not_a_criminal_case(catalogue, text, verdict):
     (r,) = check(catalogue, text, TODAY).results
     assert r.verdict is verdict, r.json()
     assert any(f.aspect == "court" for f in r.findings) is (verdict is I), r.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, records",
+    [
+        # French conduct verbs and "à caractère sexuel" pick the offence the claim describes.
+        ("En France, diffuser un deepfake à caractère sexuel est puni de 2 ans et 45 000 € d'amende.", [I], ["fr/code-penal/226-8-1"]),
+        ("En France, diffuser un deepfake à caractère sexuel est puni de 2 ans et 60 000 € d'amende.", [A], ["fr/code-penal/226-8-1"]),
+        ("En France, publier un montage réalisé avec l'image d'une personne sans son accord est puni d'un an et 15 000 euros d'amende.", [A], ["fr/code-penal/226-8"]),
+        ("En France, détenir des images pédopornographiques est puni de 5 ans.", [A], ["fr/code-penal/227-23-possession"]),
+        # Of two offences with one conduct tag, the claim's own verb decides.
+        ("In South Korea, coercing someone with sexual deepfakes carries at least three years in prison.", [A], ["kr/sexual-crimes-act/14-3.2"]),
+        ("In South Korea, blackmailing someone with sexual deepfakes carries at least one year in prison.", [A], ["kr/sexual-crimes-act/14-3.1"]),
+    ],
+)
+def test_french_conduct_and_the_claims_own_verb_choose_the_offence(catalogue, text, verdicts, records):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert [r.record for r in rep.results] == records, rep.json()
