@@ -1170,7 +1170,23 @@ def _stated_event_day(claim: Claim, day: _dt.date) -> _dt.date:
     return days[0]
 
 
-def _case_sentence(case: Case, q: TermQty, day: _dt.date) -> Finding:
+# Wording that puts the figure in prison ("jailed for 24 years", "will spend 24 years behind
+# bars"), as against the sentence's length ("sentenced to 24 years").
+_CUSTODY_WORDS = re.compile(
+    r"\b(?:jailed|imprisoned|locked\s+up|incarcerated|put\s+away|serv(?:e|es|ed|ing)|spend(?:s|ing)?|spent)\b[^.;,]{0,25}$"
+    r"|^[^.;,]{0,25}\b(?:behind\s+bars|in\s+custody)\b",
+    re.I,
+)
+
+
+def _custody_wording(text: str, q: TermQty) -> bool:
+    """True when the claim says the term is time in prison, not the sentence's length."""
+    at = text.find(q.text, max(0, q.start - len(q.text)))
+    at = q.start if at < 0 else at
+    return bool(_CUSTODY_WORDS.search(text[max(0, at - 40) : at]) or _CUSTODY_WORDS.search(text[at + len(q.text) : at + len(q.text) + 40]))
+
+
+def _case_sentence(case: Case, q: TermQty, day: _dt.date, custody: bool = False) -> Finding:
     found = f"a sentence of {_term_words(q.term)}"
     standing, superseded = case.standing(day)
     ctx: list[str] = []
@@ -1195,7 +1211,15 @@ def _case_sentence(case: Case, q: TermQty, day: _dt.date) -> Finding:
         how = _term_matches_proc(p, q.term)
         if how:
             if how == "total":
-                ctx.append(f"{_term_words(q.term)} is the whole extended sentence: {_term_words(_sentence_total(p))} in custody plus {p.sentence.extended_licence.words()} on extended licence.")
+                split = f"{_term_words(_sentence_total(p))} in custody plus {p.sentence.extended_licence.words()} on extended licence"
+                if custody:
+                    expl = (
+                        f"{_term_words(q.term)} is the whole extended sentence, not time in prison: {split} ({p.court.split(',')[0]}, {_d(p.date)}); the"
+                        f" licence period is served in the community under supervision. “Sentenced to {_term_words(q.term)}” or “jailed for"
+                        f" {_term_words(_sentence_total(p))}” would be accurate."
+                    )
+                    return Finding("sentence", Verdict.INACCURATE, f"{_term_words(q.term)} in prison", _proc_words(p), expl, case.id, list(p.sources), ctx)
+                ctx.append(f"{_term_words(q.term)} is the whole extended sentence: {split}.")
             expl = f"Matches the sentence standing on {_d(day)}: {_proc_words(p)}."
             return Finding("sentence", Verdict.ACCURATE, found, _proc_words(p), expl, case.id, list(p.sources), ctx)
     if len(standing) > 1:
@@ -2223,7 +2247,7 @@ class Checker:
             # "was sentenced to 34 years in April 2021": the sentence standing then, not today.
             when = _stated_event_day(claim, day)
             for q in case_terms:
-                f = _case_sentence(case, q, day if q.later else when)
+                f = _case_sentence(case, q, day if q.later else when, _custody_wording(claim.text, q))
                 if not any(_term_matches_proc(p, q.term) for p in case.proceedings):
                     # A figure no dated ruling gave may still be one the summary tells of.
                     f = _from_summary(f, case, _figure_patterns_term(q.term))

@@ -1245,14 +1245,26 @@ def later_dates(text: str, anchor: DateQty | None, own: tuple[DateQty, ...] = ()
     return out
 
 
+# "sentenced to prison", "sentenced to a jail term under ...", not "sentenced to prison for 9 years"
+# nor "sentenced to 9 years in prison" (terms, checked as such).
+_TO_PRISON = re.compile(
+    r"\s*to\s+(?:a\s+)?(?:prison|jail|gaol|imprisonment|custody|a\s+custodial\s+sentence|custodial)(?:\s+(?:term|sentence|time))?\b(?![^.;]{0,30}?\b(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|life)\b)",
+    re.I,
+)
+
+
 def _find_statuses(t: str) -> list[StatusQty]:
     out: list[StatusQty] = []
-    for status, rx in _STATUS_RE.items():
+    for kind, rx in _STATUS_RE.items():
         for m in rx.finditer(t):
+            status = kind
             g = next(x for x in ("w", "w2", "w3", "w4", "w5") if x in rx.groupindex and m.group(x))
             word = m.group(g)
             if status == "sentenced" and re.search(r"sentenced\s+to\b", t[m.start() : m.end() + 12], re.I):
-                continue  # "sentenced to N years" is a sentence, checked as a term
+                after = t[m.end() : m.end() + 60]
+                if not _TO_PRISON.match(after):
+                    continue  # "sentenced to N years" is a sentence, checked as a term
+                status = "jailed"  # "sentenced to prison" with no term: a custodial sentence
             lead = t[max(0, m.start() - 40) : m.start(g)]
             if _GENERIC_SUBJECT.search(lead):
                 continue  # "those convicted of", "if convicted": a rule, not a claim about someone

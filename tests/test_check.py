@@ -1466,3 +1466,22 @@ def test_french_conduct_and_the_claims_own_verb_choose_the_offence(catalogue, te
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert [r.record for r in rep.results] == records, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # "sentenced to prison" with no term is a custodial sentence: a civil penalty is not one.
+        ("Anthony Rotondo was sentenced to prison under section 474.17A.", [I]),
+        ("Hugh Nelson was sentenced to prison in October 2024.", [A]),
+        # An extended sentence: its whole length is the sentence, not time in prison.
+        ("Hugh Nelson was sentenced to 24 years.", [A]),
+        ("Hugh Nelson was jailed for 24 years.", [I]),
+        ("Hugh Nelson will spend 24 years behind bars.", [I]),
+        ("Hugh Nelson was jailed for 18 years.", [A]),
+        ("Hugh Nelson, who was jailed in October, received 24 years.", [A]),
+    ],
+)
+def test_custodial_wording_against_civil_penalties_and_extended_sentences(catalogue, text, verdicts):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
