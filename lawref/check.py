@@ -113,7 +113,7 @@ def worst(verdicts: Iterable[Verdict]) -> Verdict:
 class Finding:
     """One checked part of a claim: a prison term, fine, conversion, sentence, age or status."""
 
-    aspect: str  # prison | fine | conversion | sentence | age | status | claim
+    aspect: str  # prison | fine | conversion | sentence | bail | age | status | claim
     verdict: Verdict
     found: str
     expected: str | None
@@ -1534,6 +1534,28 @@ def _case_fine(case: Case, q: FineQty, day: _dt.date, rates: _Rates, tol: float)
     return Finding("fine", Verdict.INACCURATE, found, expected, f"The recorded amount is {expected}.", case.id, [s for p in fines for s in p.sources])
 
 
+_BAIL_ORDER = re.compile(r"\b(?:bail|surety|sureties|bond|cautionnement|caution)\b", re.I)
+
+
+def _case_bail(case: Case, q: FineQty, day: _dt.date, rates: _Rates, tol: float) -> Finding:
+    """Bail or a surety ("released on €5 million bail") against the amounts a proceeding's
+    orders set as a condition of release up to `day`."""
+    from .claims import money_in
+
+    found = f"bail of {_amount(q.money.amount, q.money.currency)}" if q.money else "bail"
+    set_ = [(p, m) for p in case.proceedings if p.date <= day for o in p.orders if _BAIL_ORDER.search(o) for m in money_in(o)]
+    if not set_:
+        expl = f"The record of {case.defendant.name} holds no bail or surety amount as of {_d(day)} (missing: a release condition in the case record)."
+        return Finding("bail", Verdict.UNVERIFIABLE, found, None, expl, case.id, [s for p in case.proceedings[-1:] for s in p.sources])
+    for p, m in set_:
+        ok, note = _fine_match(Fine(max=m.amount, currency=m.currency), FineQty(q.money, "max", q.text, q.kind), day, rates, tol)
+        if ok:
+            expl = f"Matches the {_amount(m.amount, m.currency)} set on {_d(p.date)} ({p.court.split(',')[0].split('(')[0].strip()})."
+            return Finding("bail", Verdict.ACCURATE, found, f"{_amount(m.amount, m.currency)} ({_d(p.date)})", expl, case.id, list(p.sources), [note] if note else [])
+    expected = "; ".join(f"{_amount(m.amount, m.currency)} ({_d(p.date)})" for p, m in set_)
+    return Finding("bail", Verdict.INACCURATE, found, expected, f"The recorded bail or surety is {expected}, not {found[8:]}.", case.id, [s for p, _ in set_ for s in p.sources])
+
+
 def _full_years(a: _dt.date, b: _dt.date) -> int:
     """Completed years from `a` to `b` (a <= b)."""
     return b.year - a.year - ((b.month, b.day) < (a.month, a.day))
@@ -2228,8 +2250,9 @@ class Checker:
         case_terms = [q for q in claim.terms if q.kind == "sentence" or (q.kind == "unknown" and case is not None)]
         case_fines = [q for q in claim.fines if q.kind == "sentence" or (q.kind == "unknown" and case is not None)]
         stat_terms = [q for q in claim.terms if q not in case_terms]
-        stat_fines = [q for q in claim.fines if q not in case_fines]
-        needs_case = bool(case_terms or case_fines or claim.ages or claim.statuses)
+        bails = [q for q in claim.fines if q.kind == "bail"]
+        stat_fines = [q for q in claim.fines if q not in case_fines and q.kind != "bail"]
+        needs_case = bool(case_terms or case_fines or bails or claim.ages or claim.statuses)
         if needs_case and case is None:
             out.append(self._no_case(claim, r))
         elif case is not None:
@@ -2262,6 +2285,11 @@ class Checker:
                             if cur:
                                 how = "upheld" if _sentence_total(cur[-1]) == _sentence_total(sentence_proc) else "replaced"
                                 f.context.append(f"Checked on the date the claim gives ({_d(when)}); it was later {how}: {_proc_words(cur[-1])}.")
+            for q in bails:
+                f = _case_bail(case, q, when, self.rates, self.tol)
+                out.append(f)
+                if f.verdict is Verdict.ACCURATE and q.money:
+                    out += [_conversion_finding(q.money, c, when, self.rates, self.tol, case.id) for c in q.converted]
             for q in case_fines:
                 f = _case_fine(case, q, day, self.rates, self.tol)
                 out.append(_from_summary(f, case, _figure_patterns_money(q.money.amount)) if q.money else f)

@@ -79,7 +79,7 @@ class FineQty:
     money: Money | None  # None for "an unlimited fine"
     qualifier: str  # "max" | "min" | "exact"
     text: str
-    kind: str  # "penalty" | "sentence" | "unknown"
+    kind: str  # "penalty" | "sentence" | "bail" | "unknown"
     converted: tuple[Money, ...] = ()
     unlimited: bool = False
     start: int = field(default=0, compare=False)
@@ -438,6 +438,9 @@ _PRISON_CUE = re.compile(
     r"jailed|detention|locked up|years'|months'|maximum|minimum|up to|at least|faces?|facing|carr(?:y|ies))\b",
     re.I,
 )
+# Money set as a condition of release, not a penalty: "bail of $1m", "posted €5 million bail".
+_BAIL_BEFORE = re.compile(r"\b(?:bail|surety|sureties|bond|cautionnement|caution)\b(?:\s+(?:of|set\s+at|at|was\s+set\s+at|amounting\s+to|worth|de|d'un\s+montant\s+de))?\s*$", re.I)
+_BAIL_AFTER = re.compile(r"\s*(?:in\s+)?(?:bail|surety|bond|cautionnement)\b", re.I)
 _FINE_CUE = re.compile(r"\b(?:fine[sd]?|fining|penalt\w*|pay|paying|ordered to pay|amende|punishable|liable)\b", re.I)
 
 _MAX_BEFORE = re.compile(
@@ -947,6 +950,12 @@ def _is_currency(code: str) -> bool:
         return code.upper() in {"KRW", "EUR", "USD", "GBP", "AUD", "JPY", "CAD", "CHF", "CNY", "NZD"}
 
 
+def money_in(text: str) -> list[Money]:
+    """Every amount of money written in `text` ("EUR 5 million", "₩50m", "$1,000")."""
+    t = normalise_numbers(text)
+    return [m for m in (_money_of(x) for x in _MONEY.finditer(t)) if m is not None]
+
+
 def _find_fines(t: str, statutory: bool, outcome: bool) -> tuple[list[FineQty], list[tuple[int, int]]]:
     """Fines with their qualifier and any converted amounts; also the spans used (not terms)."""
     found = []
@@ -971,7 +980,10 @@ def _find_fines(t: str, statutory: bool, outcome: bool) -> tuple[list[FineQty], 
             last_end = found[j][1]
             j += 1
         ctx = t[max(0, s - 60) : e + 30]
-        if _FINE_CUE.search(ctx) or statutory or outcome:
+        if _BAIL_BEFORE.search(t[max(0, s - 40) : s]) or _BAIL_AFTER.match(t[last_end : last_end + 20]):
+            # "released on €5 million bail", "a surety of EUR 5 million": not a penalty.
+            fines.append(FineQty(money, "exact", t[s:last_end].strip(" (),"), "bail", tuple(conv), False, s))
+        elif _FINE_CUE.search(ctx) or statutory or outcome:
             q = _qualifier(t, s, e, prev_end)
             fines.append(FineQty(money, q, t[s:last_end].strip(" (),"), _kind(q, statutory, outcome), tuple(conv), False, s))
         prev_end = last_end
@@ -1334,7 +1346,7 @@ def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
 
 # French legal wording, as French press writes penalties ("puni de cinq ans d'emprisonnement et
 # de 75 000 euros d'amende"): detected, then glossed into the English the grammar reads.
-_FRENCH = re.compile(r"\bplacée?s?\s+en\s+garde\s+à\s+vue|\bcondamnée?s?\b|\bconfirmée?s?\s+(?:par|en)\b|\btribunal\s+correctionnel|\bperpétuité\b|\b(?:est|sont|être|était|étaient|sera|seront)\s+(?:puni|passible)|\b(?:arrêté|interpellé|inculpé|acquitté)(?:e|s|es)?\b|\breconnue?s?\s+coupable|\bd'emprisonnement\b|\bans?\s+de\s+(?:prison|réclusion)\b|\bd'amende\b|\bcondamnée?s?\s+à\b|\bmis(?:e|es)?\s+en\s+examen\b", re.I)
+_FRENCH = re.compile(r"\bplacée?s?\s+en\s+garde\s+à\s+vue|\bcondamnée?s?\b|\bconfirmée?s?\s+(?:par|en)\b|\btribunal\s+correctionnel|\bperpétuité\b|\b(?:est|sont|être|était|étaient|sera|seront)\s+(?:puni|passible)|\b(?:arrêté|interpellé|inculpé|acquitté)(?:e|s|es)?\b|\breconnue?s?\s+coupable|\bd'emprisonnement\b|\bans?\s+de\s+(?:prison|réclusion)\b|\bd'amende\b|\bcondamnée?s?\s+à\b|\bmis(?:e|es)?\s+en\s+examen\b|\bcaution(?:nement)?\s+de\b|\bcontrôle\s+judiciaire\b", re.I)
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _FR_MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 _FR_MONTHS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
@@ -1379,6 +1391,7 @@ _FRENCH_GLOSS = (
     (r"\b(?:arrêté|interpellé|appréhendé)(?:e|s|es)?\b", "arrested"),
     (r"\bplacée?s?\s+en\s+garde\s+à\s+vue\b", "taken into custody"),
     (r"\binculpée?s?\b", "charged"),
+    (r"\b(?:une\s+)?caution(?:nement)?\s+de\b", "bail of"),
     (r"\breconnue?s?\s+coupables?\b", "convicted"),
     (r"\bacquittée?s?\b|\brelaxée?s?\b", "acquitted"),
     # An age, not a term: "Hugh Nelson, 27 ans, ...", "(45 ans)", "âgé de 27 ans", "un homme de 27 ans".
@@ -1394,6 +1407,7 @@ _FRENCH_GLOSS = (
     (r"\b(\d+(?:[.,]\d+)?)\s+mois\b", r"\1 months"),
     (r"\bd'emprisonnement\b|\bde\s+prison(?:\s+ferme)?\b|\bde\s+réclusion(?:\s+criminelle)?\b|\bd'incarcération\b", "in prison"),
     (r"\bd'amende\b", "fine"),
+    (r"\b(?:d'une\s+|une\s+)?amende\s+(?:de|d')\s*", "a fine of "),
     (r"\b(?:est|sont|être)\s+(?:puni(?:e|s|es)?|passibles?)\s+(?:de|d')\s*", "is punishable by "),
     (r"\b(?:était|étaient)\s+(?:puni(?:e|s|es)?|passibles?)\s+(?:de|d')\s*", "was punishable by "),
     (r"\b(?:sera|seront)\s+(?:puni(?:e|s|es)?|passibles?)\s+(?:de|d')\s*", "will be punishable by "),
@@ -1419,6 +1433,14 @@ def french_gloss(text: str) -> str | None:
     ("deepfake sexuel", "hypertrucage") are kept."""
     if not _FRENCH.search(text):
         return None
+    # "5 millions d'euros", "1,5 milliard": digits with a French magnitude (text2num would
+    # turn the word alone into a second number).
+    text = re.sub(
+        r"(\d+(?:[.,]\d+)?)\s*(millions?|milliards?)\b(?:\s+d['’](?=euros?\b|dollars?\b|livres?\b|wons?\b))?",
+        lambda m: f"{float(m.group(1).replace(',', '.')) * (1e6 if m.group(2).lower().startswith('million') else 1e9):.0f} ",
+        text,
+        flags=re.I,
+    )
     try:
         from text_to_num import alpha2digit
 

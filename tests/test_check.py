@@ -1485,3 +1485,27 @@ def test_french_conduct_and_the_claims_own_verb_choose_the_offence(catalogue, te
 def test_custodial_wording_against_civil_penalties_and_extended_sentences(catalogue, text, verdicts):
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, day, verdicts",
+    [
+        # Bail and sureties are release conditions, checked against the case's orders.
+        ("Pavel Durov was released on €5 million bail.", "2024-09-01", [A]),
+        ("Pavel Durov was released on €3 million bail.", "2024-09-01", [I]),
+        ("Durov was released after posting bail of 5 million euros ($5.5 million).", "2024-09-01", [A]),
+        ("Durov was released after posting bail of 5 million euros ($9 million).", "2024-09-01", [I]),
+        ("Pavel Durov a été remis en liberté sous contrôle judiciaire avec une caution de 5 millions d'euros.", "2024-09-01", [A]),
+        # Before the order was made, there was no bail to report.
+        ("Pavel Durov was released on €5 million bail.", "2024-08-25", [U]),
+        # A case whose record sets no bail cannot confirm an amount.
+        ("Hugh Nelson was released on £10,000 bail.", "2024-09-01", [U]),
+        # French "une amende de" reads as a fine.
+        ("En France, diffuser un deepfake à caractère sexuel est puni de deux ans d'emprisonnement et d'une amende de 60 000 euros.", "2025-06-01", [A]),
+    ],
+)
+def test_bail_and_sureties(catalogue, text, day, verdicts):
+    rep = check(catalogue, text, dt.date.fromisoformat(day))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    if "bail" in text or "caution" in text:
+        assert all(f.aspect in ("bail", "conversion") for r in rep.results for f in r.findings), rep.json()
