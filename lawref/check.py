@@ -2062,6 +2062,9 @@ class Checker:
                 return [claim]
         else:
             case = None
+            shared = self._coordinated(claim, [at for at, _ in found])
+            if shared is not None:
+                return shared
         cuts, prev = [], 0
         for (a, _), (b, _) in zip(found, found[1:]):
             joins = [m for m in _CONNECTOR.finditer(text, a[1], b[0])]
@@ -2084,6 +2087,28 @@ class Checker:
         if case is not None and case not in self.mentioned_cases:
             self.mentioned_cases.append(case)  # the parts name the case only once
         return parts
+
+    def _coordinated(self, claim: Claim, spans: list[tuple[int, int]]) -> list[Claim] | None:
+        """ "Both Cho Ju-bin and Moon Hyeong-wook were convicted", "Neither X nor Y was
+        acquitted": one claim per defendant with the shared predicate (negated after
+        "neither"); None when the names are not a coordinated subject."""
+        from .claims import parse_claim
+
+        text = claim.text
+        lead = text[: spans[0][0]].strip()
+        if not re.fullmatch(r"(?:both|neither|either)?", lead, re.I):
+            return None
+        if any(not re.fullmatch(r"\s*,?\s*(?:and|nor|or|as well as|&)?\s*", text[a[1] : b[0]]) for a, b in zip(spans, spans[1:])):
+            return None
+        pred = text[spans[-1][1] :]
+        if lead.lower() == "neither":
+            pred, n = re.subn(r"^\s*(was|were|is|are|has|have|had)\b", r" \1 not", pred, count=1, flags=re.I)
+            if not n:
+                return None
+        # One defendant each: "were convicted" -> "was convicted".
+        pred = re.sub(r"^\s*(were|are|have)\b", lambda m: " " + {"were": "was", "are": "is", "have": "has"}[m.group(1).lower()], pred, count=1, flags=re.I)
+        parts = [parse_claim(text[a:b] + pred, claim.index, claim.paragraph) for a, b in spans]
+        return parts if all(p.checkable for p in parts) else None
 
     def _jurisdictions(self, claim: Claim) -> tuple[list[str], str | None]:
         places = list(claim.places)

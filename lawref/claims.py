@@ -1013,10 +1013,16 @@ def _someone_elses_age(t: str, m: re.Match) -> bool:
     return bool(_OTHER_AGE_BEFORE.search(before))
 
 
-def _find_ages(t: str) -> list[AgeQty]:
+# A list of sentences announced as such: "received long prison terms: ...", "The sentences
+# were: ...", "jail terms of: ...".
+_LIST_OF_TERMS = re.compile(r"\b(?:terms|sentences)\b[^.;:()]{0,30}:", re.I)
+_NAME_PAREN_NUMBER = re.compile(r"[A-Z][\w'-]+\s*\((?P<n>\d{1,2})\)")
+
+
+def _find_ages(t: str, skip: set[int] = frozenset()) -> list[AgeQty]:
     at_time = bool(_AT_THE_TIME.search(t))
     out: list[AgeQty] = []
-    seen: set[int] = set()
+    seen: set[int] = set(skip)
     for rx in _AGE_PATTERNS:
         for m in rx.finditer(t):
             n = int(m.group("n"))
@@ -1616,10 +1622,15 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
             m0 = aside[-1]
             model = TermQty(_term_of(m0), "exact", m0.group(0), "sentence", m0.start())
             terms = [replace(q, start=q.start + m0.end()) for q in _elliptic_term(t[m0.end() :], model)]
+    if not terms and not fines and _LIST_OF_TERMS.search(t):
+        # "received long prison terms: Cho Ju-bin (42), Moon Hyeong-wook (34)": a list of
+        # sentences in years, not of ages.
+        terms = [TermQty(term_from(float(m.group("n")), "years"), "exact", m.group(0), "sentence", m.start("n")) for m in _NAME_PAREN_NUMBER.finditer(t)]
     if terms:
         terms = _bare_qualified(t, terms, money_spans)
-    ages = _find_ages(t)
-    # An age is not also a term ("20 years old" is excluded by the term grammar already).
+    # An age is not also a term ("20 years old" is excluded by the term grammar already; "Moon
+    # (34)" after "Cho Ju-bin (42 years)" is read as a term, so not as an age).
+    ages = _find_ages(t, skip={q.start for q in terms})
     statuses = _find_statuses(t)
     places = find_places(raw) or (find_places(gloss) if gloss else [])
     # Names the gloss gives ("박씨" is "Park") count beside the sentence's own.

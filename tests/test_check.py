@@ -1509,3 +1509,26 @@ def test_bail_and_sureties(catalogue, text, day, verdicts):
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     if "bail" in text or "caution" in text:
         assert all(f.aspect in ("bail", "conversion") for r in rep.results for f in r.findings), rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, shown",
+    [
+        # A list announced as sentences reads "Name (N)" as N years, not an age.
+        ("The ringleaders received long prison terms: Cho Ju-bin (42), Moon Hyeong-wook (34).", [A, A], None),
+        ("The sentences were: Cho Ju-bin (40), Moon Hyeong-wook (34).", [O, A], None),
+        ("Sentences: Cho Ju-bin (42 years), Moon Hyeong-wook (34).", [A, A], None),
+        # Elsewhere "Name (N)" stays an age.
+        ("Moon Hyeong-wook (24) was sentenced to 34 years.", [A], None),
+        ("Moon Hyeong-wook (34) was sentenced to 34 years.", [I], None),
+        # Coordinated subjects share the predicate; "neither ... nor" negates it.
+        ("Neither Cho Ju-bin nor Moon Hyeong-wook was acquitted.", [A, A], ["Cho Ju-bin was not acquitted.", "Moon Hyeong-wook was not acquitted."]),
+        ("Neither Cho Ju-bin nor Pavel Durov has been convicted.", [I, A], None),
+        ("Both Cho Ju-bin and Moon Hyeong-wook were convicted.", [A, A], ["Cho Ju-bin was convicted.", "Moon Hyeong-wook was convicted."]),
+    ],
+)
+def test_lists_of_sentences_and_coordinated_defendants(catalogue, text, verdicts, shown):
+    rep = check(catalogue, text, dt.date(2025, 6, 1))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    if shown:
+        assert [r.claim.text for r in rep.results] == shown
