@@ -1402,6 +1402,10 @@ def _claimed_venue(claim: Claim, case: Case) -> Finding | None:
 
 # A city or building the claim places a proceeding in: "by a Busan court", "arrested in Dubai".
 _COURT_NAMED = re.compile(r"\b(?i:an?|the|by|before|at|in)\s+(?:(?i:an?|the)\s+)?(?P<p>(?:[A-Z][\wÀ-ɏ'-]+\s+){0,3}?[A-Z][\wÀ-ɏ'-]+)\s+(?i:court|judge|judges|prosecutors?|police|tribunal|jury)\b")
+# A named facility: "at Charles de Gaulle airport", "at Paris-Le Bourget Airport".
+_FACILITY = re.compile(
+    r"\b(?:at|in|from|on\s+arrival\s+at)\s+(?:the\s+)?(?P<p>[A-Z][\wÀ-ɏ'-]+(?:\s+(?:(?:de|du|des|la|le|of|d')\s+)?[A-Z][\wÀ-ɏ'-]+){0,3})\s+(?P<f>(?i:airport|airfield|station|port|hotel|border\s+crossing))\b"
+)
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\wÀ-ɏ'-]+(?:\s+[A-Z][\wÀ-ɏ'-]+){0,2})")
 _COURT_WORDS = frozenset(
     "supreme high district central crown federal criminal appeals appeal appellate magistrates magistrate county circuit "
@@ -1425,6 +1429,21 @@ def _claimed_city(claim: Claim, case: Case, events: list[Proceeding]) -> Finding
     # Paris", "Western District of Wisconsin"): then another place is wrong, not unknown.
     places_named = any(table[m.group("p")][1] or "-" in table[m.group("p")][0] for m in rx_place.finditer(told))
     own = set(_norm_tokens(case.defendant.name))
+    for m in _FACILITY.finditer(text):
+        # A facility the record names one of its own kind for ("Le Bourget airport"): another
+        # is wrong; one of a kind it does not name cannot be checked.
+        words = [w for w in m.group("p").split() if w.lower() not in ("de", "du", "des", "la", "le", "of", "d'")]
+        if all(t in known for w in words for t in _norm_tokens(w)):
+            continue
+        kind = m.group("f").lower()
+        place = f"{m.group('p')} {m.group('f')}"
+        hits = [p for p in (events or case.proceedings) if re.search(rf"\b{kind}\b", f"{p.court} {p.description or ''}", re.I)]
+        if hits:
+            said = "; ".join(dict.fromkeys(p.court for p in hits))
+            expl = f"The record puts this at {said}, not {place}."
+            return Finding("place", Verdict.INACCURATE, place, said, expl, case.id, [s for p in hits[:1] for s in p.sources])
+        said = "; ".join(list(dict.fromkeys(p.court for p in (events or case.proceedings)))[:4])
+        return Finding("place", Verdict.UNVERIFIABLE, place, said, f"The record does not mention {place}; it names {said}, so the place cannot be checked (missing place).", case.id, [])
     for strong, rx in ((True, _COURT_NAMED), (False, _IN_PLACE)):
         for m in rx.finditer(text):
             # Countries are the venue check's; cities (weak place entries) and states are here.

@@ -1532,3 +1532,20 @@ def test_lists_of_sentences_and_coordinated_defendants(catalogue, text, verdicts
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     if shown:
         assert [r.claim.text for r in rep.results] == shown
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # A named facility: another of the kind the record names is wrong; an unnamed kind unknown.
+        ("Pavel Durov was arrested at Charles de Gaulle airport in August 2024.", [I]),
+        ("Pavel Durov was arrested at Le Bourget airport in August 2024.", [A]),
+        ("Pavel Durov was arrested at Paris-Le Bourget Airport in August 2024.", [A]),
+        ("Pavel Durov was arrested at the Ritz Hotel in August 2024.", [U]),
+    ],
+)
+def test_named_facilities_for_case_events(catalogue, text, verdicts):
+    rep = check(catalogue, text, dt.date(2025, 6, 1))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    if verdicts != [A]:
+        assert any(f.aspect == "place" for r in rep.results for f in r.findings)
