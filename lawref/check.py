@@ -1943,6 +1943,13 @@ _DESCRIBED = re.compile(
     r"^\W*The\s+(?:[\w'-]+\s+){0,3}?[a-z][\w'-]+\s*,\s*\d{1,2}\s*,"
     r"|^\W*The\s+(?:[\w'-]+\s+){0,2}?(?:defendant|accused|suspect|offender|convict|ringleader|mastermind|billionaire|businessman|businesswoman|founder|entrepreneur|psychiatrist|doctor|teacher|student|graduate|soldier|man|woman)\b"
 )
+# "A Bolton man", "A 27-year-old former student", "An Australian man": a person the lead
+# describes and the next sentence names.
+_INDEFINITE_PERSON = re.compile(
+    r"^\W*An?\s+(?:[\w'-]+\s+){0,4}?(?:man|woman|person|student|graduate|teenager|father|mother|psychiatrist|doctor|teacher|soldier|"
+    r"businessman|businesswoman|founder|entrepreneur|billionaire|executive|defendant|offender|suspect|pastor|ringleader)\b",
+    re.I,
+)
 # "Four days later, he was ...", "On appeal, she ...": a pronoun subject after an opening phrase.
 _PRONOUN_AFTER_LEAD = re.compile(r"^[^.;:]{0,60}?,\s*(?:he|she)\b", re.I)
 
@@ -1975,6 +1982,7 @@ class Checker:
         }
         self.covered = sorted({r.jurisdiction for r in catalogue.records.values()})
         self.mentioned_cases: list[Case] = []
+        self.upcoming: Case | None = None  # the case the next sentence opens by naming
         self._para_places: dict[int, list[str]] = {}
         self._para_topic: dict[int, tuple[str, ...]] = {}  # the last subject named in each paragraph
         self._by_id: dict[str, Offence] | None = None  # offences by id, built on first use
@@ -2026,7 +2034,20 @@ class Checker:
         ):
             # ("He faces up to 10 years": the penalty of the offences that person is charged with.)
             return self.mentioned_cases[-1], "pronoun, named earlier", []
+        lead = _INDEFINITE_PERSON.match(said) if self.upcoming is not None else None
+        if lead is not None and all(n in lead.group(0) for n in claim.names) and (claim.statuses or claim.ages or claim.outcome):
+            # "A Bolton man has been jailed for 18 years. Hugh Nelson, 27, ...": news leads
+            # name the person in the next sentence.
+            return self.upcoming, "named in the next sentence", []
         return None, "", []
+
+    def opening_case(self, claim: Claim) -> Case | None:
+        """The case whose defendant the sentence opens with ("Hugh Nelson, 27, pleaded ...")."""
+        case, how, _ = self._find_case(claim) if claim.names else (None, "", [])
+        if case is None or how != "name":
+            return None
+        at = self._mention_at(case, claim.text)
+        return case if at is not None and not claim.text[: at[0]].strip(" \"'“‘") else None
 
     def _by_handle(self, claim: Claim) -> Case | None:
         """The case a claim calls by a word of its aliases that no other record uses, before
@@ -2470,6 +2491,10 @@ class Checker:
                 f.context.append(f"“{desc.group(0).split(',')[0].strip()}” is read as {who}, named before.")
             else:
                 f.context.append(f"Read as about {who}, named just before (“{lead} ...” names nobody).")
+        if r.case is not None and r.case_how == "named in the next sentence" and out:
+            f = next((f for f in out if f.record == r.case.id), out[0])
+            desc = _INDEFINITE_PERSON.match(claim.english)
+            f.context.append(f"“{desc.group(0).strip() if desc else claim.text.split()[0]}” is read as {r.case.defendant.name}, named in the next sentence.")
         if r.case is None and r.offence is not None and not (stat_terms or stat_fines) and claim.enacted:
             # "... became a criminal offence in February 2026": when the offence was created.
             out += [_law_event_finding(r.offence, d, claim.english, created=True) for d in claim.dates if not d.aside]
@@ -2810,7 +2835,9 @@ def check_text(
     checker.dateline = dateline_place(text)
     keep = {c.index for c in claims if c.checkable} or {c.index for c in claims}
     results = []
-    for c in claims:
+    for i, c in enumerate(claims):
+        nxt = claims[i + 1] if i + 1 < len(claims) and claims[i + 1].paragraph == c.paragraph else None
+        checker.upcoming = checker.opening_case(nxt) if nxt is not None else None
         if c.index in keep:
             results += [checker.check_claim(part, as_of, today) for part in checker.split_by_case(c)]
         else:

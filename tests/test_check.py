@@ -1549,3 +1549,21 @@ def test_named_facilities_for_case_events(catalogue, text, verdicts):
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     if verdicts != [A]:
         assert any(f.aspect == "place" for r in rep.results for f in r.findings)
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # A lead describing a person the next sentence names.
+        ("A Bolton man who used AI to create child abuse images has been jailed for 18 years. Hugh Nelson, 27, pleaded guilty in August.", [A, A]),
+        ("A 27-year-old man has been jailed for 20 years for creating AI child abuse images. Hugh Nelson, from Bolton, was sentenced at Bolton Crown Court.", [I, A]),
+        # Not across paragraphs, and not when the next sentence does not open with the name.
+        ("A Bolton man has been jailed for 18 years.\n\nHugh Nelson, 27, pleaded guilty in August.", [U, A]),
+        ("A Bolton man has been jailed for 18 years. Police said Hugh Nelson pleaded guilty in August.", [U, A]),
+    ],
+)
+def test_a_lead_person_named_in_the_next_sentence(catalogue, text, verdicts):
+    rep = check(catalogue, text, dt.date(2024, 11, 1))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    if verdicts[0] is not U:
+        assert any("named in the next sentence" in c for c in rep.results[0].context)
