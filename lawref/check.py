@@ -113,7 +113,7 @@ def worst(verdicts: Iterable[Verdict]) -> Verdict:
 class Finding:
     """One checked part of a claim: a prison term, fine, conversion, sentence, age or status."""
 
-    aspect: str  # prison | fine | conversion | sentence | bail | age | status | claim
+    aspect: str  # prison | fine | conversion | sentence | bail | age | status | place | date | transposition | claim
     verdict: Verdict
     found: str
     expected: str | None
@@ -532,6 +532,11 @@ def _offence_score(off: Offence, claim: Claim, cache: dict) -> float:
     elif profit_claim:
         score -= 1.0  # "selling deepfakes": the for-profit offence, where there is one, first
     return max(score, 0.0001) if (named or subj) else max(score, 0.0)
+
+
+def _directive_numbers(o: Offence) -> list[str]:
+    """The numbers a directive is cited by ("2024/1385"), from its title and citation."""
+    return re.findall(r"\b\d{4}/\d{1,4}\b", f"{o.instrument.title} {o.instrument.citation or ''}")
 
 
 def _names_law(o: Offence, content: list[str]) -> bool:
@@ -2503,12 +2508,40 @@ class Checker:
             out += [_law_event_finding(r.offence, d, claim.english) for d in claim.dates if d.law_event]
         elif r.case is None and r.offence is None and claim.enacted and not (stat_terms or stat_fines):
             out += self._statutory(claim, r, day, [], [])
+        if claim.transposition:
+            out += self._transposition(claim)
         for text in claim.bad_dates:
             out.append(Finding("date", Verdict.INACCURATE, text, None, f"There is no such date as {text}: the calendar has no such day."))
         if claim.no_prison and case is None and not (stat_terms or stat_fines):
             out += self._no_prison(claim, r, _stated_event_day(claim, day))
         if not out:
             out.append(Finding("claim", Verdict.UNVERIFIABLE, "", None, "Nothing to check: no penalty, sentence, fine, age or legal status was found in this sentence."))
+        return out
+
+    def _transposition(self, claim: Claim) -> list[Finding]:
+        """A directive's transposition deadline as the claim dates it ("must transpose the
+        directive by 14 June 2027")."""
+        every = [o for o in self.cat.offences if o.transposition_deadline is not None]
+        content = _content(claim.words)
+        text = claim.english
+        named = [o for o in every if _names_law(o, content) or any(n and n in text for n in _directive_numbers(o))]
+        cited = re.search(r"\b\d{4}/\d{1,4}\b", text)  # a directive number none of the records has
+        group = named or (every if not cited and re.search(r"\bdirective\b|\beu\b|\beuropean union\b", text, re.I) else [])
+        deadlines = {o.transposition_deadline for o in group}
+        if len(deadlines) != 1:
+            what = "several directives with different deadlines match; name the directive" if deadlines else "no directive record with a transposition deadline matches"
+            return [Finding("transposition", Verdict.UNVERIFIABLE, "", None, f"The deadline cannot be checked: {what}.")]
+        deadline = deadlines.pop()
+        o = group[0]
+        law = o.instrument.short or o.instrument.title
+        srcs = [s for v in o.penalties for s in v.sources if re.search(r"transpos|49", f"{s.note or ''} {s.quote or ''}", re.I)] or list(o.sources) or [s for v in o.penalties[:1] for s in v.sources]
+        out = []
+        for d in (d for d in claim.dates if not d.aside):
+            found = d.text
+            if d.first <= deadline <= d.last:
+                out.append(Finding("transposition", Verdict.ACCURATE, found, _d(deadline), f"Member States must transpose the {law} by {_d(deadline)}, as stated.", o.id, srcs))
+            else:
+                out.append(Finding("transposition", Verdict.INACCURATE, found, _d(deadline), f"The {law}'s transposition deadline is {_d(deadline)} (the claim gives “{found}”).", o.id, srcs))
         return out
 
     def _other_person(self, claim: Claim, case: Case) -> str | None:

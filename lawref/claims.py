@@ -162,6 +162,7 @@ class Claim:
     bad_dates: tuple[str, ...] = ()  # dates no calendar has ("30 February 2021")
     no_prison: bool = False  # "does not carry a prison sentence", "is not punishable by imprisonment"
     enacted: bool = False  # dates a law's making or commencement: "became a criminal offence in February 2026"
+    transposition: bool = False  # dates a directive's transposition deadline: "must transpose it by June 2027"
     gloss: str = ""  # the English reading of a French or Korean sentence ("" for English)
 
     @property
@@ -179,7 +180,7 @@ class Claim:
     @property
     def checkable(self) -> bool:
         """True when the sentence states a penalty, sentence, fine, age or legal status."""
-        return bool(self.terms or self.fines or self.ages or self.statuses or self.no_prison or self.enacted)
+        return bool(self.terms or self.fines or self.ages or self.statuses or self.no_prison or self.enacted or self.transposition)
 
     def found(self) -> list[str]:
         """What the claim states, in plain words (for reports)."""
@@ -1352,7 +1353,7 @@ def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
 
 # French legal wording, as French press writes penalties ("puni de cinq ans d'emprisonnement et
 # de 75 000 euros d'amende"): detected, then glossed into the English the grammar reads.
-_FRENCH = re.compile(r"\bplacée?s?\s+en\s+garde\s+à\s+vue|\bcondamnée?s?\b|\bconfirmée?s?\s+(?:par|en)\b|\btribunal\s+correctionnel|\bperpétuité\b|\b(?:est|sont|être|était|étaient|sera|seront)\s+(?:puni|passible)|\b(?:arrêté|interpellé|inculpé|acquitté)(?:e|s|es)?\b|\breconnue?s?\s+coupable|\bd'emprisonnement\b|\bans?\s+de\s+(?:prison|réclusion)\b|\bd'amende\b|\bcondamnée?s?\s+à\b|\bmis(?:e|es)?\s+en\s+examen\b|\bcaution(?:nement)?\s+de\b|\bcontrôle\s+judiciaire\b", re.I)
+_FRENCH = re.compile(r"\bplacée?s?\s+en\s+garde\s+à\s+vue|\bcondamnée?s?\b|\bconfirmée?s?\s+(?:par|en)\b|\btribunal\s+correctionnel|\bperpétuité\b|\b(?:est|sont|être|était|étaient|sera|seront)\s+(?:puni|passible)|\b(?:arrêté|interpellé|inculpé|acquitté)(?:e|s|es)?\b|\breconnue?s?\s+coupable|\bd'emprisonnement\b|\bans?\s+de\s+(?:prison|réclusion)\b|\bd'amende\b|\bcondamnée?s?\s+à\b|\bmis(?:e|es)?\s+en\s+examen\b|\bcaution(?:nement)?\s+de\b|\bcontrôle\s+judiciaire\b|\btransposer\b|\bÉtats\s+membres\b", re.I)
 _MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December")
 _FR_MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre")
 _FR_MONTHS = "janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|d[ée]cembre"
@@ -1368,6 +1369,7 @@ _FRENCH_GLOSS = (
     (r"\b(?:un|une)\s+(?=an\b|ans\b|mois\b)", "1 "),
     (r"\bdeux\s+(?=ans\b|mois\b)", "2 "),
     # Dates: "le 28 août 2024", "en mars 2019", "en 2019", "depuis octobre 2024", "l'an dernier".
+    (rf"\b(?:jusqu'au|avant\s+le|d'ici\s+au)\s+(1er|\d{{1,2}})\s+({_FR_MONTHS})\s+((?:19|20)\d\d)\b", lambda m: f"by {m.group(1).replace('er', '')} {_fr_month(m.group(2))} {m.group(3)}"),
     (rf"\ble\s+(1er|\d{{1,2}})\s+({_FR_MONTHS})\s+((?:19|20)\d\d)\b", lambda m: f"on {m.group(1).replace('er', '')} {_fr_month(m.group(2))} {m.group(3)}"),
     (rf"\b(?:(en|depuis|avant|après|jusqu'en|dès)\s+)?({_FR_MONTHS})\s+((?:19|20)\d\d)\b", lambda m: f"{_FR_RELATION.get((m.group(1) or 'en').lower(), 'in')} {_fr_month(m.group(2))} {m.group(3)}"),
     (r"\b(en|depuis|avant|après|jusqu'en|dès)\s+((?:19|20)\d\d)\b(?!\s*(?:ans?|mois)\b)", lambda m: f"{_FR_RELATION[m.group(1).lower()]} {m.group(2)}"),
@@ -1591,6 +1593,13 @@ def korean_gloss(text: str) -> str | None:
     return " ".join(text.split())
 
 
+# A directive's deadline for national law: "must transpose the directive by 14 June 2027",
+# "have until June 2027 to implement the directive", "the transposition deadline".
+_TRANSPOSITION = re.compile(
+    r"\btranspos\w*|\btranscri(?:re|t|ption)\b|\bimplement\w*\s+(?:the\s+|this\s+|its\s+|these\s+)?(?:directive|eu\s+rules|new\s+rules)\b"
+    r"|\b(?:directive|eu\s+rules)\b[^.;]{0,40}\binto\s+(?:their\s+|national\s+)+law\b",
+    re.I,
+)
 _LAW_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Act|Code|Law|Directive|Regulation)\b")
 _ENACTED = re.compile(
     r"\b(?:became|become|becomes|was made|were made|has been made)\s+(?:an?\s+)?(?:(?:criminal|separate|specific|standalone|federal)\s+)*(?:offen[cs]e|crime)"
@@ -1659,6 +1668,7 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
         # "X became a criminal offence in England and Wales in February 2026": checkable when it
         # says what and when (a conduct or a place, and a date).
         enacted=bool(_ENACTED.search(t) and dates and (places or conduct_of(gloss or raw) or _LAW_NAME.search(raw))),
+        transposition=bool(dates and _TRANSPOSITION.search(gloss or raw)),
         gloss=" ".join(gloss.split()) if gloss else "",
     )
 

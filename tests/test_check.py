@@ -1567,3 +1567,22 @@ def test_a_lead_person_named_in_the_next_sentence(catalogue, text, verdicts):
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     if verdicts[0] is not U:
         assert any("named in the next sentence" in c for c in rep.results[0].context)
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # A directive's transposition deadline, by name, number or "the EU directive".
+        ("EU member states must transpose the directive on violence against women by 14 June 2027.", [A]),
+        ("Member states have until June 2026 to transpose Directive 2024/1385.", [I]),
+        ("The EU directive must be written into national law by 2027.", [A]),
+        ("Les États membres ont jusqu'au 14 juin 2027 pour transposer la directive.", [A]),
+        ("Les États membres ont jusqu'au 15 juin 2027 pour transposer la directive.", [I]),
+        # A directive lawref holds no record of cannot be checked.
+        ("Member states must transpose Directive 2011/93 by December 2013.", [U]),
+    ],
+)
+def test_transposition_deadlines(catalogue, text, verdicts):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert all(f.aspect == "transposition" for r in rep.results for f in r.findings), rep.json()
