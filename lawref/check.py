@@ -1471,6 +1471,39 @@ def _claimed_city(claim: Claim, case: Case, events: list[Proceeding]) -> Finding
     return None
 
 
+# A judge by name: "Judge Martin Walsh", "Justice Longbottom", "District Judge James D. Peterson".
+_JUDGE = re.compile(r"\b(?:Judges?|Justices?|Recorder|Magistrate)\s+(?!(?:Department|Ministry|Minister|Secretary|Committee|System|Act|Select|Reform|Council|Office|Board|Centre|Center|Commission|Court|Division)\b)(?P<n>(?:[A-Z]\.\s+|[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+
+
+def _judge_tokens(name: str) -> set[str]:
+    return {t for t in _norm_tokens(name) if len(t) > 2}
+
+
+def _claimed_judge(claim: Claim, case: Case, events: list[Proceeding]) -> Finding | None:
+    """The judge the claim names against the judges the record names: for the events the
+    claim tells of (any of the case's when the claim names none), else anywhere in the case."""
+    said = [m.group("n") for m in _JUDGE.finditer(claim.english)]
+    if not said:
+        return None
+
+    def text_of(ps) -> str:
+        return " ".join(f"{p.court} {p.description or ''} {(p.sentence.note or '') if p.sentence else ''}" for p in ps)
+
+    scope = events or case.proceedings
+    known = [m.group("n") for m in _JUDGE.finditer(text_of(scope))] or [m.group("n") for m in _JUDGE.finditer(f"{text_of(case.proceedings)} {case.summary or ''}")]
+    for name in said:
+        toks = _judge_tokens(name)
+        if any(toks & _judge_tokens(k) for k in known):
+            continue
+        if not known:
+            expl = f"The record names no judge for {case.defendant.name}'s proceedings, so “{name}” cannot be checked (missing judge)."
+            return Finding("judge", Verdict.UNVERIFIABLE, name, None, expl, case.id, [])
+        names = ", ".join(dict.fromkeys(known))
+        src = [p for p in scope if any(k in text_of([p]) for k in known)] or scope
+        return Finding("judge", Verdict.INACCURATE, name, names, f"The record names {names} as the judge, not {name}.", case.id, [s for p in src[:1] for s in p.sources])
+    return None
+
+
 @dataclass
 class _Span:
     """A match-like span for _is_venue."""
@@ -2421,6 +2454,9 @@ class Checker:
             place = _claimed_venue(claim, case) or _claimed_city(claim, case, told)
             if place is not None:
                 out.append(place)
+            judge = _claimed_judge(claim, case, told)
+            if judge is not None:
+                out.append(judge)
             charge = self._claimed_victims(claim, case)
             if charge is not None:
                 out.append(charge)

@@ -1586,3 +1586,23 @@ def test_transposition_deadlines(catalogue, text, verdicts):
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert all(f.aspect == "transposition" for r in rep.results for f in r.findings), rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # A judge by name against the judge the record names.
+        ("Hugh Nelson was sentenced by Judge John Smith in October 2024.", [I]),
+        ("Hugh Nelson was sentenced by Judge Martin Walsh in October 2024.", [A]),
+        ("Judge Walsh jailed Hugh Nelson for 18 years.", [A]),
+        ("Judge Kenneth Bell sentenced David Tatum to 40 years.", [A]),
+        ("Park was sentenced to five years by Judge Lee in the SNU deepfake case.", [I]),
+        # A record that names no judge cannot confirm one.
+        ("Moon Hyeong-wook was sentenced by Judge Park to 34 years.", [U]),
+        # "Justice Department" is not a judge.
+        ("The Justice Department said David Tatum was sentenced to 40 years.", [A]),
+    ],
+)
+def test_judges_named_in_claims(catalogue, text, verdicts):
+    rep = check(catalogue, text, dt.date(2025, 6, 1))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
