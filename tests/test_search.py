@@ -896,3 +896,11 @@ def test_compare_rejects_a_jurisdiction_without_records_as_search_does(cli, valu
     for command in ("search", "compare"):
         r = cli([command, "deepfake", "-j", value])
         assert r.code == 2 and f"no records for '{code}'" in r.err and "the catalogue covers" in r.err, (command, r.err)
+
+
+@pytest.mark.parametrize("query, tag", [("fake nudes", "deepfake"), ("nude images", "intimate-image-abuse"), ("sharing nudes", "intimate-image-abuse")])
+def test_everyday_words_for_intimate_images_find_those_offences(catalogue, query, tag):
+    hits = search(catalogue, query, limit=5)
+    assert len(hits) >= 3
+    assert all(h.kind == "offence" and tag in h.record.tags for h in hits), [h.id for h in hits]
+    assert len({h.jurisdiction for h in hits}) >= 3  # not one country's law only
