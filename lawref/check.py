@@ -1248,9 +1248,11 @@ def _case_sentence(case: Case, q: TermQty, day: _dt.date, custody: bool = False)
     if not standing:
         last = case.latest(day)
         state = f"; latest: {_proc_words(last)}" if last else ""
+        ctx += _pending_note(case, day)
         expl = f"No sentence is recorded for {case.defendant.name} as of {_d(day)}{state}."
         return Finding("sentence", Verdict.INACCURATE, found, "no sentence", expl, case.id, list(last.sources) if last else [], ctx)
     expl = f"The sentence standing on {_d(day)} is {expected}, not {_term_words(q.term)}."
+    ctx += _pending_note(case, day)
     if case.notes:
         ctx.append(f"Record note: {_first_sentence(case.notes, 300)}")
     return Finding("sentence", Verdict.INACCURATE, found, expected, expl, case.id, [s for p in standing for s in p.sources], ctx)
@@ -1810,7 +1812,20 @@ def _case_status(case: Case, s, day: _dt.date, level: str | None = None) -> Find
         expl = f"The record of {name} lists no arrest (it starts with the {case.proceedings[0].level} of {_d(case.proceedings[0].date)}), so this cannot be checked (missing event)."
         return Finding("status", Verdict.UNVERIFIABLE, found, None, expl, case.id, list(case.proceedings[0].sources), ctx)
     expl = f"No proceeding shows {name} {s.status} as of {_d(day)}{state} (case status: {case.status or 'not recorded'})."
+    ctx += _pending_note(case, day)
     return Finding("status", Verdict.INACCURATE, found, f"not {s.status}", expl, case.id, list(latest.sources) if latest else [], ctx)
+
+
+def _pending_note(case: Case, day: _dt.date) -> list[str]:
+    """For a pending case checked on a day after its latest proceeding: how current the record is."""
+    if (case.status or "").lower() != "pending" or not case.proceedings:
+        return []
+    last = max(case.proceedings, key=lambda p: p.date)
+    if day <= last.date:
+        return []
+    checked = max((s.accessed for p in case.proceedings for s in p.sources if s.accessed), default=None)
+    when = f", sources last checked {_d(checked)}" if checked else ""
+    return [f"The case is pending: the record's latest proceeding is of {_d(last.date)}{when}. A later ruling would not be in it; check the court's docket before relying on this verdict."]
 
 
 def _upheld(case: Case, s, day: _dt.date, level: str | None, found: str) -> Finding:

@@ -1606,3 +1606,13 @@ def test_transposition_deadlines(catalogue, text, verdicts):
 def test_judges_named_in_claims(catalogue, text, verdicts):
     rep = check(catalogue, text, dt.date(2025, 6, 1))
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
+
+
+def test_a_pending_case_checked_after_its_latest_proceeding_says_how_current_the_record_is(catalogue):
+    rep = check(catalogue, "Steven Anderegg was sentenced to 30 years in prison.", TODAY)
+    (r,) = rep.results
+    assert r.verdict is I
+    assert any("The case is pending" in c and "latest proceeding" in c for c in r.context), r.context
+    # A concluded case has no such note.
+    rep = check(catalogue, "Hugh Nelson was sentenced to 30 years.", TODAY)
+    assert not any("The case is pending" in c for c in rep.results[0].context)
