@@ -2214,7 +2214,11 @@ class Checker:
         if codes:
             self._para_places[claim.paragraph] = codes
             return codes, None
+        # A law the claim names ("the Take It Down Act") says whose law it is, over the
+        # paragraph's place or the dateline.
         prev = self._para_places.get(claim.paragraph)
+        if (prev or self.dateline) and self._named_instrument(claim):
+            return [], None
         if prev:
             return prev, f"Jurisdiction taken from earlier in the paragraph ({', '.join(prev)})."
         if self.dateline:

@@ -1616,3 +1616,15 @@ def test_a_pending_case_checked_after_its_latest_proceeding_says_how_current_the
     # A concluded case has no such note.
     rep = check(catalogue, "Hugh Nelson was sentenced to 30 years.", TODAY)
     assert not any("The case is pending" in c for c in rep.results[0].context)
+
+
+def test_a_named_law_outranks_the_place_of_the_sentence_before(catalogue):
+    text = (
+        "Korean law now punishes even viewing deepfake porn with up to 3 years in jail. "
+        "The Take It Down Act makes publishing deepfakes of minors punishable by up to three years."
+    )
+    rep = check(catalogue, text, TODAY)
+    assert [r.record for r in rep.results] == ["kr/sexual-crimes-act/14-2.4", "us/47-usc/223-h-minor"], rep.json()
+    assert [r.verdict for r in rep.results] == [A, A]
+    rep = check(catalogue, "SEOUL — The Take It Down Act makes publishing deepfakes of minors punishable by up to three years.", TODAY)
+    assert [r.record for r in rep.results] == ["us/47-usc/223-h-minor"], rep.json()
