@@ -113,7 +113,7 @@ def worst(verdicts: Iterable[Verdict]) -> Verdict:
 class Finding:
     """One checked part of a claim: a prison term, fine, conversion, sentence, age or status."""
 
-    aspect: str  # prison | fine | conversion | sentence | bail | age | status | place | date | transposition | claim
+    aspect: str  # prison | fine | conversion | sentence | bail | age | status | place | judge | date | criminal | transposition | claim
     verdict: Verdict
     found: str
     expected: str | None
@@ -2303,7 +2303,7 @@ class Checker:
             r.jurisdictions = only
         statutory = [q for q in claim.terms if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
         statutory += [q for q in claim.fines if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
-        if not statutory and not (claim.no_prison and r.case is None) and not (claim.enacted and r.case is None):
+        if not statutory and not ((claim.no_prison or claim.enacted or claim.criminal) and r.case is None):
             return r
         cited = self._cited(claim, r.jurisdictions) if r.case is None else []
         if cited and len({o.jurisdiction for o in cited}) == 1:
@@ -2563,6 +2563,8 @@ class Checker:
             out += [_law_event_finding(r.offence, d, claim.english) for d in claim.dates if d.law_event]
         elif r.case is None and r.offence is None and claim.enacted and not (stat_terms or stat_fines):
             out += self._statutory(claim, r, day, [], [])
+        if claim.criminal and r.case is None and not (stat_terms or stat_fines):
+            out.append(self._criminality(claim, r, day))
         if claim.transposition:
             out += self._transposition(claim)
         for text in claim.bad_dates:
@@ -2572,6 +2574,43 @@ class Checker:
         if not out:
             out.append(Finding("claim", Verdict.UNVERIFIABLE, "", None, "Nothing to check: no penalty, sentence, fine, age or legal status was found in this sentence."))
         return out
+
+    def _criminality(self, claim: Claim, r: _Resolved, day: _dt.date) -> Finding:
+        """Whether the conduct was a crime on the claim's day ("was not a crime before October
+        2024", "is now illegal in England"), by whether the specific offence was in force."""
+        said = "a crime" if claim.criminal == "yes" else "not a crime"
+        off = r.offence
+        if off is None:
+            where = ", ".join(_jname(c) for c in r.jurisdictions) or "any jurisdiction named"
+            return Finding("criminal", Verdict.UNVERIFIABLE, said, None, f"No offence record covers that conduct in {where} ({r.missing or 'missing offence'}).")
+        days, _ = _stated_days(claim, day)
+        d = days[0]
+        v = off.in_force(d)
+        ctx: list[str] = []
+        if v is None:
+            # Before the specific offence, a more general one the claim also describes may
+            # have covered the conduct ("sharing a montage" before "sharing a sexual montage").
+            cands = self._offence_candidates(claim, r.jurisdictions or [off.jurisdiction], None)
+            top = cands[0][0] if cands else 0.0
+            older = [o for sc, o in cands if sc >= top - 3.0 and o is not off and o.in_force(d) is not None]
+            if older:
+                ctx.append(f"{off.citation} ({off.id}), the specific offence, took effect on {_d(off.created or min(x.start for x in off.penalties))}; before it, {older[0].citation} applied.")
+                off, v = older[0], older[0].in_force(d)
+        srcs = list(v.sources) if v is not None else [s for x in off.penalties[:1] for s in x.sources]
+        if v is not None:
+            since = f"since {_d(off.created)}" if off.created else f"recorded since {_d(min(x.start for x in off.penalties))}"
+            what = f"{off.citation} ({off.title}) makes it an offence on {_d(d)} ({since}): {_penalty_text(v, off)}"
+            if claim.criminal == "yes":
+                return Finding("criminal", Verdict.ACCURATE, said, "an offence", f"As stated: {what}.", off.id, srcs, ctx)
+            return Finding("criminal", Verdict.INACCURATE, said, "an offence", f"Not so: {what}.", off.id, srcs, ctx)
+        why = off.before_history(d)
+        ctx.append("lawref holds the specific offence only: an older or more general law it does not hold may have covered some of this conduct.")
+        if why == "not-created":
+            words = f"No specific offence before {_d(off.created)}: {off.citation} ({off.title}) took effect then."
+            if claim.criminal == "no":
+                return Finding("criminal", Verdict.ACCURATE, said, f"no specific offence before {_d(off.created)}", words, off.id, srcs, ctx)
+            return Finding("criminal", Verdict.UNVERIFIABLE, said, f"no specific offence before {_d(off.created)}", words + " Whether another law covered it is not recorded.", off.id, srcs, ctx)
+        return Finding("criminal", Verdict.UNVERIFIABLE, said, None, f"{off.citation} has no version recorded for {_d(d)} (missing penalty history).", off.id, srcs)
 
     def _transposition(self, claim: Claim) -> list[Finding]:
         """A directive's transposition deadline as the claim dates it ("must transpose the

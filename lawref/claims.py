@@ -163,6 +163,7 @@ class Claim:
     no_prison: bool = False  # "does not carry a prison sentence", "is not punishable by imprisonment"
     enacted: bool = False  # dates a law's making or commencement: "became a criminal offence in February 2026"
     transposition: bool = False  # dates a directive's transposition deadline: "must transpose it by June 2027"
+    criminal: str = ""  # "no": "was not a crime", "was legal"; "yes": "is a crime", "is illegal" (no penalty stated)
     gloss: str = ""  # the English reading of a French or Korean sentence ("" for English)
 
     @property
@@ -180,7 +181,7 @@ class Claim:
     @property
     def checkable(self) -> bool:
         """True when the sentence states a penalty, sentence, fine, age or legal status."""
-        return bool(self.terms or self.fines or self.ages or self.statuses or self.no_prison or self.enacted or self.transposition)
+        return bool(self.terms or self.fines or self.ages or self.statuses or self.no_prison or self.enacted or self.transposition or self.criminal)
 
     def found(self) -> list[str]:
         """What the claim states, in plain words (for reports)."""
@@ -1600,6 +1601,35 @@ _TRANSPOSITION = re.compile(
     r"|\b(?:directive|eu\s+rules)\b[^.;]{0,40}\binto\s+(?:their\s+|national\s+)+law\b",
     re.I,
 )
+# Whether conduct is a crime at all, with no penalty stated: "possessing deepfakes was not a
+# crime", "is still legal", "there was no law against it"; "is now a crime", "is illegal".
+_BE_WORDS = r"(?:is|are|was|were|remains?|remained|has\s+been|have\s+been|had\s+been|became|becomes)"
+_NOT_CRIME = re.compile(
+    rf"\b{_BE_WORDS}\s+(?:still\s+|yet\s+)?(?:not|never|no\s+longer)\s+(?:yet\s+|even\s+)?(?:a\s+)?(?:crime|criminal\s+offen[cs]e|(?:specific\s+)?offen[cs]e|illegal|unlawful|punishable|criminali[sz]ed|against\s+the\s+law)\b"
+    rf"|\b(?:isn't|wasn't|aren't|weren't)\s+(?:yet\s+|even\s+)?(?:a\s+)?(?:crime|criminal\s+offen[cs]e|offen[cs]e|illegal|unlawful|punishable|criminali[sz]ed|against\s+the\s+law)\b"
+    rf"|\b{_BE_WORDS}\s+(?:still\s+|perfectly\s+|entirely\s+|completely\s+)?legal\b"
+    r"|\bno\s+(?:specific\s+)?(?:law|offen[cs]e|statute)\s+(?:against|banning|prohibiting|criminali[sz]ing|covering|punishing)\b",
+    re.I,
+)
+_IS_CRIME = re.compile(
+    rf"\b{_BE_WORDS}\s+(?:now\s+|also\s+|already\s+)?(?:a\s+)?(?:crime|criminal\s+offen[cs]e|illegal|unlawful|against\s+the\s+law)\b"
+    r"|\b(?:makes?|made|making)\s+(?:it\s+)?(?:a\s+)?(?:crime|criminal\s+offen[cs]e|illegal)\s+to\b|\bcriminali[sz]es?\b|\bbans?\b|\bbanned\b|\boutlaw(?:s|ed)?\b",
+    re.I,
+)
+
+
+def _criminality(t: str, terms, fines, enacted: bool) -> str:
+    """ "no" or "yes" for a sentence saying whether conduct is a crime at all (no figure stated)."""
+    if terms or fines or enacted:
+        return ""
+    m = _NOT_CRIME.search(t)
+    if m and not (m.group(0).lower().endswith("punishable") and re.match(r"\s+(?:by|with)\b", t[m.end() :])):
+        return "no"  # (not "was not punishable by prison": a statement about the penalty)
+    if _IS_CRIME.search(t) and not _NEGATION.search(t):
+        return "yes"
+    return ""
+
+
 _LAW_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Act|Code|Law|Directive|Regulation)\b")
 _ENACTED = re.compile(
     r"\b(?:became|become|becomes|was made|were made|has been made)\s+(?:an?\s+)?(?:(?:criminal|separate|specific|standalone|federal)\s+)*(?:offen[cs]e|crime)"
@@ -1669,6 +1699,7 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
         # says what and when (a conduct or a place, and a date).
         enacted=bool(_ENACTED.search(t) and dates and (places or conduct_of(gloss or raw) or _LAW_NAME.search(raw))),
         transposition=bool(dates and _TRANSPOSITION.search(gloss or raw)),
+        criminal=_criminality(t, terms, fines, bool(_ENACTED.search(t) and dates)) if (places or conduct_of(gloss or raw)) else "",
         gloss=" ".join(gloss.split()) if gloss else "",
     )
 

@@ -1173,10 +1173,11 @@ def test_cases_by_handle_role_and_pronoun(catalogue, text, day, verdicts, record
         ("En France, la diffusion d'images pédopornographiques est punie de cinq ans d'emprisonnement et de 75 000 euros d'amende. "
          "Les peines sont portées à sept ans d'emprisonnement et 100 000 euros d'amende lorsqu'un réseau de communications électroniques est utilisé.",
          [A, A], ["fr/code-penal/227-23", "fr/code-penal/227-23"]),
+        # (The first sentence is itself a claim: that the conduct is a crime.)
         ("In South Korea, distributing sexual deepfakes is a crime. The maximum penalty is now seven years in prison or a fine of 50 million won.",
-         [A], ["kr/sexual-crimes-act/14-2.2"]),
+         [A, A], ["kr/sexual-crimes-act/14-2.2", "kr/sexual-crimes-act/14-2.2"]),
         ("In South Korea, distributing sexual deepfakes is a crime. The maximum penalty is now ten years in prison.",
-         [I], ["kr/sexual-crimes-act/14-2.2"]),
+         [A, I], ["kr/sexual-crimes-act/14-2.2", "kr/sexual-crimes-act/14-2.2"]),
         # A bare figure takes the unit of the one before.
         ("In France, sharing sexual deepfakes carries two years. Possessing child abuse images carries five.",
          [A, A], ["fr/code-penal/226-8-1", "fr/code-penal/227-23-possession"]),
@@ -1628,3 +1629,33 @@ def test_a_named_law_outranks_the_place_of_the_sentence_before(catalogue):
     assert [r.verdict for r in rep.results] == [A, A]
     rep = check(catalogue, "SEOUL — The Take It Down Act makes publishing deepfakes of minors punishable by up to three years.", TODAY)
     assert [r.record for r in rep.results] == ["us/47-usc/223-h-minor"], rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, records",
+    [
+        # Whether conduct was a crime at all, by whether an offence covering it was in force.
+        ("Before October 2024, merely possessing a sexual deepfake was not a crime in South Korea.", [A], ["kr/sexual-crimes-act/14-2.4"]),
+        ("Possessing sexual deepfakes is not a crime in South Korea.", [I], ["kr/sexual-crimes-act/14-2.4"]),
+        ("Creating sexual deepfakes of adults is legal in England.", [I], ["gb-eaw/sexual-offences-act-2003/66e"]),
+        ("Creating sexual deepfakes of adults is now a crime in England.", [A], ["gb-eaw/sexual-offences-act-2003/66e"]),
+        # Before the specific offence: not confirmed (another law may have applied) ...
+        ("In 2023, creating sexual deepfakes of adults was a crime in England.", [U], ["gb-eaw/sexual-offences-act-2003/66e"]),
+        # ... and where a general offence the catalogue holds did apply, "legal" is wrong.
+        ("In 2023, sharing sexual deepfakes was legal in France.", [I], ["fr/code-penal/226-8"]),
+        ("Before 2024, making sexual deepfakes was not a crime in South Korea.", [I], ["kr/sexual-crimes-act/14-2.1"]),
+        # A place lawref holds no law for.
+        ("In Germany, sharing deepfakes is not a crime.", [U], [None]),
+    ],
+)
+def test_whether_conduct_is_a_crime_at_all(catalogue, text, verdicts, records):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert [r.record for r in rep.results] == records, rep.json()
+
+
+def test_a_penalty_statement_is_not_read_as_criminality(catalogue):
+    from lawref.claims import parse_claim
+
+    assert parse_claim("Possessing deepfakes was not punishable by prison in Korea.").criminal == ""
+    assert parse_claim("Possessing deepfakes is punishable by up to three years in Korea.").criminal == ""
