@@ -3,8 +3,9 @@
 :func:`compare` resolves a topic (a tag, else a search) or a list of ids to offences, picks
 the penalty version in force on the as-of date, converts each maximum fine to one currency
 at the dated ECB reference rate (:mod:`lawref.money`), and returns a :class:`Comparison` of
-:class:`Row` values: one per offence, plus one per aggravated variant, plus a "no specific
-offence before ..." row for an offence not yet in force. Cases citing a compared offence
+:class:`Row` values: one per offence, plus one per aggravated variant (unless another row is
+that variant: :func:`fold_variants`), plus a "no specific offence before ..." row for an
+offence not yet in force. Cases citing a compared offence
 become :class:`Notable` sentences, kept apart from the statutory ranges.
 
 Nothing here prints or imports typer/rich; :mod:`lawref.commands.compare` formats.
@@ -63,6 +64,10 @@ class Row:
     note: str | None = None
     status_text: str | None = None
     sources: tuple[Source, ...] = ()
+    # An offence that is another row's aggravated form ("s 474.17AA" for s 474.17A): that
+    # row's id and the circumstances of its variants folded into this row (see fold_variants).
+    aggravates: str | None = None
+    circumstances: tuple[str, ...] = ()
 
     @property
     def is_variant(self) -> bool:
@@ -108,6 +113,8 @@ class Row:
             "transposition_deadline": self.transposition_deadline.isoformat() if self.transposition_deadline else None,
             "unverified": self.unverified,
             "note": self.note,
+            "aggravates": self.aggravates,
+            "circumstances": list(self.circumstances),
             "sources": [_source_json(s) for s in self.sources],
         }
 
@@ -587,6 +594,56 @@ def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVers
     )
 
 
+def _penalty_of(r: Row) -> tuple:
+    return (r.prison_max, r.prison_min, r.prison_max_basis, r.fine, r.combine)
+
+
+def _cites(label: str, article: str) -> bool:
+    """Whether a variant's label names `article` ("... (s 474.17AA)"), not a longer one."""
+    return re.search(rf"(?<![\w.]){re.escape(article)}(?![\w.])", label, re.IGNORECASE) is not None
+
+
+def _without_citation(label: str, article: str) -> str:
+    """`label` without a closing "(s ARTICLE)": the row it is folded into says the article."""
+    return re.sub(rf"\s*\((?:[^()]*\W)?{re.escape(article)}\)\s*$", "", label, flags=re.IGNORECASE) or label
+
+
+def fold_variants(rows: list[Row]) -> list[Row]:
+    """`rows` without aggravated variants that repeat another row: a variant whose label cites
+    an offence of the same instrument that is itself a row, with the same penalty, is that
+    offence (AU s 474.17A's two aggravated forms are s 474.17AA, 7 years). The variant row is
+    dropped and its circumstance kept on the offence's row (`aggravates`, `circumstances`), so
+    each penalty shows once and every circumstance stays visible."""
+    offences = {j for j, r in enumerate(rows) if not r.is_variant and r.status == IN_FORCE}
+    folded: dict[int, list[str]] = {}  # index of the offence row -> circumstances
+    parent: dict[int, str] = {}
+    drop = set()
+    for i, r in enumerate(rows):
+        if not r.is_variant or r.status != IN_FORCE:
+            continue
+        for j, o in enumerate(rows):
+            if j in offences and o.id != r.id and o.jurisdiction == r.jurisdiction and o.instrument == r.instrument and _cites(r.variant, o.article) and _penalty_of(o) == _penalty_of(r):
+                if parent.setdefault(j, r.id) != r.id:
+                    continue  # variants of two offences: fold only the first one's
+                folded.setdefault(j, []).append(_without_citation(r.variant, o.article))
+                drop.add(i)
+                break
+    if not drop:
+        return rows
+    from dataclasses import replace
+
+    return [replace(r, aggravates=parent[i], circumstances=tuple(folded[i])) if i in folded else r for i, r in enumerate(rows) if i not in drop]
+
+
+def aggravation_words(row: Row, rows: Sequence[Row]) -> str | None:
+    """"aggravated form of Criminal Code (Cth) s 474.17A: X; or Y" for a row that
+    :func:`fold_variants` gave the circumstances of another row's variants, else None."""
+    if not row.aggravates:
+        return None
+    base = next((r.citation for r in rows if r.id == row.aggravates and not r.is_variant), row.aggravates)
+    return f"aggravated form of {base}: {'; or '.join(row.circumstances)}"
+
+
 # --------------------------------------------------------------------------- notable sentences
 
 
@@ -750,7 +807,7 @@ def compare(
     rows: list[Row] = []
     for o in offences:
         rows.extend(offence_rows(o, as_of, currency, rates))
-    rows = sort_rows(rows, sort)
+    rows = sort_rows(fold_variants(rows), sort)
     in_force_ids = list(dict.fromkeys(r.id for r in rows if r.status == IN_FORCE))
     notable = notable_sentences(cat, list(dict.fromkeys(r.id for r in rows)), as_of)
     notes = [BASIS]

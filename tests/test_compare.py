@@ -669,3 +669,68 @@ def test_an_article_beside_an_unknown_word_is_not_a_fuzzy_topic(cli):
     with the article's record as the closest."""
     r = cli(["compare", "14-2.1", "xyz"])
     assert r.code == 2 and r.out == "" and "closest: kr/sexual-crimes-act/14-2.1" in r.err
+
+
+# ------------------------------------------------------------------ a variant that is another row
+
+
+def _cited_variants(catalogue, base_id, day):
+    """The aggravated variants of `base_id` in force on `day` whose label cites another offence
+    with the same penalty, as (label, that offence), read from the records."""
+    base = catalogue.get(base_id)
+    out = []
+    for a in base.in_force(day).aggravated:
+        for rid in base.related:
+            other = catalogue.get(rid).in_force(day)
+            art = catalogue.get(rid).article
+            if re.search(rf"(?<![\w.]){re.escape(art)}(?![\w.])", a.label) and (a.prison, a.fine) == (other.prison, other.fine):
+                out.append((a.label, rid))
+    return out
+
+
+def test_a_variant_that_is_another_row_shows_once(catalogue, rates):
+    """AU s 474.17A's two aggravated forms (7 years) are the offence s 474.17AA, itself a row:
+    the 7 years shows once, on s 474.17AA's row, which names both circumstances."""
+    day = D("2025-06-01")
+    cited = _cited_variants(catalogue, "au/criminal-code/474-17a", day)
+    assert len(cited) == 2  # the data this test is about
+    res = cmp.compare(catalogue, ["deepfake"], day, jurisdictions={"AU"}, rates=rates)
+    assert not [r for r in res.rows if r.is_variant and r.id == "au/criminal-code/474-17a" and r.variant in {c[0] for c in cited}]
+    (target,) = [r for r in res.rows if r.id == cited[0][1]]
+    assert target.aggravates == "au/criminal-code/474-17a"
+    for label, _ in cited:
+        assert any(c in label for c in target.circumstances), label
+    seven = [r for r in res.rows if r.prison_max == target.prison_max]
+    assert seven == [target]
+    words = cmp.aggravation_words(target, res.rows)
+    assert words.startswith("aggravated form of Criminal Code (Cth) s 474.17A: ")
+
+
+def test_variants_stay_when_the_offence_they_cite_is_not_a_row(catalogue, rates):
+    day = D("2025-06-01")
+    res = cmp.compare(catalogue, ["au/criminal-code/474-17a"], day, rates=rates)
+    labels = [r.variant for r in res.rows if r.is_variant]
+    assert labels == [c[0] for c in _cited_variants(catalogue, "au/criminal-code/474-17a", day)]
+    assert not any(r.aggravates for r in res.rows)
+
+
+def test_a_variant_shown_once_in_json_csv_and_table(cli):
+    import csv
+    import io
+
+    args = ["compare", "deepfake", "-j", "AU", "--as-of", "2025-06-01"]
+    rows = json.loads(cli(args + ["--json"]).out)["rows"]
+    assert [(r["id"], r["variant"], r["prison_max_months"]) for r in rows] == [
+        ("au/criminal-code/474-17a", None, 72),
+        ("au/criminal-code/474-17aa", None, 84),
+    ]
+    assert rows[1]["aggravates"] == "au/criminal-code/474-17a" and len(rows[1]["circumstances"]) == 2
+    assert rows[0]["aggravates"] is None and rows[0]["circumstances"] == []
+    csv_rows = list(csv.DictReader(io.StringIO(cli(args + ["--csv"]).out)))
+    assert [(r["id"], r["variant"]) for r in csv_rows] == [(r["id"], "") for r in rows]
+    assert csv_rows[1]["aggravates"] == "au/criminal-code/474-17a"
+    assert csv_rows[1]["circumstances"] == "; ".join(rows[1]["circumstances"])
+    table = cli(args).out
+    assert table.count("7 years") == 1 and "+ aggravated" not in table
+    for c in rows[1]["circumstances"]:
+        assert c in table

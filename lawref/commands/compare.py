@@ -23,7 +23,7 @@ CSV_HEADERS = [
     "prison_max_months", "prison_min_months", "prison_max_basis", "combine", "fine_max", "fine_currency",
     "fine_converted", "converted_currency", "rate", "rate_date", "rate_source", "conversion_note",
     "in_force_from", "in_force_until", "minimum_standard", "transposition_deadline", "unverified",
-    "note", "sources", "penalty_since",
+    "note", "sources", "penalty_since", "aggravates", "circumstances",
 ]  # fmt: skip
 
 
@@ -130,7 +130,7 @@ def _prison_max(row) -> str:
     return text or ("none stated" if row.prison_min else ("term not recorded" if row.combine and row.fine else ""))
 
 
-def _offence(row, notes: "_Notes", ref: str) -> str:
+def _offence(row, notes: "_Notes", ref: str, aggravation: str | None = None) -> str:
     if row.is_variant:
         text = f"+ aggravated: {row.variant}"
         if ref:
@@ -141,6 +141,8 @@ def _offence(row, notes: "_Notes", ref: str) -> str:
         text = f"{row.citation}" + (f" [{ref}]" if ref else "") + f"\n{row.conduct}"
         if row.label:
             text += f"\n{row.label}"
+        if aggravation:
+            text += f"\n{aggravation}"
         if row.status_text:
             text += f"\n-> {row.status_text}"
     if row.unverified:
@@ -169,6 +171,8 @@ def _first_source(row):
 
 def _cells(result) -> tuple[list[list[str]], list[str], list]:
     """Table rows, footnotes and the numbered sources they refer to."""
+    from ..compare import aggravation_words
+
     notes, sources = _Notes(), []
     urls: dict[str, int] = {}
     out = []
@@ -192,7 +196,7 @@ def _cells(result) -> tuple[list[list[str]], list[str], list]:
         out.append(
             [
                 r.jurisdiction,
-                _offence(r, notes, ref),
+                _offence(r, notes, ref, aggravation_words(r, result.rows)),
                 _prison_max(r),
                 _prison(r.prison_min),
                 COMBINE_WORDS.get(r.combine.value, r.combine.value) if r.combine else "",
@@ -320,4 +324,6 @@ def _csv_row(r) -> list:
         r.note or "",
         " ".join(s.url for s in r.sources),
         r.penalty_since.isoformat() if r.penalty_since else "",
+        r.aggravates or "",
+        "; ".join(r.circumstances),
     ]
