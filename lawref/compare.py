@@ -378,11 +378,17 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
     if not query:
         raise UsageError("compare: give a topic (a tag or a phrase, e.g. deepfake) or offence ids")
     if any(_looks_like_id(q) for q in query):
+        from .errors import BrokenRecord, UnknownRecord
         from .search import find_record
 
         out: list[Offence] = []
         for q in query:
-            rec = find_record(cat, q)[0]  # an id, or what names one record ("226-8-1")
+            try:
+                rec = find_record(cat, q)[0]  # an id, or what names one record ("226-8-1")
+            except BrokenRecord:
+                raise
+            except UnknownRecord:
+                raise UnknownRecord(q, suggest_for_compare(cat, q)) from None
             recs = [rec] if isinstance(rec, Offence) else [cat.records[i] for i in rec.offences if isinstance(cat.records.get(i), Offence)]
             if not recs:
                 raise UsageError(f"compare: case {rec.id!r} cites no offence in the catalogue")
@@ -425,12 +431,31 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
         import difflib
 
         close = difflib.get_close_matches(_norm_tag(phrase), tags, n=3, cutoff=0.5)
-        if not close:  # no tag is near: the nearest offences and cases, as search suggests
-            from .search import suggest
-
-            close = suggest(cat, phrase, 3)
+        if not close:  # no tag is near: the nearest records compare can take
+            close = suggest_for_compare(cat, phrase)
         raise NoMatch(phrase, close)
     return "search", None, found, notes
+
+
+def suggest_for_compare(cat, text: str, n: int = 3) -> list[str]:
+    """The `n` records closest to `text` that compare can take, for "did you mean": offences,
+    and cases citing offences of the catalogue, said to be cases ("kr/snu-deepfake (a case:
+    compares the 4 offences it cites)"). A case citing none is left out: compare cannot
+    use it."""
+    from .search import suggest
+
+    out = []
+    for rid in suggest(cat, text, n * 4):
+        rec = cat.records.get(rid)
+        if isinstance(rec, Offence):
+            out.append(rid)
+        elif rec is not None:
+            cited = [i for i in dict.fromkeys(rec.offences) if isinstance(cat.records.get(i), Offence)]
+            if cited:
+                out.append(f"{rid} (a case: compares the {len(cited)} offence{'s' if len(cited) != 1 else ''} it cites)")
+        if len(out) == n:
+            break
+    return out
 
 
 def _articles(cat, query: Sequence[str], jurisdictions=None) -> tuple[list[Offence], list[str]]:
@@ -438,7 +463,7 @@ def _articles(cat, query: Sequence[str], jurisdictions=None) -> tuple[list[Offen
     records (that article, or the articles it encloses), not the records that merely
     mention the number; and a note for each number no offence has, with the closest records.
     Empty unless every word of `query` is an article number."""
-    from .search import Filters, article_tokens, article_variants, search, suggest
+    from .search import Filters, article_tokens, article_variants, search
 
     if not query or not all(article_tokens(q) for q in query):
         return [], []
@@ -457,7 +482,7 @@ def _articles(cat, query: Sequence[str], jurisdictions=None) -> tuple[list[Offen
             if any(v[: len(want)] == want or want[: len(v)] == v for v in have):
                 out.setdefault(o.id, o)
         if len(out) == before and not any(article_tokens(q) == article_tokens(x) for x in query[: query.index(q)]):
-            close = suggest(cat, q, 3)
+            close = suggest_for_compare(cat, q)
             unmatched.append(f"{q!r} matches no offence and is left out" + (f"; closest: {', '.join(close)}" if close else ""))
     return list(out.values()), unmatched
 

@@ -734,3 +734,43 @@ def test_a_variant_shown_once_in_json_csv_and_table(cli):
     assert table.count("7 years") == 1 and "+ aggravated" not in table
     for c in rows[1]["circumstances"]:
         assert c in table
+
+
+# ------------------------------------------------------------------ suggestions compare can use
+
+
+def _suggested_ids(err: str) -> list[str]:
+    m = re.search(r"(?:did you mean|closest): (.+?)(?:\?|$)", err.splitlines()[0])
+    return [re.sub(r" \(.*", "", s) for s in re.split(r", (?=[a-z-]+/)", m.group(1))] if m else []
+
+
+@pytest.mark.parametrize("args", [["kr/snu"], ["kr/cho"], ["fr/code-penal/226-8-1", "esafety"], ["kr/sexual-crimes-act/14-2.1", "2252Z"]])
+def test_did_you_mean_names_only_what_compare_can_take(cli, catalogue, args):
+    """A suggestion is an offence, or a case that cites offences (said to be a case, with what
+    compare does with it); never a case compare would refuse."""
+    r = cli(["compare", *args])
+    assert r.code == 2 and "Traceback" not in r.err and r.err.count("\n") == 1
+    line = r.err.splitlines()[0]
+    for rid in _suggested_ids(r.err):
+        rec = catalogue.get(rid)
+        if rec.kind == "case":
+            cited = [i for i in dict.fromkeys(rec.offences) if i in catalogue.records and catalogue.get(i).kind == "offence"]
+            assert cited, rid
+            assert f"{rid} (a case: compares the {len(cited)} offence" in line
+            ok = cli(["compare", rid])
+            assert ok.code == 0, ok.err  # what the suggestion says compare does, it does
+        else:
+            assert rec.kind == "offence"
+
+
+def test_a_case_compare_cannot_use_is_never_suggested(cli, catalogue):
+    rot = catalogue.get("au/esafety-v-rotondo")
+    assert not [i for i in rot.offences if i in catalogue.records]  # the data this test is about
+    assert cli(["compare", "au/esafety-v-rotondo"]).code == 2
+    r = cli(["compare", "au/rotondo"])
+    assert r.code == 2 and "au/esafety-v-rotondo" not in r.err
+    notes = cmp.compare(catalogue, ["14-2(1)", "2252Z"], D("2025-06-01")).notes
+    (note,) = [n for n in notes if "'2252Z'" in n]
+    assert _suggested_ids(note)
+    for rid in _suggested_ids(note):
+        assert catalogue.get(rid).kind == "offence" or f"{rid} (a case: compares" in note
