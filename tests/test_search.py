@@ -896,3 +896,33 @@ def test_compare_rejects_a_jurisdiction_without_records_as_search_does(cli, valu
     for command in ("search", "compare"):
         r = cli([command, "deepfake", "-j", value])
         assert r.code == 2 and f"no records for '{code}'" in r.err and "the catalogue covers" in r.err, (command, r.err)
+
+
+def _named_defendants(case, day):
+    return list(dict.fromkeys(p.defendant or case.defendant.name for p in case.proceedings if p.date <= day))
+
+
+@pytest.mark.parametrize("as_of", ["2024-11-01", "2025-06-01"])
+def test_a_case_line_says_how_many_defendants_it_has(cli, catalogue, as_of):
+    """The SNU deepfake case has several defendants: its one-line summary in search names the
+    principal one's sentence and how many others there are, not one sentence alone."""
+    day = dt.date.fromisoformat(as_of)
+    case = catalogue.records["kr/snu-deepfake"]
+    names = _named_defendants(case, day)
+    assert len(names) > 1  # the data this test is about
+    main = case.final_sentence(day, main_only=True)
+    assert main.defendant == case.defendant.name
+    r = cli(["search", "snu", "--as-of", as_of])
+    assert r.code == 0, r.err
+    (line,) = [x for x in r.out.splitlines() if x.startswith("kr/snu-deepfake\t")]
+    n = len(names) - 1
+    assert f"{main.defendant}: " in line and f"({main.date})" in line
+    assert line.endswith(f"; +{n} other defendant{'s' if n != 1 else ''}")
+
+
+def test_a_case_line_of_one_defendant_counts_no_others(cli, catalogue):
+    case = catalogue.records[CHO]
+    assert len(_named_defendants(case, dt.date.max)) == 1
+    r = cli(["search", CHO])
+    (line,) = [x for x in r.out.splitlines() if x.startswith(CHO + "\t")]
+    assert "other defendant" not in line
