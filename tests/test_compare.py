@@ -774,3 +774,28 @@ def test_a_case_compare_cannot_use_is_never_suggested(cli, catalogue):
     assert _suggested_ids(note)
     for rid in _suggested_ids(note):
         assert catalogue.get(rid).kind == "offence" or f"{rid} (a case: compares" in note
+
+
+def test_terminal_table_at_80_columns_keeps_every_date_and_id_whole(cli, monkeypatch):
+    """At 80 columns the table still fits: the offence column narrows rather than the Since
+    column running off the edge; ids in the notable sentences stay whole."""
+    from rich.cells import cell_len
+
+    from lawref import output
+
+    monkeypatch.setattr(output, "is_tty", lambda stream=None: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    r = cli(["compare", "deepfake", "--as-of", "2025-06-01"])
+    assert r.code == 0, r.err
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", r.out)
+    lines = text.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80 and "─" in text
+    data = json.loads(cli(["compare", "deepfake", "--as-of", "2025-06-01", "--json"]).out)
+    for row in data["rows"]:
+        day = row["penalty_since"] if row["status"] == cmp.IN_FORCE else None
+        if day:
+            assert any(day in line for line in lines), (row["id"], day)
+    for n in data["notable_sentences"]:
+        for rid in [n["case"], *n["offences"]]:
+            assert any(re.search(rf"(?<![\w/-]){re.escape(rid)}(?![\w/-])", line) for line in lines), rid

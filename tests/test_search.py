@@ -926,3 +926,22 @@ def test_a_case_line_of_one_defendant_counts_no_others(cli, catalogue):
     r = cli(["search", CHO])
     (line,) = [x for x in r.out.splitlines() if x.startswith(CHO + "\t")]
     assert "other defendant" not in line
+
+
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_ids_stay_whole_in_a_terminal_table(cli, monkeypatch, columns):
+    """Ids are what users copy: at 80 columns each stays on one line (the title wraps)."""
+    from rich.cells import cell_len
+
+    _forced_tty(monkeypatch)
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("NO_COLOR", "1")
+    ids = [h["id"] for h in json.loads(cli(["search", "deepfake", "-n", "0", "--json"]).out)]
+    assert max(len(i) for i in ids) > 30  # long ids, the case this is about
+    r = cli(["search", "deepfake", "-n", "0"])
+    assert r.code == 0, r.err
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", r.out)
+    assert max(cell_len(line) for line in text.splitlines()) <= int(columns)
+    lines = text.splitlines()
+    for rid in ids:
+        assert any(re.search(rf"(?<![\w/-]){re.escape(rid)}(?![\w/-])", line) for line in lines), rid

@@ -237,9 +237,12 @@ def _print(result) -> None:
             collapse_padding=True,
             title_justify="left",
         )
+        # The offence column takes what the others leave (16 at least where there is room):
+        # the table never runs past the terminal, where the right columns would be cut off.
+        rest = console().width - sum(_WIDTHS.get(i, 0) for i in keep) - len(keep) - 1
         for i in keep:
             if i == 1:
-                t.add_column(headers[i], overflow="fold", ratio=1, min_width=16)
+                t.add_column(headers[i], overflow="fold", ratio=1, min_width=max(8, min(16, rest)))
             else:
                 t.add_column(headers[i], overflow="fold", width=_WIDTHS.get(i))
         for r in rows:
