@@ -714,12 +714,16 @@ def _replace(n: Notable, **kw) -> Notable:
 # --------------------------------------------------------------------------- sorting
 
 
-def _prison_key(r: Row) -> tuple[float, int]:
-    """The maximum; for a law that states only a minimum, that minimum, placed above a
-    maximum of the same length ("at least 5 years" is never less than "up to 5 years")."""
+def _prison_key(r: Row) -> tuple[float, int, float]:
+    """The maximum, then the minimum. A maximum from a general cap counts as the maximum it
+    is (KR "at least 3 years", up to 30 under Criminal Act Art. 42, is a 30-year maximum):
+    among equal maxima the higher minimum ranks first. For a law that states only a minimum
+    and no cap is recorded, that minimum, placed above a maximum of the same length ("at
+    least 5 years" is never less than "up to 5 years")."""
+    low = r.prison_min.sort_key() if r.prison_min else -1.0
     if r.prison_max:
-        return (r.prison_max.sort_key(), 0)
-    return (r.prison_min.sort_key(), 1) if r.prison_min else (-1.0, 0)
+        return (r.prison_max.sort_key(), 0, low)
+    return (low, 1, low) if r.prison_min else (-1.0, 0, low)
 
 
 def _fine_key(r: Row) -> tuple[int, float]:
@@ -750,7 +754,8 @@ def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
     """Sort rows, keeping each offence's variants under it.
 
     `jurisdiction`: grouped by jurisdiction code, then by instrument, articles in order.
-    `prison` / `fine`: highest maximum first (life and unlimited on top), equal ones in
+    `prison` / `fine`: highest maximum first (life and unlimited on top; a general cap counts
+    as a maximum, and equal prison maxima put the higher minimum first), equal ones in
     jurisdiction and article order; rows not in force at the date go last. Variants follow
     their offence whatever the order.
     """

@@ -799,3 +799,24 @@ def test_terminal_table_at_80_columns_keeps_every_date_and_id_whole(cli, monkeyp
     for n in data["notable_sentences"]:
         for rid in [n["case"], *n["offences"]]:
             assert any(re.search(rf"(?<![\w/-]){re.escape(rid)}(?![\w/-])", line) for line in lines), rid
+
+
+def test_prison_sort_ranks_a_general_cap_as_its_maximum_then_by_minimum(catalogue, rates, cli):
+    """KR "at least N years" (up to 30 under Criminal Act Art. 42) ranks as a 30-year maximum,
+    above stated lower maxima; among equal maxima the higher minimum comes first. --help and
+    the README say so."""
+    rows = [r for r in cmp.compare(catalogue, ["deepfake"], NEW, sort="prison", rates=rates).rows if not r.is_variant and r.status == cmp.IN_FORCE]
+    capped = [r for r in rows if r.prison_max_basis]
+    assert len({r.prison_min for r in capped}) > 1  # caps with different minima: the case in point
+    for i, a in enumerate(rows):
+        for b in rows[i + 1 :]:
+            assert a.prison_max is None or b.prison_max is None or a.prison_max >= b.prison_max, (a.id, b.id)
+            if a.prison_max == b.prison_max and a.prison_max is not None:
+                assert (a.prison_min.sort_key() if a.prison_min else -1) >= (b.prison_min.sort_key() if b.prison_min else -1), (a.id, b.id)
+    stated = [r for r in rows if r.prison_max is not None and not r.prison_max_basis]
+    for c in capped:  # above every shorter stated maximum ("up to 7 years")
+        assert all(rows.index(c) < rows.index(s) for s in stated if s.prison_max.sort_key() < c.prison_max.sort_key()), c.id
+    help_text = " ".join(cli(["compare", "--help"]).out.split())
+    assert "general cap" in help_text and "higher minimum first" in help_text
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert "With `--sort prison` a maximum that only a general cap sets counts as the maximum it is" in readme

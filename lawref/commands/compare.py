@@ -11,7 +11,7 @@ from ._common import AsOfOpt, CsvOpt, CurrencyOpt, JsonOpt, JurisdictionOpt, as_
 
 SortOpt = Annotated[
     str,
-    typer.Option("--sort", metavar="KEY", help="Order rows by jurisdiction (grouped), prison (highest maximum first) or fine (highest converted maximum first)."),
+    typer.Option("--sort", metavar="KEY", help="Order rows by jurisdiction (grouped), prison (highest maximum first; a maximum that only a general cap sets, as Korea's 30 years under Criminal Act Art. 42 for \"at least 3 years\", counts as that maximum, and equal maxima put the higher minimum first) or fine (highest converted maximum first)."),
 ]
 
 COMBINE_WORDS = {"or": "or", "and": "and", "and/or": "and/or"}
