@@ -3,8 +3,9 @@
 :func:`compare` resolves a topic (a tag, else a search) or a list of ids to offences, picks
 the penalty version in force on the as-of date, converts each maximum fine to one currency
 at the dated ECB reference rate (:mod:`lawref.money`), and returns a :class:`Comparison` of
-:class:`Row` values: one per offence, plus one per aggravated variant, plus a "no specific
-offence before ..." row for an offence not yet in force. Cases citing a compared offence
+:class:`Row` values: one per offence, plus one per aggravated variant (unless another row is
+that variant: :func:`fold_variants`), plus a "no specific offence before ..." row for an
+offence not yet in force. Cases citing a compared offence
 become :class:`Notable` sentences, kept apart from the statutory ranges.
 
 Nothing here prints or imports typer/rich; :mod:`lawref.commands.compare` formats.
@@ -63,6 +64,10 @@ class Row:
     note: str | None = None
     status_text: str | None = None
     sources: tuple[Source, ...] = ()
+    # An offence that is another row's aggravated form ("s 474.17AA" for s 474.17A): that
+    # row's id and the circumstances of its variants folded into this row (see fold_variants).
+    aggravates: str | None = None
+    circumstances: tuple[str, ...] = ()
 
     @property
     def is_variant(self) -> bool:
@@ -108,6 +113,8 @@ class Row:
             "transposition_deadline": self.transposition_deadline.isoformat() if self.transposition_deadline else None,
             "unverified": self.unverified,
             "note": self.note,
+            "aggravates": self.aggravates,
+            "circumstances": list(self.circumstances),
             "sources": [_source_json(s) for s in self.sources],
         }
 
@@ -371,11 +378,17 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
     if not query:
         raise UsageError("compare: give a topic (a tag or a phrase, e.g. deepfake) or offence ids")
     if any(_looks_like_id(q) for q in query):
+        from .errors import BrokenRecord, UnknownRecord
         from .search import find_record
 
         out: list[Offence] = []
         for q in query:
-            rec = find_record(cat, q)[0]  # an id, or what names one record ("226-8-1")
+            try:
+                rec = find_record(cat, q)[0]  # an id, or what names one record ("226-8-1")
+            except BrokenRecord:
+                raise
+            except UnknownRecord:
+                raise UnknownRecord(q, suggest_for_compare(cat, q)) from None
             recs = [rec] if isinstance(rec, Offence) else [cat.records[i] for i in rec.offences if isinstance(cat.records.get(i), Offence)]
             if not recs:
                 raise UsageError(f"compare: case {rec.id!r} cites no offence in the catalogue")
@@ -418,12 +431,31 @@ def resolve(cat, query: Sequence[str], jurisdictions=None) -> tuple[str, str | N
         import difflib
 
         close = difflib.get_close_matches(_norm_tag(phrase), tags, n=3, cutoff=0.5)
-        if not close:  # no tag is near: the nearest offences and cases, as search suggests
-            from .search import suggest
-
-            close = suggest(cat, phrase, 3)
+        if not close:  # no tag is near: the nearest records compare can take
+            close = suggest_for_compare(cat, phrase)
         raise NoMatch(phrase, close)
     return "search", None, found, notes
+
+
+def suggest_for_compare(cat, text: str, n: int = 3) -> list[str]:
+    """The `n` records closest to `text` that compare can take, for "did you mean": offences,
+    and cases citing offences of the catalogue, said to be cases ("kr/snu-deepfake (a case:
+    compares the 4 offences it cites)"). A case citing none is left out: compare cannot
+    use it."""
+    from .search import suggest
+
+    out = []
+    for rid in suggest(cat, text, n * 4):
+        rec = cat.records.get(rid)
+        if isinstance(rec, Offence):
+            out.append(rid)
+        elif rec is not None:
+            cited = [i for i in dict.fromkeys(rec.offences) if isinstance(cat.records.get(i), Offence)]
+            if cited:
+                out.append(f"{rid} (a case: compares the {len(cited)} offence{'s' if len(cited) != 1 else ''} it cites)")
+        if len(out) == n:
+            break
+    return out
 
 
 def _articles(cat, query: Sequence[str], jurisdictions=None) -> tuple[list[Offence], list[str]]:
@@ -431,7 +463,7 @@ def _articles(cat, query: Sequence[str], jurisdictions=None) -> tuple[list[Offen
     records (that article, or the articles it encloses), not the records that merely
     mention the number; and a note for each number no offence has, with the closest records.
     Empty unless every word of `query` is an article number."""
-    from .search import Filters, article_tokens, article_variants, search, suggest
+    from .search import Filters, article_tokens, article_variants, search
 
     if not query or not all(article_tokens(q) for q in query):
         return [], []
@@ -450,7 +482,7 @@ def _articles(cat, query: Sequence[str], jurisdictions=None) -> tuple[list[Offen
             if any(v[: len(want)] == want or want[: len(v)] == v for v in have):
                 out.setdefault(o.id, o)
         if len(out) == before and not any(article_tokens(q) == article_tokens(x) for x in query[: query.index(q)]):
-            close = suggest(cat, q, 3)
+            close = suggest_for_compare(cat, q)
             unmatched.append(f"{q!r} matches no offence and is left out" + (f"; closest: {', '.join(close)}" if close else ""))
     return list(out.values()), unmatched
 
@@ -587,6 +619,56 @@ def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVers
     )
 
 
+def _penalty_of(r: Row) -> tuple:
+    return (r.prison_max, r.prison_min, r.prison_max_basis, r.fine, r.combine)
+
+
+def _cites(label: str, article: str) -> bool:
+    """Whether a variant's label names `article` ("... (s 474.17AA)"), not a longer one."""
+    return re.search(rf"(?<![\w.]){re.escape(article)}(?![\w.])", label, re.IGNORECASE) is not None
+
+
+def _without_citation(label: str, article: str) -> str:
+    """`label` without a closing "(s ARTICLE)": the row it is folded into says the article."""
+    return re.sub(rf"\s*\((?:[^()]*\W)?{re.escape(article)}\)\s*$", "", label, flags=re.IGNORECASE) or label
+
+
+def fold_variants(rows: list[Row]) -> list[Row]:
+    """`rows` without aggravated variants that repeat another row: a variant whose label cites
+    an offence of the same instrument that is itself a row, with the same penalty, is that
+    offence (AU s 474.17A's two aggravated forms are s 474.17AA, 7 years). The variant row is
+    dropped and its circumstance kept on the offence's row (`aggravates`, `circumstances`), so
+    each penalty shows once and every circumstance stays visible."""
+    offences = {j for j, r in enumerate(rows) if not r.is_variant and r.status == IN_FORCE}
+    folded: dict[int, list[str]] = {}  # index of the offence row -> circumstances
+    parent: dict[int, str] = {}
+    drop = set()
+    for i, r in enumerate(rows):
+        if not r.is_variant or r.status != IN_FORCE:
+            continue
+        for j, o in enumerate(rows):
+            if j in offences and o.id != r.id and o.jurisdiction == r.jurisdiction and o.instrument == r.instrument and _cites(r.variant, o.article) and _penalty_of(o) == _penalty_of(r):
+                if parent.setdefault(j, r.id) != r.id:
+                    continue  # variants of two offences: fold only the first one's
+                folded.setdefault(j, []).append(_without_citation(r.variant, o.article))
+                drop.add(i)
+                break
+    if not drop:
+        return rows
+    from dataclasses import replace
+
+    return [replace(r, aggravates=parent[i], circumstances=tuple(folded[i])) if i in folded else r for i, r in enumerate(rows) if i not in drop]
+
+
+def aggravation_words(row: Row, rows: Sequence[Row]) -> str | None:
+    """"aggravated form of Criminal Code (Cth) s 474.17A: X; or Y" for a row that
+    :func:`fold_variants` gave the circumstances of another row's variants, else None."""
+    if not row.aggravates:
+        return None
+    base = next((r.citation for r in rows if r.id == row.aggravates and not r.is_variant), row.aggravates)
+    return f"aggravated form of {base}: {'; or '.join(row.circumstances)}"
+
+
 # --------------------------------------------------------------------------- notable sentences
 
 
@@ -632,12 +714,16 @@ def _replace(n: Notable, **kw) -> Notable:
 # --------------------------------------------------------------------------- sorting
 
 
-def _prison_key(r: Row) -> tuple[float, int]:
-    """The maximum; for a law that states only a minimum, that minimum, placed above a
-    maximum of the same length ("at least 5 years" is never less than "up to 5 years")."""
+def _prison_key(r: Row) -> tuple[float, int, float]:
+    """The maximum, then the minimum. A maximum from a general cap counts as the maximum it
+    is (KR "at least 3 years", up to 30 under Criminal Act Art. 42, is a 30-year maximum):
+    among equal maxima the higher minimum ranks first. For a law that states only a minimum
+    and no cap is recorded, that minimum, placed above a maximum of the same length ("at
+    least 5 years" is never less than "up to 5 years")."""
+    low = r.prison_min.sort_key() if r.prison_min else -1.0
     if r.prison_max:
-        return (r.prison_max.sort_key(), 0)
-    return (r.prison_min.sort_key(), 1) if r.prison_min else (-1.0, 0)
+        return (r.prison_max.sort_key(), 0, low)
+    return (low, 1, low) if r.prison_min else (-1.0, 0, low)
 
 
 def _fine_key(r: Row) -> tuple[int, float]:
@@ -668,7 +754,8 @@ def sort_rows(rows: list[Row], by: str = "jurisdiction") -> list[Row]:
     """Sort rows, keeping each offence's variants under it.
 
     `jurisdiction`: grouped by jurisdiction code, then by instrument, articles in order.
-    `prison` / `fine`: highest maximum first (life and unlimited on top), equal ones in
+    `prison` / `fine`: highest maximum first (life and unlimited on top; a general cap counts
+    as a maximum, and equal prison maxima put the higher minimum first), equal ones in
     jurisdiction and article order; rows not in force at the date go last. Variants follow
     their offence whatever the order.
     """
@@ -750,7 +837,7 @@ def compare(
     rows: list[Row] = []
     for o in offences:
         rows.extend(offence_rows(o, as_of, currency, rates))
-    rows = sort_rows(rows, sort)
+    rows = sort_rows(fold_variants(rows), sort)
     in_force_ids = list(dict.fromkeys(r.id for r in rows if r.status == IN_FORCE))
     notable = notable_sentences(cat, list(dict.fromkeys(r.id for r in rows)), as_of)
     notes = [BASIS]

@@ -120,8 +120,10 @@ def emit_json(obj: Any) -> None:
     sys.stdout.write(dumps(obj) + "\n")
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None, widths: dict[int, int] | None = None) -> None:
-    """A rich table on a terminal; tab-separated plain text when piped."""
+def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None, widths: dict[int, int] | None = None, whole: Sequence[int] = ()) -> None:
+    """A rich table on a terminal; tab-separated plain text when piped. Cells of the columns
+    in `whole` (record ids, which users copy) are not wrapped while the terminal leaves the
+    other columns 8 characters each: those wrap instead."""
     rows = [list(r) for r in rows]
     if not is_tty():
         out = sys.stdout
@@ -133,9 +135,20 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], title: str | No
         return
     from rich.table import Table
 
-    t = Table(title=clean(title) if title else None, show_lines=False, header_style="bold")
+    from rich.cells import cell_len
+
+    from rich import box
+
+    # As `compare` draws its table: one space between columns, so narrow terminals keep room.
+    t = Table(title=clean(title) if title else None, show_lines=False, header_style="bold", box=box.SIMPLE_HEAD, pad_edge=False, padding=(0, 0), collapse_padding=True)
+    longest = {i: max((cell_len(plain("" if r[i] is None else r[i])) for r in rows), default=0) for i in whole}
+    room = console().width - (len(headers) + 1) - sum(longest.values())
+    fits = room >= 8 * (len(headers) - len(longest))
     for i, h in enumerate(headers):
-        t.add_column(h, overflow="fold", max_width=(widths or {}).get(i))
+        if i in longest and fits:
+            t.add_column(h, no_wrap=True, overflow="fold", min_width=longest[i])
+        else:
+            t.add_column(h, overflow="fold", max_width=(widths or {}).get(i))
     for r in rows:
         t.add_row(*[clean("" if c is None else c) for c in r])
     console().print(t)

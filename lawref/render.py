@@ -732,7 +732,7 @@ def _penalty_text(prison, fine, combine, note, minimum_standard: bool) -> str:
     return penalty_words(SimpleNamespace(prison=prison, fine=fine, combine=combine, note=note), minimum_standard)
 
 
-def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -> dict:
+def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None, aggravation: str | None = None) -> dict:
     from .compare import IN_FORCE
     from .model import Prison
     from .money import Conversion, NoConversion
@@ -777,6 +777,9 @@ def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None) -
         "transposition_deadline": _iso(r.transposition_deadline),
         "unverified": r.unverified,
         "note": r.note,
+        "aggravates": r.aggravates,
+        "circumstances": list(r.circumstances),
+        "aggravation": aggravation,
         "refs": src.refs(r.sources),
         "key_ref": key_ref if key_ref != parent_key else None,
     }
@@ -1391,7 +1394,7 @@ def build_context(
         UsageError, UnknownRecord, NoMatch (as compare does).
     """
     from . import __version__
-    from .compare import compare, future_note
+    from .compare import aggravation_words, compare, future_note
     from .model import Case, Offence, newest_check
 
     if paper not in PAPERS:
@@ -1464,7 +1467,7 @@ def build_context(
     rows: list[dict] = []
     parent_key = None
     for r in rows_src:
-        d = _row_dict(r, src, key, parent_key if r.variant is not None else None)
+        d = _row_dict(r, src, key, parent_key if r.variant is not None else None, aggravation_words(r, rows_src))
         if r.variant is None:
             parent_key = d["key_ref"]
         rows.append(d)

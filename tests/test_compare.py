@@ -669,3 +669,154 @@ def test_an_article_beside_an_unknown_word_is_not_a_fuzzy_topic(cli):
     with the article's record as the closest."""
     r = cli(["compare", "14-2.1", "xyz"])
     assert r.code == 2 and r.out == "" and "closest: kr/sexual-crimes-act/14-2.1" in r.err
+
+
+# ------------------------------------------------------------------ a variant that is another row
+
+
+def _cited_variants(catalogue, base_id, day):
+    """The aggravated variants of `base_id` in force on `day` whose label cites another offence
+    with the same penalty, as (label, that offence), read from the records."""
+    base = catalogue.get(base_id)
+    out = []
+    for a in base.in_force(day).aggravated:
+        for rid in base.related:
+            other = catalogue.get(rid).in_force(day)
+            art = catalogue.get(rid).article
+            if re.search(rf"(?<![\w.]){re.escape(art)}(?![\w.])", a.label) and (a.prison, a.fine) == (other.prison, other.fine):
+                out.append((a.label, rid))
+    return out
+
+
+def test_a_variant_that_is_another_row_shows_once(catalogue, rates):
+    """AU s 474.17A's two aggravated forms (7 years) are the offence s 474.17AA, itself a row:
+    the 7 years shows once, on s 474.17AA's row, which names both circumstances."""
+    day = D("2025-06-01")
+    cited = _cited_variants(catalogue, "au/criminal-code/474-17a", day)
+    assert len(cited) == 2  # the data this test is about
+    res = cmp.compare(catalogue, ["deepfake"], day, jurisdictions={"AU"}, rates=rates)
+    assert not [r for r in res.rows if r.is_variant and r.id == "au/criminal-code/474-17a" and r.variant in {c[0] for c in cited}]
+    (target,) = [r for r in res.rows if r.id == cited[0][1]]
+    assert target.aggravates == "au/criminal-code/474-17a"
+    for label, _ in cited:
+        assert any(c in label for c in target.circumstances), label
+    seven = [r for r in res.rows if r.prison_max == target.prison_max]
+    assert seven == [target]
+    words = cmp.aggravation_words(target, res.rows)
+    assert words.startswith("aggravated form of Criminal Code (Cth) s 474.17A: ")
+
+
+def test_variants_stay_when_the_offence_they_cite_is_not_a_row(catalogue, rates):
+    day = D("2025-06-01")
+    res = cmp.compare(catalogue, ["au/criminal-code/474-17a"], day, rates=rates)
+    labels = [r.variant for r in res.rows if r.is_variant]
+    assert labels == [c[0] for c in _cited_variants(catalogue, "au/criminal-code/474-17a", day)]
+    assert not any(r.aggravates for r in res.rows)
+
+
+def test_a_variant_shown_once_in_json_csv_and_table(cli):
+    import csv
+    import io
+
+    args = ["compare", "deepfake", "-j", "AU", "--as-of", "2025-06-01"]
+    rows = json.loads(cli(args + ["--json"]).out)["rows"]
+    assert [(r["id"], r["variant"], r["prison_max_months"]) for r in rows] == [
+        ("au/criminal-code/474-17a", None, 72),
+        ("au/criminal-code/474-17aa", None, 84),
+    ]
+    assert rows[1]["aggravates"] == "au/criminal-code/474-17a" and len(rows[1]["circumstances"]) == 2
+    assert rows[0]["aggravates"] is None and rows[0]["circumstances"] == []
+    csv_rows = list(csv.DictReader(io.StringIO(cli(args + ["--csv"]).out)))
+    assert [(r["id"], r["variant"]) for r in csv_rows] == [(r["id"], "") for r in rows]
+    assert csv_rows[1]["aggravates"] == "au/criminal-code/474-17a"
+    assert csv_rows[1]["circumstances"] == "; ".join(rows[1]["circumstances"])
+    table = cli(args).out
+    assert table.count("7 years") == 1 and "+ aggravated" not in table
+    for c in rows[1]["circumstances"]:
+        assert c in table
+
+
+# ------------------------------------------------------------------ suggestions compare can use
+
+
+def _suggested_ids(err: str) -> list[str]:
+    m = re.search(r"(?:did you mean|closest): (.+?)(?:\?|$)", err.splitlines()[0])
+    return [re.sub(r" \(.*", "", s) for s in re.split(r", (?=[a-z-]+/)", m.group(1))] if m else []
+
+
+@pytest.mark.parametrize("args", [["kr/snu"], ["kr/cho"], ["fr/code-penal/226-8-1", "esafety"], ["kr/sexual-crimes-act/14-2.1", "2252Z"]])
+def test_did_you_mean_names_only_what_compare_can_take(cli, catalogue, args):
+    """A suggestion is an offence, or a case that cites offences (said to be a case, with what
+    compare does with it); never a case compare would refuse."""
+    r = cli(["compare", *args])
+    assert r.code == 2 and "Traceback" not in r.err and r.err.count("\n") == 1
+    line = r.err.splitlines()[0]
+    for rid in _suggested_ids(r.err):
+        rec = catalogue.get(rid)
+        if rec.kind == "case":
+            cited = [i for i in dict.fromkeys(rec.offences) if i in catalogue.records and catalogue.get(i).kind == "offence"]
+            assert cited, rid
+            assert f"{rid} (a case: compares the {len(cited)} offence" in line
+            ok = cli(["compare", rid])
+            assert ok.code == 0, ok.err  # what the suggestion says compare does, it does
+        else:
+            assert rec.kind == "offence"
+
+
+def test_a_case_compare_cannot_use_is_never_suggested(cli, catalogue):
+    rot = catalogue.get("au/esafety-v-rotondo")
+    assert not [i for i in rot.offences if i in catalogue.records]  # the data this test is about
+    assert cli(["compare", "au/esafety-v-rotondo"]).code == 2
+    r = cli(["compare", "au/rotondo"])
+    assert r.code == 2 and "au/esafety-v-rotondo" not in r.err
+    notes = cmp.compare(catalogue, ["14-2(1)", "2252Z"], D("2025-06-01")).notes
+    (note,) = [n for n in notes if "'2252Z'" in n]
+    assert _suggested_ids(note)
+    for rid in _suggested_ids(note):
+        assert catalogue.get(rid).kind == "offence" or f"{rid} (a case: compares" in note
+
+
+def test_terminal_table_at_80_columns_keeps_every_date_and_id_whole(cli, monkeypatch):
+    """At 80 columns the table still fits: the offence column narrows rather than the Since
+    column running off the edge; ids in the notable sentences stay whole."""
+    from rich.cells import cell_len
+
+    from lawref import output
+
+    monkeypatch.setattr(output, "is_tty", lambda stream=None: True)
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setenv("NO_COLOR", "1")
+    r = cli(["compare", "deepfake", "--as-of", "2025-06-01"])
+    assert r.code == 0, r.err
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", r.out)
+    lines = text.splitlines()
+    assert max(cell_len(line) for line in lines) <= 80 and "─" in text
+    data = json.loads(cli(["compare", "deepfake", "--as-of", "2025-06-01", "--json"]).out)
+    for row in data["rows"]:
+        day = row["penalty_since"] if row["status"] == cmp.IN_FORCE else None
+        if day:
+            assert any(day in line for line in lines), (row["id"], day)
+    for n in data["notable_sentences"]:
+        for rid in [n["case"], *n["offences"]]:
+            assert any(re.search(rf"(?<![\w/-]){re.escape(rid)}(?![\w/-])", line) for line in lines), rid
+
+
+def test_prison_sort_ranks_a_general_cap_as_its_maximum_then_by_minimum(catalogue, rates, cli):
+    """KR "at least N years" (up to 30 under Criminal Act Art. 42) ranks as a 30-year maximum,
+    above stated lower maxima; among equal maxima the higher minimum comes first. --help and
+    the README say so."""
+    rows = [r for r in cmp.compare(catalogue, ["deepfake"], NEW, sort="prison", rates=rates).rows if not r.is_variant and r.status == cmp.IN_FORCE]
+    capped = [r for r in rows if r.prison_max_basis]
+    assert len({r.prison_min for r in capped}) > 1  # caps with different minima: the case in point
+    for i, a in enumerate(rows):
+        for b in rows[i + 1 :]:
+            assert a.prison_max is None or b.prison_max is None or a.prison_max >= b.prison_max, (a.id, b.id)
+            if a.prison_max == b.prison_max and a.prison_max is not None:
+                assert (a.prison_min.sort_key() if a.prison_min else -1) >= (b.prison_min.sort_key() if b.prison_min else -1), (a.id, b.id)
+    stated = [r for r in rows if r.prison_max is not None and not r.prison_max_basis]
+    for c in capped:  # above every shorter stated maximum ("up to 7 years")
+        assert all(rows.index(c) < rows.index(s) for s in stated if s.prison_max.sort_key() < c.prison_max.sort_key()), c.id
+    help_text = " ".join(cli(["compare", "--help"]).out.split())
+    assert "general cap" in help_text and "higher minimum first" in help_text
+    readme = " ".join((Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8").split())
+    assert "With `--sort prison` a maximum that only a general cap sets counts as the maximum it is" in readme

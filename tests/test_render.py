@@ -864,3 +864,19 @@ def test_summary_of_one_record_does_not_repeat_its_title(catalogue, query):
     assert f"<h2>{rec.title}</h2>" not in page
     both = render(catalogue, ["kr/cho-ju-bin", "kr/snu-deepfake"], template="summary", fmt="md", as_of=DAY, currency=CURRENCY).data.decode()
     assert "\n## Cho Ju-bin" in both and "\n## Seoul National University deepfake case" in both
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_handout_shows_a_variant_that_is_another_row_once(catalogue, fmt):
+    """AU s 474.17A's aggravated forms are the offence s 474.17AA (same 7 years): the handout's
+    table has one 7-year line, s 474.17AA's, naming every circumstance of those forms."""
+    ctx = build_context(catalogue, ["deepfake"], as_of=DAY, currency=CURRENCY, jurisdictions={"AU"})
+    rows = ctx["rows"]
+    assert [(r["id"], r["is_variant"]) for r in rows] == [("au/criminal-code/474-17a", False), ("au/criminal-code/474-17aa", False)]
+    labels = [a.label for a in catalogue.get("au/criminal-code/474-17a").in_force(DAY).aggravated]
+    assert all(any(c in label for c in rows[1]["circumstances"]) for label in labels)
+    out = render(catalogue, ["deepfake"], template="handout", fmt=fmt, as_of=DAY, currency=CURRENCY, jurisdictions={"AU"}).data.decode()
+    table = out.split("Comparison", 1)[1].split("Leading cases", 1)[0]
+    assert table.count("7 years") == 1 and "↳" not in table
+    for c in rows[1]["circumstances"]:
+        assert (htmllib.escape(c) if fmt == "html" else md_escape(c)) in table

@@ -904,3 +904,52 @@ def test_everyday_words_for_intimate_images_find_those_offences(catalogue, query
     assert len(hits) >= 3
     assert all(h.kind == "offence" and tag in h.record.tags for h in hits), [h.id for h in hits]
     assert len({h.jurisdiction for h in hits}) >= 3  # not one country's law only
+
+
+def _named_defendants(case, day):
+    return list(dict.fromkeys(p.defendant or case.defendant.name for p in case.proceedings if p.date <= day))
+
+
+@pytest.mark.parametrize("as_of", ["2024-11-01", "2025-06-01"])
+def test_a_case_line_says_how_many_defendants_it_has(cli, catalogue, as_of):
+    """The SNU deepfake case has several defendants: its one-line summary in search names the
+    principal one's sentence and how many others there are, not one sentence alone."""
+    day = dt.date.fromisoformat(as_of)
+    case = catalogue.records["kr/snu-deepfake"]
+    names = _named_defendants(case, day)
+    assert len(names) > 1  # the data this test is about
+    main = case.final_sentence(day, main_only=True)
+    assert main.defendant == case.defendant.name
+    r = cli(["search", "snu", "--as-of", as_of])
+    assert r.code == 0, r.err
+    (line,) = [x for x in r.out.splitlines() if x.startswith("kr/snu-deepfake\t")]
+    n = len(names) - 1
+    assert f"{main.defendant}: " in line and f"({main.date})" in line
+    assert line.endswith(f"; +{n} other defendant{'s' if n != 1 else ''}")
+
+
+def test_a_case_line_of_one_defendant_counts_no_others(cli, catalogue):
+    case = catalogue.records[CHO]
+    assert len(_named_defendants(case, dt.date.max)) == 1
+    r = cli(["search", CHO])
+    (line,) = [x for x in r.out.splitlines() if x.startswith(CHO + "\t")]
+    assert "other defendant" not in line
+
+
+@pytest.mark.parametrize("columns", ["80", "100"])
+def test_ids_stay_whole_in_a_terminal_table(cli, monkeypatch, columns):
+    """Ids are what users copy: at 80 columns each stays on one line (the title wraps)."""
+    from rich.cells import cell_len
+
+    _forced_tty(monkeypatch)
+    monkeypatch.setenv("COLUMNS", columns)
+    monkeypatch.setenv("NO_COLOR", "1")
+    ids = [h["id"] for h in json.loads(cli(["search", "deepfake", "-n", "0", "--json"]).out)]
+    assert max(len(i) for i in ids) > 30  # long ids, the case this is about
+    r = cli(["search", "deepfake", "-n", "0"])
+    assert r.code == 0, r.err
+    text = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", r.out)
+    assert max(cell_len(line) for line in text.splitlines()) <= int(columns)
+    lines = text.splitlines()
+    for rid in ids:
+        assert any(re.search(rf"(?<![\w/-]){re.escape(rid)}(?![\w/-])", line) for line in lines), rid

@@ -11,7 +11,7 @@ from ._common import AsOfOpt, CsvOpt, CurrencyOpt, JsonOpt, JurisdictionOpt, as_
 
 SortOpt = Annotated[
     str,
-    typer.Option("--sort", metavar="KEY", help="Order rows by jurisdiction (grouped), prison (highest maximum first) or fine (highest converted maximum first)."),
+    typer.Option("--sort", metavar="KEY", help="Order rows by jurisdiction (grouped), prison (highest maximum first; a maximum that only a general cap sets, as Korea's 30 years under Criminal Act Art. 42 for \"at least 3 years\", counts as that maximum, and equal maxima put the higher minimum first) or fine (highest converted maximum first)."),
 ]
 
 COMBINE_WORDS = {"or": "or", "and": "and", "and/or": "and/or"}
@@ -23,7 +23,7 @@ CSV_HEADERS = [
     "prison_max_months", "prison_min_months", "prison_max_basis", "combine", "fine_max", "fine_currency",
     "fine_converted", "converted_currency", "rate", "rate_date", "rate_source", "conversion_note",
     "in_force_from", "in_force_until", "minimum_standard", "transposition_deadline", "unverified",
-    "note", "sources", "penalty_since",
+    "note", "sources", "penalty_since", "aggravates", "circumstances",
 ]  # fmt: skip
 
 
@@ -130,7 +130,7 @@ def _prison_max(row) -> str:
     return text or ("none stated" if row.prison_min else ("term not recorded" if row.combine and row.fine else ""))
 
 
-def _offence(row, notes: "_Notes", ref: str) -> str:
+def _offence(row, notes: "_Notes", ref: str, aggravation: str | None = None) -> str:
     if row.is_variant:
         text = f"+ aggravated: {row.variant}"
         if ref:
@@ -141,6 +141,8 @@ def _offence(row, notes: "_Notes", ref: str) -> str:
         text = f"{row.citation}" + (f" [{ref}]" if ref else "") + f"\n{row.conduct}"
         if row.label:
             text += f"\n{row.label}"
+        if aggravation:
+            text += f"\n{aggravation}"
         if row.status_text:
             text += f"\n-> {row.status_text}"
     if row.unverified:
@@ -169,6 +171,8 @@ def _first_source(row):
 
 def _cells(result) -> tuple[list[list[str]], list[str], list]:
     """Table rows, footnotes and the numbered sources they refer to."""
+    from ..compare import aggravation_words
+
     notes, sources = _Notes(), []
     urls: dict[str, int] = {}
     out = []
@@ -192,7 +196,7 @@ def _cells(result) -> tuple[list[list[str]], list[str], list]:
         out.append(
             [
                 r.jurisdiction,
-                _offence(r, notes, ref),
+                _offence(r, notes, ref, aggravation_words(r, result.rows)),
                 _prison_max(r),
                 _prison(r.prison_min),
                 COMBINE_WORDS.get(r.combine.value, r.combine.value) if r.combine else "",
@@ -233,9 +237,12 @@ def _print(result) -> None:
             collapse_padding=True,
             title_justify="left",
         )
+        # The offence column takes what the others leave (16 at least where there is room):
+        # the table never runs past the terminal, where the right columns would be cut off.
+        rest = console().width - sum(_WIDTHS.get(i, 0) for i in keep) - len(keep) - 1
         for i in keep:
             if i == 1:
-                t.add_column(headers[i], overflow="fold", ratio=1, min_width=16)
+                t.add_column(headers[i], overflow="fold", ratio=1, min_width=max(8, min(16, rest)))
             else:
                 t.add_column(headers[i], overflow="fold", width=_WIDTHS.get(i))
         for r in rows:
@@ -320,4 +327,6 @@ def _csv_row(r) -> list:
         r.note or "",
         " ".join(s.url for s in r.sources),
         r.penalty_since.isoformat() if r.penalty_since else "",
+        r.aggravates or "",
+        "; ".join(r.circumstances),
     ]

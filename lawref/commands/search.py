@@ -120,7 +120,7 @@ def _table(hits, day) -> None:
         rec = h.record
         info = status_text(rec, day) if rec.kind == "offence" else case_brief(rec, day)
         rows.append([rec.id, rec.jurisdiction, rec.title, info])
-    table(["id", "jurisdiction", "title", f"penalty on {day}"], rows, widths={0: 34, 1: 8})
+    table(["id", "jurisdiction", "title", f"penalty on {day}"], rows, widths={1: 8}, whole=(0,))
 
 
 def _described(text: str, filters) -> str:

@@ -130,13 +130,22 @@ def case_brief(case, day: _dt.date | None = None) -> str:
             flag = " (unverified)" if q.unverified else ""
             parts.append(f"{ruling_words(q)}{flag} ({q.date})")
         who = f"{p.defendant}: " if p.defendant else ""
-        return f"{status}: {who}{' + '.join(parts)}"
+        return f"{status}: {who}{' + '.join(parts)}{_others_words(case, day, p.defendant)}"
     # The latest step with an outcome (a denied motion, "other", says less than a conviction).
     p = case.last_outcome(day) or case.latest(day)
     if p is not None:
         step = p.outcome if p.outcome and p.outcome not in ("other", "pending") else p.level
         return f"{status}: {step} ({p.date})"
     return status
+
+
+def _others_words(case, day: _dt.date | None, shown: str | None) -> str:
+    """`; +2 other defendants` when proceedings on or before `day` name defendants besides
+    the one whose sentence a one-line summary gives (`shown`; None: the case's own)."""
+    shown = shown or case.defendant.name
+    named = dict.fromkeys(p.defendant or case.defendant.name for p in case.proceedings if day is None or p.date <= day)
+    n = len([d for d in named if d != shown])
+    return f"; +{n} other defendant{'s' if n != 1 else ''}" if n else ""
 
 
 def co_defendants(case) -> list[str]:
