@@ -2592,7 +2592,14 @@ class Checker:
             # have covered the conduct ("sharing a montage" before "sharing a sexual montage").
             cands = self._offence_candidates(claim, r.jurisdictions or [off.jurisdiction], None)
             top = cands[0][0] if cands else 0.0
-            older = [o for sc, o in cands if sc >= top - 3.0 and o is not off and o.in_force(d) is not None]
+            subjects = _claim_subjects(list(claim.words))
+
+            def covers(sc: float, o: Offence) -> bool:
+                # Describes the claim about as well, or covers every subject it names and its conduct.
+                k = _offence_keys(o, self._okeys)
+                return sc >= top - 3.0 or (bool(subjects) and subjects <= k.subjects and bool(claim.conduct & k.conduct))
+
+            older = [o for sc, o in cands if o is not off and o.in_force(d) is not None and covers(sc, o)]
             if older:
                 ctx.append(f"{off.citation} ({off.id}), the specific offence, took effect on {_d(off.created or min(x.start for x in off.penalties))}; before it, {older[0].citation} applied.")
                 off, v = older[0], older[0].in_force(d)

@@ -1612,7 +1612,7 @@ _NOT_CRIME = re.compile(
     re.I,
 )
 _IS_CRIME = re.compile(
-    rf"\b{_BE_WORDS}\s+(?:now\s+|also\s+|already\s+)?(?:a\s+)?(?:crime|criminal\s+offen[cs]e|illegal|unlawful|against\s+the\s+law)\b"
+    rf"\b{_BE_WORDS}\s+(?:now\s+|also\s+|already\s+)?(?:an?\s+)?(?:(?:specific|separate|criminal)\s+)?(?:crime|offen[cs]e|illegal|unlawful|against\s+the\s+law)\b"
     r"|\b(?:makes?|made|making)\s+(?:it\s+)?(?:a\s+)?(?:crime|criminal\s+offen[cs]e|illegal)\s+to\b|\bcriminali[sz]es?\b|\bbans?\b|\bbanned\b|\boutlaw(?:s|ed)?\b",
     re.I,
 )

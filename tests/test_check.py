@@ -1646,6 +1646,11 @@ def test_a_named_law_outranks_the_place_of_the_sentence_before(catalogue):
         ("Before 2024, making sexual deepfakes was not a crime in South Korea.", [I], ["kr/sexual-crimes-act/14-2.1"]),
         # A place lawref holds no law for.
         ("In Germany, sharing deepfakes is not a crime.", [U], [None]),
+        # "has been an offence since": the offence covering it then, which may be an older one.
+        ("In England and Wales, sharing intimate images without consent has been an offence since January 2024.", [A], ["gb-eaw/sexual-offences-act-2003/66b"]),
+        ("In England and Wales, sharing intimate images without consent has been an offence since 2015.", [A], ["gb-eaw/criminal-justice-and-courts-act-2015/33"]),
+        ("In England and Wales, sharing intimate images without consent was not a crime in 2016.", [I], ["gb-eaw/criminal-justice-and-courts-act-2015/33"]),
+        ("In England and Wales, sharing intimate images without consent has been an offence since 2010.", [U], ["gb-eaw/sexual-offences-act-2003/66b"]),
     ],
 )
 def test_whether_conduct_is_a_crime_at_all(catalogue, text, verdicts, records):
