@@ -169,12 +169,16 @@ def test_deepfake_handout_prints_in_chromium(catalogue, tmp_path):
         assert j["name"] in text
 
 
-def test_cli_pdf_of_deepfake_handout_fits_two_pages(tmp_path):
+@pytest.mark.parametrize("topic, paper", [("deepfake", "a4"), ("intimate-image-abuse", "letter")])
+def test_cli_pdf_of_a_topic_handout_fits_two_pages(tmp_path, topic, paper):
+    """Letter is shorter than A4: its margins keep the handout on two pages too."""
     _pdf_engine_or_skip()
     out = tmp_path / "handout.pdf"
-    r = run_cli(["render", "deepfake", "--as-of", AS_OF, "--currency", CURRENCY, "-o", str(out)])
+    r = run_cli(["render", topic, "--as-of", AS_OF, "--currency", CURRENCY, "--paper", paper, "-o", str(out)])
     assert r.code == 0, r.err
-    assert int(_pdfinfo(out)["Pages"]) <= 2
+    info = _pdfinfo(out)
+    assert int(info["Pages"]) <= 2
+    assert ("612 x 792" in info["Page size"]) == (paper == "letter"), info["Page size"]
 
 
 # --------------------------------------------------------------------------- hostile record text
