@@ -120,10 +120,18 @@ def emit_json(obj: Any) -> None:
     sys.stdout.write(dumps(obj) + "\n")
 
 
-def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], title: str | None = None, widths: dict[int, int] | None = None, whole: Sequence[int] = ()) -> None:
+def table(
+    headers: Sequence[str],
+    rows: Iterable[Sequence[Any]],
+    title: str | None = None,
+    widths: dict[int, int] | None = None,
+    whole: Sequence[int] = (),
+    labels: dict[int, str] | None = None,
+) -> None:
     """A rich table on a terminal; tab-separated plain text when piped. Cells of the columns
     in `whole` (record ids, which users copy) are not wrapped while the terminal leaves the
-    other columns 8 characters each: those wrap instead."""
+    other columns 8 characters each: those wrap instead. `labels`: shorter headings for the
+    terminal only ("jur." for a narrow "jurisdiction" column; piped output keeps `headers`)."""
     rows = [list(r) for r in rows]
     if not is_tty():
         out = sys.stdout
@@ -145,6 +153,7 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[Any]], title: str | No
     room = console().width - (len(headers) + 1) - sum(longest.values())
     fits = room >= 8 * (len(headers) - len(longest))
     for i, h in enumerate(headers):
+        h = (labels or {}).get(i, h)
         if i in longest and fits:
             t.add_column(h, no_wrap=True, overflow="fold", min_width=longest[i])
         else:

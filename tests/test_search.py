@@ -953,3 +953,10 @@ def test_ids_stay_whole_in_a_terminal_table(cli, monkeypatch, columns):
     lines = text.splitlines()
     for rid in ids:
         assert any(re.search(rf"(?<![\w/-]){re.escape(rid)}(?![\w/-])", line) for line in lines), rid
+    # The narrow jurisdiction column is headed "jur." on a terminal, not "jurisdic"/"tion".
+    assert re.search(r"\bjur\.\s", text) and "jurisdic" not in text
+
+
+def test_piped_tables_keep_the_full_column_names(cli):
+    r = cli(["search", "deepfake", "-n", "1"])
+    assert r.out.splitlines()[0].split("\t")[:2] == ["id", "jurisdiction"]

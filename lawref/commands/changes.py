@@ -127,5 +127,5 @@ def _table(found, today) -> None:
             # Only an aggravated variant changed: show the variants.
             before, after = with_variants(before, c.before), with_variants(after, c.after)
         rows.append([c.date.isoformat(), o.id, o.jurisdiction, kind, before, after])
-    table(["date", "id", "jurisdiction", "change", "before", "after"], rows, widths={1: 30, 2: 8, 3: 12}, whole=(0, 1))
+    table(["date", "id", "jurisdiction", "change", "before", "after"], rows, widths={1: 30, 2: 8, 3: 12}, whole=(0, 1), labels={2: "jur."})
 

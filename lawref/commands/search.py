@@ -120,7 +120,7 @@ def _table(hits, day) -> None:
         rec = h.record
         info = status_text(rec, day) if rec.kind == "offence" else case_brief(rec, day)
         rows.append([rec.id, rec.jurisdiction, rec.title, info])
-    table(["id", "jurisdiction", "title", f"penalty on {day}"], rows, widths={1: 8}, whole=(0,))
+    table(["id", "jurisdiction", "title", f"penalty on {day}"], rows, widths={1: 8}, whole=(0,), labels={1: "jur."})
 
 
 def _described(text: str, filters) -> str:
