@@ -667,6 +667,8 @@ def _change_date_finding(off: Offence, stated, day: _dt.date) -> Finding:
 
 
 _SIGNING = re.compile(r"\b(?:signed|passed|enacted|adopted|approved|promulgated|voted|published)\b", re.I)
+_PASSAGE = re.compile(r"\b(?:passed|adopted|approved|voted|vote)\b", re.I)  # the legislature's vote
+_PROMULGATION = re.compile(r"\b(?:signed|enacted|promulgated|published|royal\s+assent|took\s+effect|came\s+into\s+(?:force|effect))\b", re.I)
 
 
 def _law_event_finding(off: Offence, stated, text: str, created: bool = False) -> Finding:
@@ -689,6 +691,15 @@ def _law_event_finding(off: Offence, stated, text: str, created: bool = False) -
     srcs = list(first.sources) if first else []
     if not days:
         return Finding("date", Verdict.UNVERIFIABLE, stated.text, None, f"The record of {off.citation} gives no such date (missing date).", off.id, srcs)
+    if _PASSAGE.search(text) and not _PROMULGATION.search(text):
+        # "voted in September 2024", "passed in August 2024": the legislature's vote, which
+        # comes before promulgation and commencement but is not itself recorded.
+        last = max(days)
+        if stated.first > last:
+            expl = f"Not {stated.text}: a law is passed before it is promulgated and takes effect, and {what}."
+            return Finding("date", Verdict.INACCURATE, stated.text, f"by {_d(last)}", expl, off.id, srcs)
+        expl = f"The record gives no date for the vote (missing date); {what}, so a vote {stated.text} is consistent with it but not confirmed."
+        return Finding("date", Verdict.UNVERIFIABLE, stated.text, f"by {_d(last)}", expl, off.id, srcs)
     if any(stated.covers(d) for d in days):
         return Finding("date", Verdict.ACCURATE, stated.text, ", ".join(_d(d) for d in days), f"As stated: {what}.", off.id, srcs)
     return Finding("date", Verdict.INACCURATE, stated.text, ", ".join(_d(d) for d in days), f"Not {stated.text}: {what}.", off.id, srcs)

@@ -1664,3 +1664,19 @@ def test_a_penalty_statement_is_not_read_as_criminality(catalogue):
 
     assert parse_claim("Possessing deepfakes was not punishable by prison in Korea.").criminal == ""
     assert parse_claim("Possessing deepfakes is punishable by up to three years in Korea.").criminal == ""
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # A legislature's vote is not recorded: consistent dates are unverifiable, a vote after
+        # the law took effect is wrong; signing is promulgation, which is recorded.
+        ("South Korea's National Assembly voted in September 2024 to make possessing or watching sexual deepfakes punishable by up to three years in prison.", [U]),
+        ("In Australia, sharing deepfake sexual material without consent is a crime. The law, passed in August 2024, carries up to six years in prison.", [A, U]),
+        ("In Australia, sharing deepfake sexual material without consent is a crime. The law, passed in October 2024, carries up to six years in prison.", [A, I]),
+        ("The Take It Down Act, signed in May 2025, punishes publishing non-consensual deepfakes of adults with up to two years.", [A]),
+    ],
+)
+def test_a_vote_date_is_not_a_promulgation_date(catalogue, text, verdicts):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
