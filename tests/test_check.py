@@ -1342,6 +1342,9 @@ def test_second_figures_selling_and_the_laws_own_dates(catalogue, text, day, ver
         ("Hugh Nelson, 27 ans, a été condamné en octobre 2024.", [A]),
         ("Hugh Nelson, 25 ans, a été condamné en octobre 2024.", [I]),
         ("Pavel Durov a été interpellé au Bourget le 24 août 2024. Il a été mis en examen quatre jours plus tard.", [A, A]),
+        # French descriptions the record's aliases hold.
+        ("Le patron de Telegram a été mis en examen en août 2024.", [A]),
+        ("Le fondateur de Telegram a été condamné à dix ans de prison.", [I]),
         # Korean spellings of foreign names.
         ("텔레그램 창업자 파벨 두로프는 2024년 8월 프랑스에서 체포됐다.", [A]),
         ("휴 넬슨은 2024년 10월 영국 법원에서 징역 18년을 선고받았다.", [A]),
