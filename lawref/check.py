@@ -739,7 +739,7 @@ class Checker:
                         person = f"{who}, in the case of {case.defendant.name}" if who and who != case.defendant.name else case.defendant.name
                         f.context.append(f"“{said}” is read as {person} ({how}).")
                         break
-        change = any(q.previous for q in stat_terms) or _dates_a_change(claim)
+        change = any(q.previous for q in [*stat_terms, *stat_fines]) or _dates_a_change(claim)
         if (stat_terms or stat_fines) and change and r.case is None and r.offence is not None:
             # "rose from five to seven years in March 2024": the date is the change's.
             out += self._statutory(claim, r, day, stat_terms, stat_fines)
@@ -980,6 +980,10 @@ class Checker:
         out = merged
         for q in fines:
             notes: list[str] = []
+            if q.previous:
+                # "rose from 50 million won to ...": the amount before the change.
+                out.append(_assess_previous(off, day, "fine", q.words(), lambda x, q=q: bool(_fine_match(x.fine, replace(q, qualifier="max"), day, self.rates, self.tol)[0]), lambda x: _fine_words(x.fine)))
+                continue
 
             def m(x, q=q, notes=notes):
                 ok, note = _fine_match(x.fine, q, day, self.rates, self.tol)

@@ -83,6 +83,7 @@ class FineQty:
     converted: tuple[Money, ...] = ()
     unlimited: bool = False
     start: int = field(default=0, compare=False)
+    previous: bool = False  # the amount before a change: "rose from 50 million won to 70 million won"
 
     def words(self) -> str:
         if self.unlimited or self.money is None:
@@ -443,6 +444,10 @@ _PRISON_CUE = re.compile(
 # Money set as a condition of release, not a penalty: "bail of $1m", "posted €5 million bail".
 _BAIL_BEFORE = re.compile(r"\b(?:bail|surety|sureties|bond|cautionnement|caution)\b(?:\s+(?:of|set\s+at|at|was\s+set\s+at|amounting\s+to|worth|de|d'un\s+montant\s+de))?\s*$", re.I)
 _BAIL_AFTER = re.compile(r"\s*(?:in\s+)?(?:bail|surety|bond|cautionnement)\b", re.I)
+# "The fine for possessing illegally filmed material went from ...": the sentence is about a fine.
+_FINE_SUBJECT = re.compile(r"\b(?:the|a|its|their|maximum|max\.?)\s+(?:maximum\s+)?fines?\b[^.;!?]*$", re.I)
+_FINE_CHANGE_GAP = re.compile(r"^\s*(?:to|into|and\s+then|,\s*now)\s+(?:about\s+|around\s+)?$", re.I)
+_FROM_BEFORE = re.compile(r"\bfrom\s+(?:a\s+(?:maximum\s+)?(?:fine\s+)?of\s+)?(?:up\s+to\s+)?$", re.I)
 _FINE_CUE = re.compile(r"\b(?:fine[sd]?|fining|penalt\w*|pay|paying|ordered to pay|amende|punishable|liable)\b", re.I)
 
 _MAX_BEFORE = re.compile(
@@ -982,11 +987,22 @@ def _find_fines(t: str, statutory: bool, outcome: bool) -> tuple[list[FineQty], 
             last_end = found[j][1]
             j += 1
         ctx = t[max(0, s - 60) : e + 30]
+        prior = fines[-1] if fines and fines[-1].kind != "bail" else None
+        # "from 50 million won to 70 million won": the second amount is the fine now, the first before.
+        follows = prior is not None and _FINE_CHANGE_GAP.match(t[prev_end:s]) is not None
         if _BAIL_BEFORE.search(t[max(0, s - 40) : s]) or _BAIL_AFTER.match(t[last_end : last_end + 20]):
             # "released on €5 million bail", "a surety of EUR 5 million": not a penalty.
             fines.append(FineQty(money, "exact", t[s:last_end].strip(" (),"), "bail", tuple(conv), False, s))
-        elif _FINE_CUE.search(ctx) or statutory or outcome:
+        elif _FINE_CUE.search(ctx) or statutory or outcome or follows or _FINE_SUBJECT.search(t[max(0, s - 200) : s]):
             q = _qualifier(t, s, e, prev_end)
+            if follows and _FROM_BEFORE.search(t[max(0, prior.start - 30) : prior.start]):
+                fines[-1] = replace(prior, previous=True)
+                q = prior.qualifier if q == "exact" else q
+            elif _PREVIOUS_BEFORE.search(t[max(0, s - 40) : s]):
+                fines.append(FineQty(money, q, t[s:last_end].strip(" (),"), _kind(q, statutory, outcome), tuple(conv), False, s, previous=True))
+                prev_end = last_end
+                i = j
+                continue
             fines.append(FineQty(money, q, t[s:last_end].strip(" (),"), _kind(q, statutory, outcome), tuple(conv), False, s))
         prev_end = last_end
         i = j

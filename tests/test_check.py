@@ -1683,3 +1683,22 @@ def test_a_penalty_statement_is_not_read_as_criminality(catalogue):
 def test_a_vote_date_is_not_a_promulgation_date(catalogue, text, verdicts):
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, found",
+    [
+        # A fine "from X to Y": X is checked as the amount before the change, Y as the amount now.
+        ("In Korea, the fine for distributing sexual deepfakes rose from 50 million won to 70 million won.", [I], [(A, "₩50,000,000"), (I, "₩70,000,000")]),
+        ("In Korea, the maximum prison term for distributing sexual deepfakes rose from five to seven years, while the fine stayed at 50 million won.", [A, A], None),
+        ("The fine for distributing sexual deepfakes in Korea is 50 million won, up from 30 million won.", [I], [(A, "₩50,000,000"), (I, "₩30,000,000")]),
+    ],
+)
+def test_a_fine_before_and_after_a_change(catalogue, text, verdicts, found):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    if found:
+        fines = [(f.verdict, f.found) for f in rep.results[0].findings if f.aspect == "fine"]
+        assert len(fines) == len(found), fines
+        for (verdict, words), (want, amount) in zip(fines, found):
+            assert verdict is want and amount in words, fines
