@@ -56,7 +56,7 @@ from .check_statute import (
     SAME_AMOUNT, _CHILD_TAG, _CONDUCT_TAGS, _STOPWORDS, _Rates, _alternatives_context, _as_record_dollar, _assess_penalty, _assess_previous,
     _change_date_finding, _claim_subjects, _content, _conversion_finding, _covers, _directive_numbers, _fine_match, _hits_one, _label,
     _law_event_finding, _names_law, _offence_keys, _offence_score, _penalty_context, _penalty_text, _penalty_words_of, _prison_match,
-    _state_of,
+    _state_of, _prison_words, _fine_words, _assess_delta, _assess_ratio,
 )
 from .claims import Claim, FineQty, TermQty, conduct_of, extract_claims
 from .errors import UsageError
@@ -70,21 +70,6 @@ __all__ = [
     "AT_THE_TIME_YEARS", "DEFAULT_TOLERANCE", "RATING_SCALE", "SAME_AMOUNT",
     "Checker", "ClaimResult", "Finding", "Report", "Verdict", "check_text", "source_json", "worst",
 ]  # fmt: skip
-
-
-# --------------------------------------------------------------------------- wording helpers
-
-
-def _prison_words(p: Prison | None, minimum_standard: bool = False) -> str:
-    from .penalty import prison_words
-
-    return prison_words(p, minimum_standard) or "no prison term"
-
-
-def _fine_words(f: Fine | None) -> str:
-    from .penalty import fine_words
-
-    return fine_words(f) or "no fine"
 
 
 # --------------------------------------------------------------------------- reading claims
@@ -475,7 +460,7 @@ class Checker:
     def _matches_any(self, off: Offence, claim: Claim, day: _dt.date) -> tuple[int, int, int]:
         """How many of the claim's figures `off` matches: (in force on `day`, counting
         variants), (base penalty in force on `day`), (any version)."""
-        terms = [q for q in claim.terms if q.kind != "sentence" and not q.previous]
+        terms = [q for q in claim.terms if q.kind != "sentence" and not q.previous and not q.delta]
         fines = [q for q in claim.fines if q.kind != "sentence"]
 
         def hits(x) -> int:
@@ -534,7 +519,7 @@ class Checker:
             r.jurisdictions = only
         statutory = [q for q in claim.terms if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
         statutory += [q for q in claim.fines if q.kind == "penalty" or (q.kind == "unknown" and r.case is None)]
-        if not statutory and not ((claim.no_prison or claim.enacted or claim.criminal) and r.case is None):
+        if not statutory and not ((claim.no_prison or claim.enacted or claim.criminal or claim.ratio) and r.case is None):
             return r
         cited = self._cited(claim, r.jurisdictions) if r.case is None else []
         if cited and len({o.jurisdiction for o in cited}) == 1:
@@ -794,6 +779,9 @@ class Checker:
             out += [_law_event_finding(r.offence, d, claim.english) for d in claim.dates if d.law_event]
         elif r.case is None and r.offence is None and claim.enacted and not (stat_terms or stat_fines):
             out += self._statutory(claim, r, day, [], [])
+        if claim.ratio and r.case is None and r.offence is not None:
+            # "doubled the maximum prison term": the change in force on the claim's date.
+            out.append(_assess_ratio(r.offence, _stated_event_day(claim, day), *claim.ratio))
         if claim.criminal and r.case is None and not (stat_terms or stat_fines):
             out.append(self._criminality(claim, r, day))
         if claim.transposition:
@@ -960,6 +948,9 @@ class Checker:
         names_law = bool(self._cited(claim, [off.jurisdiction])) or _names_law(off, _content(claim.words))
         out: list[Finding] = []
         for q in terms:
+            if q.delta:
+                out.append(_assess_delta(off, day, q))  # "raised by two years"
+                continue
             if q.previous:
                 out.append(_assess_previous(off, day, "prison", q.words(), lambda x, q=q: _prison_match(x.prison, q, off.minimum_standard), lambda x: _prison_words(x.prison, off.minimum_standard)))
                 continue
@@ -1061,7 +1052,7 @@ class Checker:
         """For a figure the offence does not carry: other offences of that jurisdiction for
         the same conduct whose penalty in force has it ("66B(2)-(4) carry two years")."""
         k = _offence_keys(off, self._okeys)
-        want = len([q for q in claim.terms if q.kind != "sentence" and not q.previous]) + len([q for q in claim.fines if q.kind != "sentence"])
+        want = len([q for q in claim.terms if q.kind != "sentence" and not q.previous and not q.delta]) + len([q for q in claim.fines if q.kind != "sentence"])
         sisters = [
             o for o in self.cat.offences
             if o is not off and o not in named and o.jurisdiction == off.jurisdiction and (_offence_keys(o, self._okeys).conduct & k.conduct)

@@ -16,8 +16,8 @@ from typing import Iterable
 
 from .claims import _MINOR as _MINOR_RE
 from .claims import Claim, FineQty, Money, TermQty, conduct_of, mentions_minor, words_of
-from .model import Aggravated, Fine, Offence, PenaltyVersion, Prison, Source, Status
-from .verdicts import Finding, Verdict, _amount, _d, _first_sentence, _jname, _seq_in
+from .model import Aggravated, Fine, Offence, PenaltyVersion, Prison, Source, Status, Term
+from .verdicts import Finding, Verdict, _amount, _d, _first_sentence, _jname, _seq_in, _term_words
 
 SAME_AMOUNT = 0.005  # a native amount within 0.5% of the record's is the same figure (rounding)
 
@@ -516,6 +516,86 @@ def _assess_previous(off: Offence, day: _dt.date, aspect: str, found: str, match
     last = earlier[-1]
     expl = f"Before the change it was {words(last)} ({_version_span(last)}, {off.citation}), not {found.replace('previously ', '')}."
     return Finding(aspect, Verdict.INACCURATE, found, words(last), expl, off.id, list(last.sources))
+
+
+def _prison_words(p: Prison | None, minimum_standard: bool = False) -> str:
+    from .penalty import prison_words
+
+    return prison_words(p, minimum_standard) or "no prison term"
+
+
+def _fine_words(f: Fine | None) -> str:
+    from .penalty import fine_words
+
+    return fine_words(f) or "no fine"
+
+
+def _change_at(off: Offence, day: _dt.date) -> tuple[PenaltyVersion | None, PenaltyVersion | None]:
+    """The version in force on `day` and the one it replaced (None where there is none)."""
+    now = off.in_force(day)
+    if now is None:
+        return None, None
+    before = [v for v in off.penalties if v.status is not Status.PROSPECTIVE and v.end is not None and v.end < now.start]
+    return (max(before, key=lambda v: v.start) if before else None), now
+
+
+def _no_change_finding(off: Offence, day: _dt.date, aspect: str, found: str, now: PenaltyVersion | None) -> Finding:
+    if now is None:
+        return Finding(aspect, Verdict.UNVERIFIABLE, found, None, f"{off.citation} has no penalty in force on {_d(day)} (missing version).", off.id, [])
+    if off.created == now.start:
+        expl = f"{off.citation} records no change: the offence itself was created on {_d(now.start)} with {_penalty_text(now, off)}."
+        return Finding(aspect, Verdict.INACCURATE, found, None, expl, off.id, list(now.sources))
+    expl = f"{off.citation}'s penalty before {_d(now.start)} is not recorded, so the change cannot be measured (missing version)."
+    return Finding(aspect, Verdict.UNVERIFIABLE, found, None, expl, off.id, list(now.sources))
+
+
+def _assess_delta(off: Offence, day: _dt.date, q: TermQty) -> Finding:
+    """ "raised by two years": the difference between the prison maximum (or minimum) in force on
+    `day` and the one before it."""
+    found = f"a change of {_term_words(q.term)}"
+    before, now = _change_at(off, day)
+    if before is None:
+        return _no_change_finding(off, day, "prison", found, now)
+    pairs = [(getattr(before.prison, k, None), getattr(now.prison, k, None), k) for k in ("max", "min")]
+    pairs = [(a, b, k) for a, b, k in pairs if a is not None and b is not None and not a.life and not b.life and a != b]
+    if not pairs:
+        expl = f"{off.citation}'s prison term did not change on {_d(now.start)}: {_penalty_text(before, off)} before, {_penalty_text(now, off)} after."
+        return Finding("prison", Verdict.INACCURATE, found, "no change in the prison term", expl, off.id, list(now.sources))
+    a, b, k = pairs[0]
+    diff = Term(months=abs(b.months - a.months), days=abs(b.days - a.days))
+    way = "raised" if b.sort_key() > a.sort_key() else "lowered"
+    said = f"the {'maximum' if k == 'max' else 'minimum'} was {way} from {_term_words(a)} to {_term_words(b)} on {_d(now.start)} ({off.citation})"
+    if diff == q.term:
+        return Finding("prison", Verdict.ACCURATE, found, f"{way} by {_term_words(diff)}", f"As stated: {said}.", off.id, list(now.sources))
+    return Finding("prison", Verdict.INACCURATE, found, f"{way} by {_term_words(diff)}", f"Not by {_term_words(q.term)}: {said}, a change of {_term_words(diff)}.", off.id, list(now.sources))
+
+
+def _assess_ratio(off: Offence, day: _dt.date, factor: float, what: str) -> Finding:
+    """ "doubled the maximum prison term", "the fine was tripled": the new figure over the old."""
+    word = {2.0: "doubled", 3.0: "tripled", 4.0: "quadrupled", 0.5: "halved"}.get(factor, f"multiplied by {factor:g}")
+    found = f"{what} {word}"
+    before, now = _change_at(off, day)
+    if before is None:
+        return _no_change_finding(off, day, what, found, now)
+    if what == "fine":
+        a = before.fine.max if before.fine else None
+        b = now.fine.max if now.fine else None
+        same = before.fine is not None and now.fine is not None and before.fine.currency == now.fine.currency
+        old_w, new_w = _fine_words(before.fine), _fine_words(now.fine)
+        if not same or not isinstance(a, (int, float)) or not isinstance(b, (int, float)) or not a:
+            return Finding(what, Verdict.UNVERIFIABLE, found, None, f"{off.citation}'s fines before and after {_d(now.start)} cannot be compared ({old_w}; {new_w}).", off.id, list(now.sources))
+        got = b / a
+    else:
+        a = before.prison.max if before.prison else None
+        b = now.prison.max if now.prison else None
+        old_w, new_w = _prison_words(before.prison), _prison_words(now.prison)
+        if a is None or b is None or a.life or b.life or not a.sort_key():
+            return Finding(what, Verdict.UNVERIFIABLE, found, None, f"{off.citation}'s prison maxima before and after {_d(now.start)} cannot be compared ({old_w}; {new_w}).", off.id, list(now.sources))
+        got = b.sort_key() / a.sort_key()
+    said = f"{old_w} until {_d(before.end)}, {new_w} from {_d(now.start)} ({off.citation})"
+    if abs(got - factor) < 0.01:
+        return Finding(what, Verdict.ACCURATE, found, word, f"As stated: {said}.", off.id, list(now.sources))
+    return Finding(what, Verdict.INACCURATE, found, f"multiplied by {got:.2g}", f"Not {word}: {said}, a factor of {got:.2g}.", off.id, list(now.sources))
 
 
 def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[str], named: list[str]) -> list[str]:

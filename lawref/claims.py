@@ -63,6 +63,7 @@ class TermQty:
     previous: bool = False  # the figure before a change: "up from five years", "raised from 5 to 7"
     negated: bool = False  # "is no longer punishable by two years", "does not carry"
     later: bool = False  # "40 years, a term later increased to 42": not as of the date stated
+    delta: bool = False  # the size of a change, not a penalty: "raised by two years"
 
     def words(self) -> str:
         t = self.term.words()
@@ -165,6 +166,7 @@ class Claim:
     enacted: bool = False  # dates a law's making or commencement: "became a criminal offence in February 2026"
     transposition: bool = False  # dates a directive's transposition deadline: "must transpose it by June 2027"
     criminal: str = ""  # "no": "was not a crime", "was legal"; "yes": "is a crime", "is illegal" (no penalty stated)
+    ratio: tuple[float, str] | None = None  # a change as a factor: "doubled the maximum prison term" -> (2.0, "prison")
     gloss: str = ""  # the English reading of a French or Korean sentence ("" for English)
 
     @property
@@ -182,7 +184,7 @@ class Claim:
     @property
     def checkable(self) -> bool:
         """True when the sentence states a penalty, sentence, fine, age or legal status."""
-        return bool(self.terms or self.fines or self.ages or self.statuses or self.no_prison or self.enacted or self.transposition or self.criminal)
+        return bool(self.terms or self.fines or self.ages or self.statuses or self.no_prison or self.enacted or self.transposition or self.criminal or self.ratio)
 
     def found(self) -> list[str]:
         """What the claim states, in plain words (for reports)."""
@@ -1634,6 +1636,27 @@ _IS_CRIME = re.compile(
 )
 
 
+# The size or factor of a change: "raised by two years", "increased the maximum by an extra year",
+# "doubled the maximum prison term", "the fine was tripled".
+_DELTA_BEFORE = re.compile(
+    r"\b(?:rais|increas|extend|lengthen|toughen|hik|lift|boost|cut|reduc|lower|shorten|went\s+up|go(?:es)?\s+up|rose)\w*\b[^.;]{0,80}?\bby\s+(?:an?\s+(?:extra|additional|further)\s+)?$",
+    re.I,
+)
+_RATIO = re.compile(r"\b(doubl|tripl|quadrupl|halv)(?:ed|es|ing|e)\b", re.I)
+_RATIO_FACTOR = {"doubl": 2.0, "tripl": 3.0, "quadrupl": 4.0, "halv": 0.5}
+
+
+def _ratio(t: str) -> tuple[float, str] | None:
+    """(factor, "prison" | "fine") for "doubled the maximum prison term", "the fine was tripled"."""
+    m = _RATIO.search(t)
+    if m is None or re.search(r"\b(?:cases?|reports?|number|arrests?|convictions?|victims?|offen[cs]es)\b", t, re.I):
+        return None  # "reports doubled": a count, not a penalty
+    what = "fine" if re.search(r"\bfines?\b", t, re.I) and not re.search(r"\b(?:prison|jail|term|sentence|imprisonment)\b", t, re.I) else "prison"
+    if what == "prison" and not re.search(r"\b(?:prison|jail|term|sentence|imprisonment|penalt\w*|punishment)\b", t, re.I):
+        return None
+    return _RATIO_FACTOR[m.group(1).lower()], what
+
+
 def _criminality(t: str, terms, fines, enacted: bool) -> str:
     """ "no" or "yes" for a sentence saying whether conduct is a crime at all (no figure stated)."""
     if terms or fines or enacted:
@@ -1683,6 +1706,22 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
         terms = [TermQty(term_from(float(m.group("n")), "years"), "exact", m.group(0), "sentence", m.start("n")) for m in _NAME_PAREN_NUMBER.finditer(t)]
     if terms:
         terms = _bare_qualified(t, terms, money_spans)
+        # "raised by two years": the size of the change.
+        # ("raised by two years to seven years": the second figure is the new penalty. A court
+        # cutting a sentence "by two years" is left alone: that is a case's outcome.)
+        if not outcome:
+            marked: list[TermQty] = []
+            done: set[int] = set()
+            for q in terms:
+                if q.start in done or q.start - 1 in done:
+                    # The other end of "by 2 years to 7 years": the penalty after the change.
+                    marked.append(replace(q, previous=False, qualifier="max"))
+                elif _DELTA_BEFORE.search(t[max(0, q.start - 120) : q.start]):
+                    marked.append(replace(q, delta=True, previous=False, qualifier="exact", kind="penalty"))
+                    done.add(q.start)
+                else:
+                    marked.append(q)
+            terms = marked
     # An age is not also a term ("20 years old" is excluded by the term grammar already; "Moon
     # (34)" after "Cho Ju-bin (42 years)" is read as a term, so not as an age).
     ages = _find_ages(t, skip={q.start for q in terms})
@@ -1715,6 +1754,7 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
         # says what and when (a conduct or a place, and a date).
         enacted=bool(_ENACTED.search(t) and dates and (places or conduct_of(gloss or raw) or _LAW_NAME.search(raw))),
         transposition=bool(dates and _TRANSPOSITION.search(gloss or raw)),
+        ratio=_ratio(gloss or raw) if (places or conduct_of(gloss or raw)) else None,
         criminal=_criminality(t, terms, fines, bool(_ENACTED.search(t) and dates)) if (places or conduct_of(gloss or raw)) else "",
         gloss=" ".join(gloss.split()) if gloss else "",
     )

@@ -1702,3 +1702,31 @@ def test_a_fine_before_and_after_a_change(catalogue, text, verdicts, found):
         assert len(fines) == len(found), fines
         for (verdict, words), (want, amount) in zip(fines, found):
             assert verdict is want and amount in words, fines
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # The size of a change ("raised by two years") against the versions either side of it.
+        ("The penalty for making sexual deepfakes in Korea was raised by two years in 2024.", [A]),
+        ("The penalty for making sexual deepfakes in Korea was raised by three years in 2024.", [I]),
+        ("Korea raised the maximum prison term for making sexual deepfakes by two years to seven years.", [A]),
+        ("In 2020, South Korea raised the maximum prison term for illegal filming by two years.", [A]),
+        # A factor ("doubled", "tripled") of the prison maximum or the fine.
+        ("In 2024 South Korea doubled the fine for making sexual deepfakes.", [I]),
+        ("The UK doubled the maximum sentence for possessing indecent images of children.", [I]),
+        # An offence created by the change had nothing to double.
+        ("South Korea doubled the maximum prison term for viewing illegally filmed material.", [I]),
+    ],
+)
+def test_changes_by_an_amount_or_a_factor(catalogue, text, verdicts):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert rep.results[0].findings[0].aspect in ("prison", "fine"), rep.json()
+
+
+def test_counts_that_double_are_not_penalties():
+    from lawref.claims import parse_claim
+
+    assert parse_claim("Reports of deepfake crimes doubled in Korea in 2024.").ratio is None
+    assert not any(q.delta for q in parse_claim("The court cut his sentence by two years.").terms)
