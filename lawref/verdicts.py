@@ -60,7 +60,7 @@ def worst(verdicts: Iterable[Verdict]) -> Verdict:
 class Finding:
     """One checked part of a claim: a prison term, fine, conversion, sentence, age or status."""
 
-    aspect: str  # prison | fine | conversion | sentence | bail | age | status | place | judge | date | criminal | transposition | claim
+    aspect: str  # prison | fine | conversion | sentence | court | place | judge | bail | charge | age | status | date | criminal | transposition | penalty | case | claim
     verdict: Verdict
     found: str
     expected: str | None
