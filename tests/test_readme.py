@@ -33,3 +33,12 @@ def test_every_command_has_a_readme_section():
     for c in app.registered_commands:
         name = c.name or c.callback.__name__
         assert f"lawref {name}" in text or f"`{name}`" in text, name
+
+
+def test_every_check_finding_aspect_is_documented():
+    """`check --json` readers rely on the documented list of "aspect" values."""
+    documented = set(re.search(r'"aspect": "([a-z|]+)"', _readme()).group(1).split("|"))
+    used = set()
+    for path in (ROOT / "lawref").glob("*.py"):
+        used |= set(re.findall(r'Finding\(\s*"([a-z]+)"', path.read_text(encoding="utf-8")))
+    assert used and used <= documented, sorted(used - documented)
