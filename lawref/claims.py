@@ -1669,6 +1669,10 @@ def _criminality(t: str, terms, fines, enacted: bool) -> str:
     return ""
 
 
+_UNIT_LEFT_OUT = re.compile(
+    r"\b(?:from|between)\s+\d+(?:\.\d+)?\s*(?P<u>years?|months?)\s+(?:to|and)\s+\d+(?:\.\d+)?\b(?!\s*(?:years?|yrs?|months?|%|per\b|[.,]\d|-))",
+    re.I,
+)
 _LAW_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Act|Code|Law|Directive|Regulation)\b")
 _ENACTED = re.compile(
     r"\b(?:became|become|becomes|was made|were made|has been made)\s+(?:an?\s+)?(?:(?:criminal|separate|specific|standalone|federal)\s+)*(?:offen[cs]e|crime)"
@@ -1685,6 +1689,8 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
     raw = clean_text(text).strip()
     gloss = french_gloss(raw) or korean_gloss(raw)
     t = normalise_numbers(gloss or raw)
+    # "from 10 years to 9": the second figure in the unit of the first.
+    t = _UNIT_LEFT_OUT.sub(lambda m: f"{m.group(0)} {m.group('u')}", t)
     outcome = bool(_OUTCOME.search(t)) or bool(like and like.outcome)
     statutory = bool(_STATUTORY.search(t)) or bool(like and like.statutory)
     fines, money_spans = _find_fines(t, statutory, outcome)

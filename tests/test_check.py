@@ -1730,3 +1730,19 @@ def test_counts_that_double_are_not_penalties():
 
     assert parse_claim("Reports of deepfake crimes doubled in Korea in 2024.").ratio is None
     assert not any(q.delta for q in parse_claim("The court cut his sentence by two years.").terms)
+
+
+def test_a_range_with_the_second_unit_left_out():
+    from lawref.claims import parse_claim
+
+    c = parse_claim("The appeals court reduced Park's sentence from ten years to nine.")
+    assert [(q.term.months, q.previous) for q in c.terms] == [(120, True), (108, False)]
+    c = parse_claim("The maximum rose from five years to seven in 2024.")
+    assert [(q.term.months, q.previous) for q in c.terms] == [(60, True), (84, False)]
+
+
+def test_a_sentence_cut_from_one_figure_to_another_on_appeal(catalogue):
+    rep = check(catalogue, "The appeals court reduced Park's sentence from ten years to nine.", TODAY)
+    assert [r.verdict for r in rep.results] == [A], rep.json()
+    rep = check(catalogue, "The appeals court reduced Park's sentence from ten years to eight.", TODAY)
+    assert [r.verdict for r in rep.results] == [I], rep.json()
