@@ -58,6 +58,15 @@ def test_eu_directive_is_a_minimum_standard(catalogue):
     assert o.minimum_standard and o.transposition_deadline == dt.date(2027, 6, 14)
 
 
+def test_us_production_offence_carries_15_to_30_years_for_a_first_offence(catalogue):
+    o = catalogue.get("us/18-usc/2251")
+    v = o.in_force(dt.date(2025, 1, 1))
+    assert v.prison.min.months == 15 * 12 and v.prison.max.months == 30 * 12
+    assert v.fine.max == 250_000 and v.fine.currency == "USD"
+    assert v.sources and all(s.url.startswith("https://") for s in v.sources)
+    assert all(s.url.startswith("https://") for s in o.sources)
+
+
 def test_prospective_versions_are_never_current(catalogue):
     for o in catalogue.offences:
         for v in o.penalties:
