@@ -676,8 +676,12 @@ def _case_status(case: Case, s, day: _dt.date, level: str | None = None) -> Find
         expl = f"The record of {name} lists no arrest at all, so this cannot be checked (missing event)."
         return Finding("status", Verdict.UNVERIFIABLE, found, None, expl, case.id, [], ctx)
     if hit is None and s.negated:
-        expl = f"No proceeding shows {name} {s.status} as of {_d(day)}" + (f"; latest: {_proc_words(latest)}." if latest else ".")
-        return Finding("status", Verdict.ACCURATE, found, f"not {s.status}", expl, case.id, list(latest.sources) if latest else [], ctx)
+        # Cite the latest proceeding by then; before the first one, the first (which came later).
+        cited = latest or (later if later is not None else (min(case.proceedings, key=lambda p: p.date) if case.proceedings else None))
+        expl = f"No proceeding shows {name} {s.status} as of {_d(day)}" + (
+            f"; latest: {_proc_words(latest)}." if latest else (f"; the record's first proceeding is of {_d(cited.date)}." if cited else ".")
+        )
+        return Finding("status", Verdict.ACCURATE, found, f"not {s.status}", expl, case.id, list(cited.sources) if cited else [], ctx)
     if hit is not None and s.negated:
         expl = f"{name} was {s.status} on {_d(hit.date)} ({hit.court.split(',')[0]})."
         return Finding("status", Verdict.INACCURATE, found, f"{s.status} ({_d(hit.date)})", expl, case.id, list(hit.sources), ctx)

@@ -11,6 +11,19 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+# Property tests (hypothesis) are derandomized by default so that CI and every checkout run the
+# same examples; `HYPOTHESIS_PROFILE=explore` draws new ones (and more of them) when hunting bugs.
+try:
+    import os as _os
+
+    from hypothesis import settings as _hsettings
+
+    _hsettings.register_profile("repeatable", derandomize=True, database=None)
+    _hsettings.register_profile("explore", derandomize=False, max_examples=1000)
+    _hsettings.load_profile(_os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+except ImportError:  # hypothesis is a test extra; tests that need it import it themselves
+    pass
+
 
 @dataclass
 class Result:

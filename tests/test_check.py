@@ -1746,3 +1746,11 @@ def test_a_sentence_cut_from_one_figure_to_another_on_appeal(catalogue):
     assert [r.verdict for r in rep.results] == [A], rep.json()
     rep = check(catalogue, "The appeals court reduced Park's sentence from ten years to eight.", TODAY)
     assert [r.verdict for r in rep.results] == [I], rep.json()
+
+
+def test_a_denial_before_the_first_proceeding_cites_the_record(catalogue):
+    """Found by hypothesis: "not convicted Cho" on a day before any proceeding is accurate and
+    must still cite the record (its first proceeding)."""
+    rep = check(catalogue, "not convicted Cho", dt.date(2000, 1, 1))
+    (r,) = rep.results
+    assert r.verdict is A and r.record == "kr/cho-ju-bin" and r.sources
