@@ -374,6 +374,11 @@ class Checker:
             shared = self._coordinated(claim, [at for at, _ in found])
             if shared is not None:
                 return shared
+        each = self._respectively(claim, [at for at, _ in found])
+        if each is not None:
+            if case is not None and case not in self.mentioned_cases:
+                self.mentioned_cases.append(case)
+            return each
         cuts, prev = [], 0
         for (a, _), (b, _) in zip(found, found[1:]):
             joins = [m for m in _CONNECTOR.finditer(text, a[1], b[0])]
@@ -397,6 +402,22 @@ class Checker:
             self.mentioned_cases.append(case)  # the parts name the case only once
         return parts
 
+    def _respectively(self, claim: Claim, spans: list[tuple[int, int]]) -> list[Claim] | None:
+        """ "Cho Ju-bin and Moon Hyeong-wook were sentenced to 42 and 34 years respectively": one
+        claim per defendant with its own figure and what follows "respectively"."""
+        from .claims import parse_claim
+
+        text = claim.text
+        m = re.search(r"\brespectively\b", text, re.I)
+        terms = _respective_terms(claim, len(spans)) if m else None
+        if not terms or spans[-1][1] > m.start():
+            return None
+        verb = re.search(r"\b(sentenced\s+to|jailed\s+for|given|handed)\b", text[spans[-1][1] : m.start()], re.I)
+        said = verb.group(1) if verb else "sentenced to"  # ("received", "got": reads as a sentence too)
+        tail = text[m.end() :].strip(" ,")
+        parts = [parse_claim(f"{text[a:b]} was {said} {q.text}" + (f" {tail}" if tail and tail not in ".!?" else "."), claim.index, claim.paragraph) for (a, b), q in zip(spans, terms)]
+        return parts if all(p.checkable for p in parts) else None
+
     def _coordinated(self, claim: Claim, spans: list[tuple[int, int]]) -> list[Claim] | None:
         """ "Both Cho Ju-bin and Moon Hyeong-wook were convicted", "Neither X nor Y was
         acquitted": one claim per defendant with the shared predicate (negated after
@@ -405,8 +426,8 @@ class Checker:
 
         text = claim.text
         lead = text[: spans[0][0]].strip()
-        if not re.fullmatch(r"(?:both|neither|either)?", lead, re.I):
-            return None
+        if not re.fullmatch(r"(?:both|neither|either)?", lead, re.I) or re.search(r"\brespectively\b", text, re.I):
+            return None  # ("42 and 34 years respectively": one figure each, split elsewhere)
         if any(not re.fullmatch(r"\s*,?\s*(?:and|nor|or|as well as|&)?\s*", text[a[1] : b[0]]) for a, b in zip(spans, spans[1:])):
             return None
         pred = text[spans[-1][1] :]

@@ -866,6 +866,8 @@ def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, in
         lo = m.group("a") or m.group("b") or m.group("c")
         if not _term_context(t, m.start(), m.end(), statutory, outcome):
             continue
+        if not (m.group("u0") or m.group("u1") or m.group("u2")) and re.fullmatch(r"(?:19|20)\d\d", lo or ""):
+            continue  # "sentenced on 8 April 2021 to 34 years": a year, then the term (read below)
         unit = m.group("u")
         lo_unit = m.group("u0") or m.group("u1") or m.group("u2") or unit
         kind = _kind("max", statutory, outcome)
@@ -1351,6 +1353,9 @@ def _bare_qualified(t: str, terms: list[TermQty], skip: list[tuple[int, int]]) -
 _ELLIPSIS_END = re.compile(r"\s*(?:[.,;:!?)\]]|$|(?:and|or|but|while|whereas|in|for|if|when|where|under|at|on|respectively)\b)", re.I)
 
 
+_APPOSITIVE_AGE = re.compile(r"[A-Z][\w'-]+\s*,\s*\d{1,2}\s*,\s?$|[A-Z][\w'-]+\s*\(\d{1,2}\)\s?$")
+
+
 def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
     # text2num leaves "one" and "two" as words: "..., but in France just one".
     t = re.sub(r"\b(one|two)\b", lambda m: "1" if m.group(1).lower() == "one" else "2", t, flags=re.I)
@@ -1359,7 +1364,8 @@ def _elliptic_term(t: str, model: TermQty) -> list[TermQty]:
     unit_m = re.search(rf"(?<![\w.,])(\d+(?:\.\d+)?)\s*({_UNIT_WORDS})\b", t, re.I)
     if unit_m is not None:
         return [TermQty(term_from(float(unit_m.group(1)), unit_m.group(2)), model.qualifier, unit_m.group(0), model.kind, unit_m.start())]
-    m = next((m for m in _BARE_NUMBER.finditer(t) if _ELLIPSIS_END.match(t, m.end())), None)
+    # (Not an age in apposition: "Kang, 31, received four".)
+    m = next((m for m in _BARE_NUMBER.finditer(t) if _ELLIPSIS_END.match(t, m.end()) and not _APPOSITIVE_AGE.search(t[: m.end() + 2])), None)
     if m is None:
         life = re.search(r"\b(?:for|to|got|gets|received?)\s+life\b", t, re.I)  # "..., and Kim for life"
         return [TermQty(Term(life=True), model.qualifier, life.group(0), model.kind, life.start())] if life else []

@@ -1754,3 +1754,25 @@ def test_a_denial_before_the_first_proceeding_cites_the_record(catalogue):
     rep = check(catalogue, "not convicted Cho", dt.date(2000, 1, 1))
     (r,) = rep.results
     assert r.verdict is A and r.record == "kr/cho-ju-bin" and r.sources
+
+
+@pytest.mark.parametrize(
+    "text, day, verdicts",
+    [
+        # Found by review: "sentenced on DATE to N years" is not a range from the year to N.
+        ("Moon Hyeong-wook was sentenced on 8 April 2021 to 34 years in prison.", "2026-11-27", [A]),
+        ("Cho Ju-bin was sentenced in November 2020 to 40 years in prison.", "2020-11-27", [A]),
+        ("Tatum was sentenced on November 8, 2023 to 40 years in prison.", "2026-11-27", [A]),
+        # "respectively": one figure per defendant, also co-defendants of one case.
+        ("Cho Ju-bin and Moon Hyeong-wook were sentenced to 42 and 34 years respectively.", "2026-11-27", [A, A]),
+        ("Cho Ju-bin and Moon Hyeong-wook were sentenced to 34 and 42 years respectively.", "2026-11-27", [I, I]),
+        ("Kang and Park were sentenced to four and ten years respectively in the SNU case.", "2024-10-31", [A, A]),
+        # An age in apposition is not the elliptic figure.
+        ("The 40-year-old principal offender in the Seoul National University case was jailed for 10 years, while Kang, 31, received four.", "2024-10-31", [A, U]),
+    ],
+)
+def test_review_findings_dates_respectively_and_appositive_ages(catalogue, text, day, verdicts):
+    rep = check(catalogue, text, dt.date.fromisoformat(day))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    if "Kang, 31" in text:
+        assert rep.results[1].findings[0].verdict is A  # the four years; only the age is unrecorded
