@@ -56,7 +56,7 @@ from .check_statute import (
     SAME_AMOUNT, _CHILD_TAG, _CONDUCT_TAGS, _STOPWORDS, _Rates, _alternatives_context, _as_record_dollar, _assess_penalty, _assess_previous,
     _change_date_finding, _claim_subjects, _content, _conversion_finding, _covers, _directive_numbers, _fine_match, _hits_one, _label,
     _law_event_finding, _names_law, _offence_keys, _offence_score, _penalty_context, _penalty_text, _penalty_words_of, _prison_match,
-    _state_of, _prison_words, _fine_words, _assess_delta, _assess_ratio,
+    _state_of, _prison_words, _fine_words, _assess_delta, _assess_ratio, _concepts,
 )
 from .claims import Claim, FineQty, TermQty, conduct_of, extract_claims
 from .errors import UsageError
@@ -498,6 +498,20 @@ class Checker:
             any_hits = max(any_hits, hits(v))
         return min(now_hits, len(terms) + len(fines)), base_hits, any_hits
 
+    def _aggravated_form_unnamed(self, x: Offence, base: Offence, claim: Claim, day: _dt.date) -> bool:
+        """True when `x` is a separate record for an aggravated form of `base` (one of base's
+        aggravated variants cites x's article: AU s 474.17AA for s 474.17A) and the claim
+        names none of those variants' circumstances."""
+        from .compare import _cites
+
+        v = base.in_force(day) or (base.penalties[-1] if base.penalties else None)
+        forms = [a for a in (v.aggravated if v else ()) if x.jurisdiction == base.jurisdiction and _cites(a.label, x.article)]
+        if not forms:
+            return False
+        said = _concepts(claim.english)
+        own = _offence_keys(base, self._okeys).conduct
+        return not any(said & _concepts(a.label) or (conduct_of(a.label) & (claim.conduct - own)) for a in forms)
+
     def _named_instrument(self, claim: Claim) -> list[str]:
         """The one jurisdiction whose records the claim names by a distinctive alias or law
         title ("the Take It Down Act"), or [] when none or several."""
@@ -583,8 +597,24 @@ class Checker:
                 )
                 cands = earlier + [(s, o) for s, o in cands if (s, o) not in earlier]
                 top = cands[0][0]
-        # Among offences that describe the claim about as well, the one whose figures match.
+        # Among offences that describe the claim about as well, the one whose figures match:
+        # of those covering as much of the claim's conduct ("threatening to share" is the
+        # threat offence, not the sharing one), and not a separate record for an aggravated
+        # form of another when the claim does not name what aggravates it.
         tier = [(s, o) for s, o in cands if s >= top - 2.0]
+        if claim.conduct and len(tier) > 1:
+            cover = {o.id: len(claim.conduct & _offence_keys(o, self._okeys).conduct) for _, o in tier}
+            most = max(cover.values())
+            tier = [(s, o) for s, o in tier if cover[o.id] == most]
+        if len(tier) > 1:
+            # ... and whose title uses the claim's own verb, when one does ("threatening" is
+            # the threat offence, not the coercion one, whatever the figure).
+            stems = {w[:5] for w in claim.words}
+            verb = {o.id: len(_offence_keys(o, self._okeys).verbs & stems) for _, o in tier}
+            tier = [(s, o) for s, o in tier if verb[o.id] == max(verb.values())]
+        if len(tier) > 1:
+            plain = [(s, o) for s, o in tier if not any(self._aggravated_form_unnamed(o, b, claim, day) for _, b in tier if b is not o)]
+            tier = plain or tier
         if len(tier) > 1:
             # Among those whose figures fit as well, a later clause ("..., or 20 if the child is
             # under 12") stays with the offence of the clause before.

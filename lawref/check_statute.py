@@ -321,6 +321,10 @@ _REPEAT = re.compile(r"\bprior\b|\bhabitual|\brepeat|\bprevious|\brecidiv", re.I
 _ADULT = re.compile(r"\badults?\b|\bgrown[- ]ups?\b", re.I)
 
 
+_AUTHENTIC = re.compile(r"\bauthentic\b|\bgenuine\b|\breal\s+(?:image|photo|video|picture)", re.I)
+_FORGED = re.compile(r"\bdeep\s?fake|\bforger|\bfake\b|\bai[- ]generated\b|\bsynthetic\b|\bmanipulated\b|\bnudif", re.I)
+
+
 def _variant_filter(off: Offence, claim_words: Iterable[str]):
     """Which (version, variant) readings a claim's own words allow: a variant for other
     conduct (possession when the claim says producing), for repeat offenders when it says
@@ -346,8 +350,12 @@ def _variant_filter(off: Offence, claim_words: Iterable[str]):
             return False
         if minor and _ADULT.search(a.label) and not mentions_minor(a.label):
             return False
+        # An authentic image is not a deepfake, nor the other way round.
+        if (_AUTHENTIC.search(a.label) and forged) or (_FORGED.search(a.label) and authentic):
+            return False
         return True
 
+    forged, authentic = bool(_FORGED.search(text)), bool(_AUTHENTIC.search(text))
     return fits
 
 

@@ -1776,3 +1776,24 @@ def test_review_findings_dates_respectively_and_appositive_ages(catalogue, text,
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     if "Kang, 31" in text:
         assert rep.results[1].findings[0].verdict is A  # the four years; only the age is unrecorded
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, records",
+    [
+        # Found by review: a figure only an aggravated form or a sibling offence carries is not
+        # accepted by picking that record when the claim describes the base offence.
+        ("In Australia, sharing sexual deepfakes without consent is punishable by up to seven years in prison.", [I], ["au/criminal-code/474-17a"]),
+        ("In Australia, creating and sharing sexual deepfakes without consent is punishable by up to seven years in prison.", [A], ["au/criminal-code/474-17aa"]),
+        ("In Australia, sharing sexual deepfakes is punishable by six years.", [A], ["au/criminal-code/474-17a"]),
+        ("Threatening a minor with sexual images of themselves has been punishable by at least five years in prison in South Korea since October 2024.", [I], ["kr/youth-protection-act/11-2.1"]),
+        ("Coercing a minor with sexual images of themselves is punishable by at least five years in prison in South Korea.", [A], ["kr/youth-protection-act/11-2.2"]),
+        ("Threatening to share deepfake nudes of an adult carries up to two years under the Take It Down Act.", [I], ["us/47-usc/223-h-threats"]),
+        ("Threatening to share deepfake nudes of an adult carries up to 18 months under the Take It Down Act.", [A], ["us/47-usc/223-h-threats"]),
+        ("Threatening to share real intimate images of an adult carries up to two years under the Take It Down Act.", [A], ["us/47-usc/223-h-threats"]),
+    ],
+)
+def test_the_claims_own_conduct_and_verb_outrank_a_matching_figure(catalogue, text, verdicts, records):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert [r.record for r in rep.results] == records, rep.json()
