@@ -212,6 +212,13 @@ _DESCRIBED = re.compile(
     r"^\W*The\s+(?:[\w'-]+\s+){0,3}?[a-z][\w'-]+\s*,\s*\d{1,2}\s*,"
     r"|^\W*The\s+(?:[\w'-]+\s+){0,2}?(?:defendant|accused|suspect|offender|convict|ringleader|mastermind|billionaire|businessman|businesswoman|founder|entrepreneur|psychiatrist|doctor|teacher|student|graduate|soldier|man|woman)\b"
 )
+# An associate of the named defendant is another person: "Cho Ju-bin's accomplice Kang Hoon",
+# "Kang Hoon, Cho Ju-bin's right-hand man".
+_ASSOCIATE_WORDS = r"(?:accomplices?|co-?defendants?|associates?|partners?|right-hand\s+man|deputy|aides?|assistants?|henchm[ae]n|collaborators?|co-?conspirators?|lieutenants?|sidekick)"
+_ASSOCIATE = re.compile(
+    rf"^\W*[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*['’]s\s+(?:[\w-]+\s+){{0,3}}?{_ASSOCIATE_WORDS}\s*,?\s+(?P<who>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+)"
+    rf"|^\W*(?P<who2>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+)\s*,\s*(?:[\w-]+\s+){{0,1}}?[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*['’]s\s+(?:[\w-]+\s+){{0,3}}?{_ASSOCIATE_WORDS}\b"
+)
 # "A Bolton man", "A 27-year-old former student", "An Australian man": a person the lead
 # describes and the next sentence names.
 _INDEFINITE_PERSON = re.compile(
@@ -469,8 +476,11 @@ class Checker:
         pool = [o for o in offs if any(_covers(c, o.jurisdiction) for c in codes)]
         scored = [(s, o) for o in pool if (s := _offence_score(o, claim, self._okeys)) > 0]
         if case is not None and case.offences:
-            # The case's own offences first: "Durov faces up to 10 years".
-            scored = [(s + (3.0 if o.id in case.offences else 0.0), o) for s, o in scored]
+            # The case's own offences first: "Durov faces up to 10 years"; and firmly so when
+            # the claim tells of the charge or conviction ("was charged with producing ..., which
+            # carries ..."): the figure is that of the offence the record says it was.
+            bonus = 10.0 if claim.statuses else 3.0
+            scored = [(s + (bonus if o.id in case.offences else 0.0), o) for s, o in scored]
             own = [o for o in pool if o.id in case.offences and all(o is not x for _, x in scored)]
             scored += [(1.0, o) for o in own]
         # Prefer exact-jurisdiction records over sub-divisions.
@@ -916,7 +926,15 @@ class Checker:
         return out
 
     def _other_person(self, claim: Claim, case: Case) -> str | None:
-        """The name the claim opens with, when it is a person the case record does not know."""
+        """The name the claim opens with, when it is a person the case record does not know;
+        or the associate a claim is about ("Cho Ju-bin's accomplice Kang Hoon was ...", "Kang
+        Hoon, Cho Ju-bin's right-hand man, ...")."""
+        m = _ASSOCIATE.search(claim.text)
+        if m is not None:
+            who = m.group("who") or m.group("who2")
+            own = set(_norm_tokens(case.defendant.name))
+            if who and not set(_norm_tokens(who)) <= own:
+                return who
         if not claim.names or not claim.text.lstrip(" \"'\u201c").startswith(claim.names[0]):
             return None
         if len({getattr(p, "defendant", None) for p in case.proceedings} - {None}) < 2:

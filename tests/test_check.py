@@ -1797,3 +1797,22 @@ def test_the_claims_own_conduct_and_verb_outrank_a_matching_figure(catalogue, te
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert [r.record for r in rep.results] == records, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, record",
+    [
+        # An associate of the named defendant is another person (found by review).
+        ("Cho Ju-bin's accomplice Kang Hoon was sentenced to 42 years.", [U], "kr/cho-ju-bin"),
+        ("Kang Hoon, Cho Ju-bin's right-hand man in the Doctor's room, had his sentence cut to three and a half years on appeal.", [U], "kr/cho-ju-bin"),
+        ("Cho Ju-bin's lawyer said he was sentenced to 42 years.", [A], "kr/cho-ju-bin"),
+        # A claim about the charge takes the penalty of the offence the record says it was.
+        ("Anderegg, a 42-year-old software engineer, was charged in May 2024 with producing AI-generated child sexual abuse images, which carries a five-year mandatory minimum.", [A], "us/steven-anderegg"),
+    ],
+)
+def test_associates_and_the_cases_own_offence(catalogue, text, verdicts, record):
+    rep = check(catalogue, text, dt.date(2024, 5, 21) if "Anderegg" in text else TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert rep.results[0].records[0] == record
+    if "Anderegg" in text:
+        assert "us/18-usc/1466a" in rep.results[0].records
