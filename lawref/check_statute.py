@@ -678,6 +678,9 @@ def _penalty_context(off: Offence, day: _dt.date, cat, claim: Claim, kinds: set[
 # --------------------------------------------------------------------------- conversions
 
 
+STALE_RATE_DAYS = 365  # a converted amount that matched a rate this recent is "outdated", an older one wrong
+
+
 def _conversion_finding(native: Money, conv_money: Money, day: _dt.date, rates: _Rates, tol: float, record: str | None) -> Finding:
     found = f"{_amount(native.amount, native.currency)} ≈ {_amount(conv_money.amount, conv_money.currency)}"
     conv = rates.convert(native.amount, native.currency, conv_money.currency, day)
@@ -696,12 +699,15 @@ def _conversion_finding(native: Money, conv_money: Money, day: _dt.date, rates: 
         expl = f"{_amount(native.amount, native.currency)} was {_amount(conv.amount, conv_money.currency)} {where}; {_amount(conv_money.amount, conv_money.currency)} is within ±{tol:.0%} ({diff:+.1%})."
         return Finding("conversion", Verdict.ACCURATE, found, expected, expl, record, [], ctx)
     last = _last_matching_rate_day(native, conv_money, day, rates, tol)
-    if last is not None:
+    if last is not None and (day - last).days <= STALE_RATE_DAYS:
         expl = (
             f"{_amount(conv_money.amount, conv_money.currency)} matched the exchange rate until about {_d(last)}; {where} "
             f"{_amount(native.amount, native.currency)} is {_amount(conv.amount, conv_money.currency)} ({diff:+.1%})."
         )
         return Finding("conversion", Verdict.OUTDATED, found, expected, expl, record, [], ctx)
+    if last is not None:
+        # A rate more than a year old is no excuse: wrong at the claim's date, and said why.
+        ctx.append(f"{_amount(conv_money.amount, conv_money.currency)} last matched the exchange rate around {_d(last)}, more than a year before.")
     expl = f"{_amount(native.amount, native.currency)} was {_amount(conv.amount, conv_money.currency)} {where}, not {_amount(conv_money.amount, conv_money.currency)} ({diff:+.1%})."
     return Finding("conversion", Verdict.INACCURATE, found, expected, expl, record, [], ctx)
 

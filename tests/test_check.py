@@ -347,15 +347,27 @@ def test_romanisation_variants_and_native_names(catalogue):
 # --------------------------------------------------------------------------- conversions
 
 
-@pytest.mark.parametrize("usd, verdict", [(37_500, A), (45_000, O), (60_000, I)])
-def test_conversion_checked_at_the_dated_rate(catalogue, usd, verdict):
+@pytest.mark.parametrize(
+    "usd, day, verdict",
+    [
+        (37_500, PUBLISHED, A),
+        # Right at a rate of the year before (late 2024): outdated, saying until when.
+        (37_500, dt.date(2025, 4, 10), O),
+        # Right only at a rate years older (2021): wrong at the claim's date.
+        (45_000, PUBLISHED, I),
+        (60_000, PUBLISHED, I),
+    ],
+)
+def test_conversion_checked_at_the_dated_rate(catalogue, usd, day, verdict):
     text = f"In South Korea, making deepfakes can result in fines of up to 50 million won (${usd:,})."
-    (r,) = check(catalogue, text, PUBLISHED).results
+    (r,) = check(catalogue, text, day).results
     conv = [f for f in r.findings if f.aspect == "conversion"]
     assert [f.verdict for f in conv] == [verdict]
     assert [f for f in r.findings if f.aspect == "fine"][0].verdict is A  # the native amount, apart
     if verdict is O:
         assert "matched the exchange rate until about" in conv[0].explanation
+    if usd == 45_000:
+        assert any("more than a year before" in c for c in conv[0].context)
 
 
 def test_conversion_tolerance_option(catalogue):
