@@ -748,16 +748,27 @@ def _penalty_text(v: PenaltyVersion, off: Offence) -> str:
 
 def _change_date_finding(off: Offence, stated, day: _dt.date) -> Finding:
     """Whether the date a claim gives for a change is when the penalty in force on `day` took effect."""
+    from .compare import penalty_since
+
     v = off.in_force(day)
     if v is None:
         return Finding("date", Verdict.UNVERIFIABLE, stated.text, None, f"No version of {off.citation} is in force on {_d(day)}.", off.id)
-    if stated.covers(v.start):
-        expl = f"The current penalty of {off.citation} took effect on {_d(v.start)}, as stated."
-        return Finding("date", Verdict.ACCURATE, stated.text, v.start.isoformat(), expl, off.id, list(v.sources))
-    expl = f"The current penalty of {off.citation} took effect on {_d(v.start)}, not {stated.text}"
-    if v.promulgated and stated.covers(v.promulgated):
-        expl += f" (it was promulgated then, on {_d(v.promulgated)})"
-    return Finding("date", Verdict.INACCURATE, stated.text, v.start.isoformat(), expl + ".", off.id, list(v.sources))
+    # When the figures in force took effect: a later version that only reworded the article
+    # (FR 227-23 possession: 5 years / €75,000 since August 2020, version of April 2021) does
+    # not move the change.
+    since = penalty_since(off, v)
+    first = next((x for x in off.penalties if x.start == since), v)
+    srcs = list(first.sources) + [s for s in v.sources if s not in first.sources]
+    if stated.covers(since):
+        expl = f"The current penalty of {off.citation} took effect on {_d(since)}, as stated."
+        return Finding("date", Verdict.ACCURATE, stated.text, since.isoformat(), expl, off.id, srcs)
+    said = re.sub(r"^(In|On|Since|Before|After|Until|By|During)\b", lambda m: m.group(1).lower(), stated.text)
+    expl = f"The current penalty of {off.citation} took effect on {_d(since)}, not {said}"
+    if first.promulgated and stated.covers(first.promulgated):
+        expl += f" (it was promulgated then, on {_d(first.promulgated)})"
+    elif since != v.start and stated.covers(v.start):
+        expl += f" (the version of {_d(v.start)} kept the same figures)"
+    return Finding("date", Verdict.INACCURATE, stated.text, since.isoformat(), expl + ".", off.id, srcs)
 
 
 _SIGNING = re.compile(r"\b(?:signed|passed|enacted|adopted|approved|promulgated|voted|published)\b", re.I)

@@ -1828,3 +1828,19 @@ def test_associates_and_the_cases_own_offence(catalogue, text, verdicts, record)
     assert rep.results[0].records[0] == record
     if "Anderegg" in text:
         assert "us/18-usc/1466a" in rep.results[0].records
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # The date of a change is when the figures took effect, not a later version that kept them.
+        ("France raised the maximum fine for possessing child pornography to €75,000 in 2020.", [A]),
+        ("In August 2020, France raised the penalty for possessing child pornography to five years in prison.", [A]),
+        ("In 2021, France raised the penalty for possessing child pornography to five years in prison.", [I]),
+    ],
+)
+def test_a_change_is_dated_by_when_its_figures_took_effect(catalogue, text, verdicts):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    date = [f for f in rep.results[0].findings if f.aspect == "date"]
+    assert date and date[0].expected == "2020-08-01"
