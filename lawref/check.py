@@ -125,7 +125,12 @@ _CHANGE_VERB = re.compile(
 def _dates_a_change(claim: Claim) -> bool:
     """Whether the claim's date is that of a change in the law ("rose to seven years in March
     2024"), not of a state before it ("five years before the law was toughened in 2024")."""
-    return bool(_CHANGE_VERB.search(claim.english) and claim.dates) and not any(d.relation in ("before", "until") for d in claim.dates)
+    text = claim.english
+    verbs = [m.group(0).lower() for m in _CHANGE_VERB.finditer(text)]
+    if verbs and all(v.startswith("introduc") for v in verbs) and _PAST_STATE.search(text):
+        # "The offence introduced in 2015 was punishable by two years": the law as it then stood.
+        return False
+    return bool(verbs and claim.dates) and not any(d.relation in ("before", "until") for d in claim.dates)
 
 
 def _respective_terms(claim: Claim, n: int):

@@ -1068,6 +1068,8 @@ _DATE_PATTERNS = [
     ("year", re.compile(r"\b(?:in|during|since|by|from|until|till|before|after|prior to|as of)\s+(?P<y>(?:1[6-9]|20)\d\d)\b(?!\s*(?:-|to)\s*\d)", re.I)),
     # "until the October 2024 amendment": the month of a change.
     ("month", re.compile(rf"\b(?:before|since|after|until|prior to)\s+the\s+(?P<m>{_MONTH_RE})\s+(?P<y>(?:19|20)\d\d)\s+(?:amendment|reform|change|law|act|revision)s?\b", re.I)),
+    # "England's 2015 revenge porn law", "the 2020 act": the year that names a law.
+    ("year", re.compile(r"(?:\b(?:the|its|their|this|that)|['’]s)\s+(?P<y>(?:19|20)\d\d)\s+(?:[\w-]+\s+){0,3}?(?P<law>laws?|act|offen[cs]es?|statute|legislation|rules?)\b", re.I)),
     # "before the 2024 amendment": the year of a change, as a period.
     ("year", re.compile(r"\b(?:before|since|after|until|prior to)\s+the\s+(?P<y>(?:19|20)\d\d)\s+(?:amendment|reform|change|law|act|revision)s?\b", re.I)),
 ]
@@ -1135,8 +1137,12 @@ def _find_dates(t: str, bad: list[str] | None = None) -> list[DateQty]:
             # The relation word: inside the match (month and year patterns) or just before it.
             at = m.start("m") if "m" in rx.groupindex and precision == "month" else (m.start("y") if precision == "year" else m.start())
             rel, law = _relation(t, at)
+            law = law or "law" in rx.groupindex  # "England's 2015 revenge porn law": the law's year
             aside = any(a <= m.start() < b for a, b in asides)
-            out.append(DateQty(first, last, m.group(0).strip(), rel, law, aside))
+            said = m.group(0).strip()
+            if "law" in rx.groupindex:
+                said = said[m.start("y") - m.start() :]  # "2015 revenge porn law", not "'s 2015 ..."
+            out.append(DateQty(first, last, said, rel, law, aside))
     return out
 
 

@@ -1844,3 +1844,19 @@ def test_a_change_is_dated_by_when_its_figures_took_effect(catalogue, text, verd
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     date = [f for f in rep.results[0].findings if f.aspect == "date"]
     assert date and date[0].expected == "2020-08-01"
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, record",
+    [
+        # A dated claim about a law that has since been replaced is checked against that law.
+        ("The revenge porn offence introduced in England in 2015 was punishable by up to two years.", [A], "gb-eaw/criminal-justice-and-courts-act-2015/33"),
+        ("The revenge porn offence introduced in England in 2015 was punishable by up to five years.", [I], "gb-eaw/criminal-justice-and-courts-act-2015/33"),
+        ("England's 2015 revenge porn law carried a maximum of two years in prison.", [A], "gb-eaw/criminal-justice-and-courts-act-2015/33"),
+        ("The 2024 law makes possessing sexual deepfakes in Korea punishable by up to three years.", [A], "kr/sexual-crimes-act/14-2.4"),
+    ],
+)
+def test_the_law_of_the_year_the_claim_names(catalogue, text, verdicts, record):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert rep.results[0].record == record
