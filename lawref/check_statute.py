@@ -209,11 +209,23 @@ def _names_law(o: Offence, content: list[str]) -> bool:
     """True when the claim's content words name `o`'s law by its title, short title, citation
     or a capitalised alias ("the Take It Down Act"); lower-case aliases are topics."""
     for n in [o.instrument.title, o.instrument.short, o.instrument.citation] + list(o.aliases):
-        if n and any(ch.isupper() for ch in n):
+        if n and _law_like(n):
             seq = _content(words_of(n))
             if len(seq) >= 2 and _seq_in(seq, content):
                 return True
     return False
+
+
+_LAW_WORD = re.compile(r"\b(?:Act|Law|Code|Directive|Regulation|Bill|Statute|U\.?S\.?C|loi|code|Gesetz)\b|\d")
+
+
+def _law_like(name: str) -> bool:
+    """Whether an alias reads as the name of a law ("Take It Down Act", "loi SREN", "S. 146"),
+    not a topic that happens to hold a capital ("AI-generated intimate image")."""
+    if _LAW_WORD.search(name):
+        return True
+    words = [w for w in re.findall(r"[^\W\d_][\w'-]*", name)]
+    return bool(words) and sum(w[0].isupper() for w in words) * 3 >= len(words) * 2
 
 
 def _alternatives_context(off: Offence, others: list[Offence], day: _dt.date) -> list[str]:

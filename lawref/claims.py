@@ -1596,6 +1596,8 @@ _KOREAN_GLOSS = (
     (r"판매", " selling "),
     (r"소지|구입|저장|시청", " possessing "),
     (r"협박|강요", " threatening "),
+    (r"불법\s*촬영물", " illegally filmed material "),
+    (r"촬영물", " filmed material "),
     (r"촬영", " filming "),
     (r"아동\s*[·ㆍ]?\s*청소년(?![\uac00-\ud7a3]*법)|미성년자?|아동(?![\uac00-\ud7a3]*법)", " minors "),
     (r"한국|대한민국|국내", " South Korea "),
@@ -1689,7 +1691,9 @@ _LAW_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Act|Code|Law|Dire
 _ENACTED = re.compile(
     r"\b(?:became|become|becomes|was made|were made|has been made)\s+(?:an?\s+)?(?:(?:criminal|separate|specific|standalone|federal)\s+)*(?:offen[cs]e|crime)"
     r"|\bbecame\s+(?:illegal|punishable|unlawful)|\b(?:came|come|comes|coming)\s+into\s+(?:force|effect)|\b(?:took|takes|take)\s+effect"
-    r"|\bsigned\s+into\s+law|\bcriminali[sz]ed\b|\bentered\s+into\s+force",
+    r"|\bsigned\s+into\s+law|\bcriminali[sz]ed\b|\bentered\s+into\s+force"
+    # "The Take It Down Act was signed on 19 May 2025", "the Act received royal assent in ...".
+    r"|\b(?:Act|Law|Directive|Bill|loi)\s+(?:was|were|has\s+been)\s+(?:signed|promulgated|enacted|published)\b|\breceived\s+royal\s+assent\b",
     re.I,
 )
 

@@ -1860,3 +1860,21 @@ def test_the_law_of_the_year_the_claim_names(catalogue, text, verdicts, record):
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert rep.results[0].record == record
+
+
+@pytest.mark.parametrize(
+    "text, verdicts, record",
+    [
+        # Found by review: a topic alias with a capital ("AI-generated intimate image") does not
+        # name a law; a law's signing date; Korean "불법촬영물" (illegally filmed material).
+        ("Under the Take It Down Act, publishing AI-generated intimate images of adults without consent is punishable by up to two years in prison.", [A], "us/47-usc/223-h-adult"),
+        ("The Take It Down Act was signed on 19 April 2025.", [I], "us/47-usc/223-h-adult"),
+        ("The Take It Down Act was signed on 19 May 2025.", [A], "us/47-usc/223-h-adult"),
+        ("불법촬영물을 소지·시청한 자는 3년 이하의 징역 또는 3천만원 이하의 벌금에 처한다.", [A], "kr/sexual-crimes-act/14.4"),
+        ("불법촬영물을 소지하거나 시청한 자는 1년 이하의 징역에 처한다.", [I], "kr/sexual-crimes-act/14.4"),
+    ],
+)
+def test_law_names_signing_dates_and_korean_filmed_material(catalogue, text, verdicts, record):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert rep.results[0].record == record
