@@ -93,6 +93,14 @@ def _case_sentence(case: Case, q: TermQty, day: _dt.date, custody: bool = False)
             repl = f", replaced by {_proc_words(after[0])}" if after else ""
             expl = f"Matches the earlier {hit.level} sentence: {_proc_words(hit)}{repl}."
             return Finding("sentence", Verdict.ACCURATE, found, _proc_words(hit), expl, case.id, list(hit.sources) + [s for x in after[:1] for s in x.sources], ctx)
+        # "his combined 45-year term": the separate sentences standing together before a ruling.
+        for p in [x for x in case.proceedings if x.sentence and x.date <= day]:
+            before, _ = case.standing(p.date - _dt.timedelta(days=1))
+            parts = [x for x in before if _sentence_total(x) and not _sentence_total(x).life and getattr(x, "defendant", None) == getattr(p, "defendant", None)]
+            if len(parts) > 1 and Term(months=sum(_sentence_total(x).months for x in parts)) == q.term:
+                said = "; ".join(_proc_words(x) for x in parts)
+                expl = f"Matches the combined sentences standing before {_d(p.date)}: {said}, replaced by {_proc_words(p)}."
+                return Finding("sentence", Verdict.ACCURATE, found, _term_words(q.term), expl, case.id, [s for x in parts for s in x.sources] + list(p.sources), ctx)
         expected = "; ".join(_proc_words(p) for p in earlier) or "no earlier sentence"
         expl = f"No earlier sentence of {_term_words(q.term)} is recorded for {case.defendant.name} before {_d(day)} (earlier: {expected})."
         return Finding("sentence", Verdict.INACCURATE, found, expected, expl, case.id, [s for p in earlier for s in p.sources], ctx)

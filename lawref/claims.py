@@ -871,7 +871,7 @@ def _find_terms(t: str, statutory: bool, outcome: bool, skip: list[tuple[int, in
         unit = m.group("u")
         lo_unit = m.group("u0") or m.group("u1") or m.group("u2") or unit
         kind = _kind("max", statutory, outcome)
-        if m.group("b") and _CHANGE_BEFORE.search(t[max(0, m.start() - 60) : m.start()]):
+        if (m.group("b") or (m.group("c") and re.search(r"\bto\b", m.group(0), re.I))) and _CHANGE_BEFORE.search(t[max(0, m.start() - 60) : m.start()]):
             # "raised from 5 to 7 years": the old and the new figure, not a range.
             q = _qualifier(t, m.start(), m.start(), 0)
             q = "max" if q == "exact" else q
@@ -1683,6 +1683,23 @@ def _criminality(t: str, terms, fines, enacted: bool) -> str:
     return ""
 
 
+_CHANGED_TO = re.compile(r"\b(?:reduc|cut|rais|increas|lower|commut|extend|shorten|lengthen|hik|toughen|chang)\w*\b", re.I)
+_FIGURE_AT = re.compile(r"\d+(?:\.\d+)?\s*[- ]?(?:years?|yrs?|months?)\b")
+
+
+def _before_change(t: str, terms: list[TermQty]) -> list[TermQty]:
+    out = list(terms)
+    for i, (a, b) in enumerate(zip(terms, terms[1:])):
+        if a.previous or b.previous or a.start == b.start:
+            continue
+        m = _FIGURE_AT.match(t, a.start)
+        if m is None or not re.fullmatch(r"[^.;]{0,40}?\bto\s+(?:(?:a|an)\s+)?", t[m.end() : b.start]):
+            continue
+        if _CHANGED_TO.search(t[max(0, a.start - 80) : a.start]):
+            out[i] = replace(a, previous=True)
+    return out
+
+
 _UNIT_LEFT_OUT = re.compile(
     r"\b(?:from|between)\s+\d+(?:\.\d+)?\s*(?P<u>years?|months?)\s+(?:to|and)\s+\d+(?:\.\d+)?\b(?!\s*(?:years?|yrs?|months?|%|per\b|[.,]\d|-))",
     re.I,
@@ -1744,6 +1761,10 @@ def parse_claim(text: str, index: int = 0, paragraph: int = 0, like: Claim | Non
                 else:
                     marked.append(q)
             terms = marked
+    if len(terms) > 1:
+        # "reduced his combined 45-year term to 42 years", "cut his 10-year sentence to nine":
+        # the first figure is the one before the change.
+        terms = _before_change(t, terms)
     # An age is not also a term ("20 years old" is excluded by the term grammar already; "Moon
     # (34)" after "Cho Ju-bin (42 years)" is read as a term, so not as an age).
     ages = _find_ages(t, skip={q.start for q in terms})

@@ -1878,3 +1878,17 @@ def test_law_names_signing_dates_and_korean_filmed_material(catalogue, text, ver
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert rep.results[0].record == record
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # The figure before a change ("reduced his 45-year term to 42 years"), also a combined one.
+        ("An appeals court in Seoul reduced Cho Ju-bin's combined 45-year term to 42 years in June 2021.", [A]),
+        ("An appeals court in Seoul reduced Cho Ju-bin's combined 50-year term to 42 years in June 2021.", [I]),
+        ("The appeals court increased Cho Ju-bin's sentence of 40 years to 42 years.", [A]),
+    ],
+)
+def test_the_sentence_before_a_change(catalogue, text, verdicts):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
