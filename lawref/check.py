@@ -739,7 +739,7 @@ class Checker:
                     continue
                 out.append(_case_status(case, s, day, level))
             if level is not None and (now_terms := [q for q in case_terms if not q.previous]):
-                court = _court_finding(case, level, now_terms, day)
+                court = _court_finding(case, level, now_terms, day, [d for d in claim.dates if not d.aside])
                 out.append(court)
                 if court.verdict is Verdict.ACCURATE:
                     # "sentenced to 40 years at first instance": a true account of that ruling,

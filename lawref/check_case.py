@@ -186,8 +186,9 @@ _NOT_A_RULING_AFTER = re.compile(r"\s*(?:\w+\s+){0,2}?(?:has|have|is|are)\s+(?:y
 _CLAUSE_END = re.compile(r"[.;,]|\b(?:and|but|while|whereas)\b", re.I)
 
 
-def _court_finding(case: Case, level: str, terms: list[TermQty], day: _dt.date) -> Finding:
-    """Whether a court at the level the claim names gave the sentence it states."""
+def _court_finding(case: Case, level: str, terms: list[TermQty], day: _dt.date, dates=()) -> Finding:
+    """Whether a court at the level the claim names gave the sentence it states. `dates`: the
+    dates the claim gives (a ruling at another level on that date gave the figure: wrong court)."""
     said = "; ".join(_term_words(q.term) for q in terms)
     found = f"{said} ({_LEVEL_NAMES[level]})"
     mine = _own_proceedings(case, day)
@@ -200,6 +201,11 @@ def _court_finding(case: Case, level: str, terms: list[TermQty], day: _dt.date) 
             # The sentence became final below the court named: no such ruling was made.
             expl = f"The record marks the {final.level} ruling as the one that ended the case ({_proc_words(final)}): it records no {_LEVEL_NAMES[level]} ruling."
             return Finding("court", Verdict.INACCURATE, found, _proc_words(final), expl, case.id, list(final.sources))
+        other = next((p for p in reversed(mine) if p.sentence and p.level != level for q in terms if _term_matches_proc(p, q.term)), None)
+        if other is not None and any(d.first <= other.date <= d.last for d in dates):
+            # The figure came from another court, and no ruling at the level named had been made.
+            expl = f"{said.capitalize()} came from the {other.level} ruling ({_proc_words(other)}); no {_LEVEL_NAMES[level]} ruling is recorded by {_d(day)}."
+            return Finding("court", Verdict.INACCURATE, found, _proc_words(other), expl, case.id, list(other.sources))
         expl = f"The record of {case.defendant.name} holds no {_LEVEL_NAMES[level]} ruling with a sentence as of {_d(day)}{seen} (missing event)."
         return Finding("court", Verdict.UNVERIFIABLE, found, None, expl, case.id, list(last.sources) if last else [])
     hit = next((p for p in at for q in terms if _term_matches_proc(p, q.term)), None)

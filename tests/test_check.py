@@ -1892,3 +1892,19 @@ def test_law_names_signing_dates_and_korean_filmed_material(catalogue, text, ver
 def test_the_sentence_before_a_change(catalogue, text, verdicts):
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, day, verdict",
+    [
+        # A figure a lower court gave on the date the claim names, attributed to a higher one.
+        ("Cho, 25, was sentenced to 40 years by the Seoul High Court in November 2020.", "2020-11-27", I),
+        ("Cho, 25, was sentenced to 40 years by the Seoul High Court in November 2020.", "2026-11-27", I),
+        # No date: a higher ruling after the record's last cannot be ruled out.
+        ("김녹완은 서울고등법원에서 무기징역을 선고받았다.", "2026-11-27", U),
+    ],
+)
+def test_a_sentence_attributed_to_the_wrong_court(catalogue, text, day, verdict):
+    rep = check(catalogue, text, dt.date.fromisoformat(day))
+    assert [r.verdict for r in rep.results] == [verdict], rep.json()
+    assert any(f.aspect == "court" and f.verdict is verdict for f in rep.results[0].findings)
