@@ -794,10 +794,13 @@ def _kind(qualifier: str, statutory: bool, outcome: bool) -> str:
     return "sentence" if outcome else "unknown"
 
 
+_RAISES_TO = re.compile(r"\b(?:rais|increas|lift|push|bring|brings|brought|take|takes|took|bump)\w*\s+(?:that|it|this|them|the\s+(?:maximum|penalty|term|sentence|punishment))\s+(?:up\s+)?to\s*$", re.I)
+
+
 def _term_context(t: str, start: int, end: int, statutory: bool, outcome: bool) -> bool:
     """Whether a span of time at `start` reads as a prison term, not a time span."""
-    if _PRISON_CUE.search(t[max(0, start - 120) : end + 60]):
-        return True
+    if _PRISON_CUE.search(t[max(0, start - 120) : end + 60]) or _RAISES_TO.search(t[max(0, start - 60) : start]):
+        return True  # ("Posting them online raises that to three years": the penalty before)
     return statutory or outcome
 
 

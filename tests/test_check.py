@@ -1908,3 +1908,14 @@ def test_a_sentence_attributed_to_the_wrong_court(catalogue, text, day, verdict)
     rep = check(catalogue, text, dt.date.fromisoformat(day))
     assert [r.verdict for r in rep.results] == [verdict], rep.json()
     assert any(f.aspect == "court" and f.verdict is verdict for f in rep.results[0].findings)
+
+
+def test_raises_that_to_is_a_penalty_of_the_topic(catalogue):
+    text = (
+        "Sexual deepfakes are a growing problem in France. Sharing them without consent is punishable by two years in prison. "
+        "Posting them online raises that to three years."
+    )
+    rep = check(catalogue, text, TODAY)
+    assert [(r.verdict, r.record) for r in rep.results] == [(A, "fr/code-penal/226-8-1"), (A, "fr/code-penal/226-8-1")], rep.json()
+    rep = check(catalogue, text.replace("three years", "five years"), TODAY)
+    assert [r.verdict for r in rep.results] == [A, I]
