@@ -575,7 +575,7 @@ _CONDUCT = {
     # French: diffuser, publier, partager, transmettre, mettre à disposition, vendre
     r"|diffus(?:er|e|es|ent|é|ée|és|ées|ion)|publi(?:er|e|es|ent|é|ée|és|ées|cation)|partag(?:er|e|es|ent|é|ée|és|ées)"
     r"|transm(?:ettre|et|ets|ettent|is|ise|ission)|mis(?:e|es)? à (?:la )?disposition|mettre à (?:la )?disposition|vend(?:re|u|ue|us|ent)|vente",
-    "possession": r"possess\w*|view(?:s|ed|ing)?|watch(?:es|ed|ing)?|download\w*|stor(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas\w*|accessing|kept|keeping"
+    "possession": r"possess\w*|view(?:s|ed|ing)?|watch(?:es|ed|ing)?|download\w*|stor(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|buy(?:s|ing)?|bought|purchas\w*|accessing|kept|keep|keeps|keeping"
     # French: détenir, consulter, télécharger, acquérir
     r"|déten(?:ir|u|ue|us|ues|tion)|détien(?:t|nent)|consult(?:er|e|é|ée|és|ées|ation)|télécharg\w*|acqu(?:érir|iert)",
     "sextortion": r"threat\w*|blackmail\w*|extort\w*|sextortion|coerc\w*|intimidat\w*|menac(?:e|es|er|é|ée|ant)|chantage|extorsion",
@@ -1643,7 +1643,8 @@ _NOT_CRIME = re.compile(
     rf"\b{_BE_WORDS}\s+(?:still\s+|yet\s+)?(?:not|never|no\s+longer)\s+(?:yet\s+|even\s+)?(?:a\s+)?(?:crime|criminal\s+offen[cs]e|(?:specific\s+)?offen[cs]e|illegal|unlawful|punishable|criminali[sz]ed|against\s+the\s+law)\b"
     rf"|\b(?:isn't|wasn't|aren't|weren't)\s+(?:yet\s+|even\s+)?(?:a\s+)?(?:crime|criminal\s+offen[cs]e|offen[cs]e|illegal|unlawful|punishable|criminali[sz]ed|against\s+the\s+law)\b"
     rf"|\b{_BE_WORDS}\s+(?:still\s+|perfectly\s+|entirely\s+|completely\s+)?legal\b"
-    r"|\bno\s+(?:specific\s+)?(?:law|offen[cs]e|statute)\s+(?:against|banning|prohibiting|criminali[sz]ing|covering|punishing)\b",
+    r"|\bno\s+(?:specific\s+)?(?:law|offen[cs]e|statute)\s+(?:against|banning|prohibiting|criminali[sz]ing|covering|punishing)\b"
+    r"|\b(?:could|can|may)\s+(?:still\s+)?(?:legally|lawfully)\b|\bit\s+(?:is|was)\s+(?:still\s+)?legal\s+to\b",
     re.I,
 )
 _IS_CRIME = re.compile(

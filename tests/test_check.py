@@ -1919,3 +1919,17 @@ def test_raises_that_to_is_a_penalty_of_the_topic(catalogue):
     assert [(r.verdict, r.record) for r in rep.results] == [(A, "fr/code-penal/226-8-1"), (A, "fr/code-penal/226-8-1")], rep.json()
     rep = check(catalogue, text.replace("three years", "five years"), TODAY)
     assert [r.verdict for r in rep.results] == [A, I]
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        ("Until October 2024, South Koreans could legally keep deepfake porn on their phones.", [A]),
+        ("Until 2024, it was legal to watch sexual deepfakes in South Korea.", [A]),
+        ("South Koreans can still legally watch deepfake porn.", [I]),
+    ],
+)
+def test_could_legally_is_a_criminality_claim(catalogue, text, verdicts):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert rep.results[0].record == "kr/sexual-crimes-act/14-2.4"
