@@ -69,10 +69,14 @@ _CUSTODY_WORDS = re.compile(
 
 
 def _custody_wording(text: str, q: TermQty) -> bool:
-    """True when the claim says the term is time in prison, not the sentence's length."""
+    """True when the claim says the term is time in prison, not the sentence's length
+    ("jailed for 24 years", "handed 24 years in jail"; not "sentenced to 24 years in prison")."""
     at = text.find(q.text, max(0, q.start - len(q.text)))
     at = q.start if at < 0 else at
-    return bool(_CUSTODY_WORDS.search(text[max(0, at - 40) : at]) or _CUSTODY_WORDS.search(text[at + len(q.text) : at + len(q.text) + 40]))
+    before, after = text[max(0, at - 40) : at], text[at + len(q.text) : at + len(q.text) + 40]
+    if _CUSTODY_WORDS.search(before) or _CUSTODY_WORDS.search(after):
+        return True
+    return bool(re.match(r"^[^.;,]{0,12}\bin\s+(?:jail|prison|gaol)\b", after, re.I)) and not re.search(r"\bsentenc\w*\b[^.;]*$", before, re.I)
 
 
 def _case_sentence(case: Case, q: TermQty, day: _dt.date, custody: bool = False) -> Finding:
@@ -305,6 +309,19 @@ _COURT_NAMED = re.compile(r"\b(?i:an?|the|by|before|at|in)\s+(?:(?i:an?|the)\s+)
 _FACILITY = re.compile(
     r"\b(?:at|in|from|on\s+arrival\s+at)\s+(?:the\s+)?(?P<p>[A-Z][\wÀ-ɏ'-]+(?:\s+(?:(?:de|du|des|la|le|of|d')\s+)?[A-Z][\wÀ-ɏ'-]+){0,3})\s+(?P<f>(?i:airport|airfield|station|port|hotel|border\s+crossing))\b"
 )
+_FACILITY_FR = re.compile(r"\b(?P<f>aéroport)\s+(?:d['’]|de\s+|du\s+|de\s+la\s+)?(?P<p>[A-Z][\wÀ-ɏ'-]+(?:[- ](?:de\s+)?[A-Z][\wÀ-ɏ'-]+){0,3})")
+
+
+def _facilities_in(text: str, kind: str) -> list[str]:
+    """The names of the facilities of `kind` a record's text gives, each with the words just
+    around it ("Le Bourget airport, near Paris")."""
+    out = []
+    for m in re.finditer(rf"((?:[A-Z][\wÀ-ɏ'-]*[\s-]+){{1,4}}){kind}\b", text, re.I):
+        if m.group(1).strip()[:1].isupper():
+            out.append(text[m.start() : m.end() + 20])
+    return out
+
+
 _IN_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?(?P<p>[A-Z][\wÀ-ɏ'-]+(?:\s+[A-Z][\wÀ-ɏ'-]+){0,2})")
 _COURT_WORDS = frozenset(
     "supreme high district central crown federal criminal appeals appeal appellate magistrates magistrate county circuit "
@@ -328,14 +345,21 @@ def _claimed_city(claim: Claim, case: Case, events: list[Proceeding]) -> Finding
     # Paris", "Western District of Wisconsin"): then another place is wrong, not unknown.
     places_named = any(table[m.group("p")][1] or "-" in table[m.group("p")][0] for m in rx_place.finditer(told))
     own = set(_norm_tokens(case.defendant.name))
-    for m in _FACILITY.finditer(text):
+    for m in list(_FACILITY.finditer(text)) + list(_FACILITY_FR.finditer(text)):
         # A facility the record names one of its own kind for ("Le Bourget airport"): another
-        # is wrong; one of a kind it does not name cannot be checked.
+        # is wrong; one of a kind it does not name cannot be checked. The names compared are
+        # the record's facilities, not any word of it ("arrived from Baku" names no airport).
         words = [w for w in m.group("p").split() if w.lower() not in ("de", "du", "des", "la", "le", "of", "d'")]
-        if all(t in known for w in words for t in _norm_tokens(w)):
+        kind = m.group("f").lower().replace("aéroport", "airport")
+        recorded = [r for p in (events or case.proceedings) for r in _facilities_in(f"{p.court} {p.description or ''}", kind)]
+        said = {t for w in words for t in _norm_tokens(w)}
+        # The record's facility, or its name with the city given beside it ("Le Bourget airport,
+        # near Paris": "Paris-Le Bourget", "a Paris airport").
+        if any(said <= set(_norm_tokens(r)) for r in recorded) or (
+            not recorded and all(t in known for t in said)
+        ):
             continue
-        kind = m.group("f").lower()
-        place = f"{m.group('p')} {m.group('f')}"
+        place = f"{m.group('p')} {kind}"
         hits = [p for p in (events or case.proceedings) if re.search(rf"\b{kind}\b", f"{p.court} {p.description or ''}", re.I)]
         if hits:
             said = "; ".join(dict.fromkeys(p.court for p in hits))
@@ -366,7 +390,7 @@ def _claimed_city(claim: Claim, case: Case, events: list[Proceeding]) -> Finding
 
 
 # A judge by name: "Judge Martin Walsh", "Justice Longbottom", "District Judge James D. Peterson".
-_JUDGE = re.compile(r"\b(?:Judges?|Justices?|Recorder|Magistrate)\s+(?!(?:Department|Ministry|Minister|Secretary|Committee|System|Act|Select|Reform|Council|Office|Board|Centre|Center|Commission|Court|Division)\b)(?P<n>(?:[A-Z]\.\s+|[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
+_JUDGE = re.compile(r"\b(?i:judges?|justices?|recorder|magistrate)\s+(?!(?:Department|Ministry|Minister|Secretary|Committee|System|Act|Select|Reform|Council|Office|Board|Centre|Center|Commission|Court|Division)\b)(?P<n>(?:[A-Z]\.\s+|[A-Z][\w'’-]+\s+){0,3}[A-Z][\w'’-]+)")
 
 
 def _judge_tokens(name: str) -> set[str]:
@@ -387,7 +411,7 @@ def _claimed_judge(claim: Claim, case: Case, events: list[Proceeding]) -> Findin
     known = [m.group("n") for m in _JUDGE.finditer(text_of(scope))] or [m.group("n") for m in _JUDGE.finditer(f"{text_of(case.proceedings)} {case.summary or ''}")]
     for name in said:
         toks = _judge_tokens(name)
-        if any(toks & _judge_tokens(k) for k in known):
+        if any(toks and toks <= _judge_tokens(k) for k in known):  # every name part the claim gives
             continue
         if not known:
             expl = f"The record names no judge for {case.defendant.name}'s proceedings, so “{name}” cannot be checked (missing judge)."

@@ -1496,6 +1496,8 @@ def test_french_conduct_and_the_claims_own_verb_choose_the_offence(catalogue, te
         ("Hugh Nelson will spend 24 years behind bars.", [I]),
         ("Hugh Nelson was jailed for 18 years.", [A]),
         ("Hugh Nelson, who was jailed in October, received 24 years.", [A]),
+        ("Hugh Nelson was handed 24 years in jail.", [I]),
+        ("Hugh Nelson was sentenced to 24 years in prison.", [A]),
     ],
 )
 def test_custodial_wording_against_civil_penalties_and_extended_sentences(catalogue, text, verdicts):
@@ -1558,6 +1560,11 @@ def test_lists_of_sentences_and_coordinated_defendants(catalogue, text, verdicts
         ("Pavel Durov was arrested at Le Bourget airport in August 2024.", [A]),
         ("Pavel Durov was arrested at Paris-Le Bourget Airport in August 2024.", [A]),
         ("Pavel Durov was arrested at the Ritz Hotel in August 2024.", [U]),
+        # The record's facility, not any place word in it ("on arrival from Baku").
+        ("Pavel Durov was arrested at Baku airport.", [I]),
+        ("Pavel Durov was arrested at a Paris airport.", [A]),
+        ("Pavel Dourov a été interpellé à l'aéroport d'Orly.", [I]),
+        ("Pavel Dourov a été interpellé à l'aéroport du Bourget.", [A]),
     ],
 )
 def test_named_facilities_for_case_events(catalogue, text, verdicts):
@@ -1613,8 +1620,11 @@ def test_transposition_deadlines(catalogue, text, verdicts):
         ("Judge Walsh jailed Hugh Nelson for 18 years.", [A]),
         ("Judge Kenneth Bell sentenced David Tatum to 40 years.", [A]),
         ("Park was sentenced to five years by Judge Lee in the SNU deepfake case.", [I]),
-        # A record that names no judge cannot confirm one.
-        ("Moon Hyeong-wook was sentenced by Judge Park to 34 years.", [U]),
+        # The record names the presiding judge in lower case ("presiding judge Jeong Seong-wook").
+        ("Moon Hyeong-wook was sentenced by Judge Park to 34 years.", [I]),
+        ("Cho Ju-bin was sentenced to 42 years by presiding judge Lee Hyun-woo.", [I]),
+        ("Judge Lee Hyun-kyung sentenced Kim Nok-wan to life in prison.", [A]),
+        ("Judge for yourself: Hugh Nelson was jailed for 18 years.", [A]),
         # "Justice Department" is not a judge.
         ("The Justice Department said David Tatum was sentenced to 40 years.", [A]),
     ],
