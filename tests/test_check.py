@@ -1623,7 +1623,6 @@ def test_transposition_deadlines(catalogue, text, verdicts):
         # The record names the presiding judge in lower case ("presiding judge Jeong Seong-wook").
         ("Moon Hyeong-wook was sentenced by Judge Park to 34 years.", [I]),
         ("Cho Ju-bin was sentenced to 42 years by presiding judge Lee Hyun-woo.", [I]),
-        ("Judge Lee Hyun-kyung sentenced Kim Nok-wan to life in prison.", [A]),
         ("Judge for yourself: Hugh Nelson was jailed for 18 years.", [A]),
         # "Justice Department" is not a judge.
         ("The Justice Department said David Tatum was sentenced to 40 years.", [A]),
@@ -1943,3 +1942,10 @@ def test_could_legally_is_a_criminality_claim(catalogue, text, verdicts):
     rep = check(catalogue, text, TODAY)
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     assert rep.results[0].record == "kr/sexual-crimes-act/14-2.4"
+
+
+def test_a_judge_named_in_lower_case_in_the_record(catalogue):
+    rep = check(catalogue, "Judge Lee Hyun-kyung sentenced Kim Nok-wan to life in prison.", TODAY)
+    assert [r.verdict for r in rep.results] == [A], rep.json()
+    rep = check(catalogue, "Judge Lee Min-ho sentenced Kim Nok-wan to life in prison.", TODAY)
+    assert [r.verdict for r in rep.results] == [I], rep.json()
