@@ -122,6 +122,9 @@ _CHANGE_VERB = re.compile(
     r"became|become|becomes|made\s+(?:it\s+)?(?:a\s+)?(?:crime|punishable|illegal)|criminali[sz](?:ed|es)|introduc(?:ed|es))\b",
     re.I,
 )
+_LAW_MADE = re.compile(r"\b(?:passed|voted|adopted|approved|signed|enacted|introduced|brought\s+in|promulgated)\b", re.I)
+
+
 def _dates_a_change(claim: Claim) -> bool:
     """Whether the claim's date is that of a change in the law ("rose to seven years in March
     2024"), not of a state before it ("five years before the law was toughened in 2024")."""
@@ -849,7 +852,12 @@ class Checker:
             # "doubled the maximum prison term": the change in force on the claim's date.
             out.append(_assess_ratio(r.offence, _stated_event_day(claim, day), *claim.ratio))
         if claim.criminal and r.case is None and not (stat_terms or stat_fines):
-            out.append(self._criminality(claim, r, day))
+            made = bool(_LAW_MADE.search(claim.english))
+            # (A date of the law's making dates the law, not the state of the conduct.)
+            out.append(self._criminality(replace(claim, dates=()) if made else claim, r, day))
+            if r.offence is not None and made:
+                # "lawmakers passed the ban ... in November 2024": the law's own date too.
+                out += [_law_event_finding(r.offence, d, claim.english, created=True) for d in claim.dates if not d.aside]
         if claim.transposition:
             out += self._transposition(claim)
         for text in claim.bad_dates:

@@ -1949,3 +1949,18 @@ def test_a_judge_named_in_lower_case_in_the_record(catalogue):
     assert [r.verdict for r in rep.results] == [A], rep.json()
     rep = check(catalogue, "Judge Lee Min-ho sentenced Kim Nok-wan to life in prison.", TODAY)
     assert [r.verdict for r in rep.results] == [I], rep.json()
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # A ban "passed" on a date: the vote cannot come after the law took effect.
+        ("South Korean lawmakers passed the ban on possessing sexual deepfakes in November 2024.", [I]),
+        ("South Korean lawmakers passed the ban on possessing sexual deepfakes in September 2024.", [U]),
+    ],
+)
+def test_a_ban_passed_on_a_date(catalogue, text, verdicts):
+    rep = check(catalogue, text, dt.date(2025, 1, 1))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    criminal = [f for f in rep.results[0].findings if f.aspect == "criminal"]
+    assert criminal and criminal[0].verdict is A  # the ban exists; the date is what is checked
