@@ -224,8 +224,8 @@ _DESCRIBED = re.compile(
 # "Kang Hoon, Cho Ju-bin's right-hand man".
 _ASSOCIATE_WORDS = r"(?:accomplices?|co-?defendants?|associates?|partners?|right-hand\s+man|deputy|aides?|assistants?|henchm[ae]n|collaborators?|co-?conspirators?|lieutenants?|sidekick)"
 _ASSOCIATE = re.compile(
-    rf"^\W*[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*['’]s\s+(?:[\w-]+\s+){{0,3}}?{_ASSOCIATE_WORDS}\s*,?\s+(?P<who>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+)"
-    rf"|^\W*(?P<who2>[A-Z][a-z]+(?:[- ][A-Z][a-z]+)+)\s*,\s*(?:[\w-]+\s+){{0,1}}?[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*['’]s\s+(?:[\w-]+\s+){{0,3}}?{_ASSOCIATE_WORDS}\b"
+    rf"^\W*[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*['’]s\s+(?:[\w-]+\s+){{0,3}}?{_ASSOCIATE_WORDS}\s*,?\s+(?P<who>[A-Z][a-z]+(?:-[a-z]+|[- ][A-Z][a-z]+)+)"
+    rf"|^\W*(?P<who2>[A-Z][a-z]+(?:-[a-z]+|[- ][A-Z][a-z]+)+)\s*,\s*(?:[\w-]+\s+){{0,1}}?[A-Z][\w'-]+(?:[- ][A-Z][\w'-]+)*['’]s\s+(?:[\w-]+\s+){{0,3}}?{_ASSOCIATE_WORDS}\b"
 )
 # "A Bolton man", "A 27-year-old former student", "An Australian man": a person the lead
 # describes and the next sentence names.
@@ -293,6 +293,12 @@ class Checker:
                 weak.append(c)
         if len(strong) == 1:
             return strong[0], "name", []
+        if len(strong) > 1 and (m := _ASSOCIATE.search(claim.text)) is not None:
+            # "Moon Hyeong-wook's accomplice Cho Ju-bin received ...": the claim is about Cho.
+            who = _norm_tokens(m.group("who") or m.group("who2") or "")
+            mine = [c for c in strong if who and set(who) <= set(_norm_tokens(c.defendant.name))]
+            if len(mine) == 1:
+                return mine[0], "name", []
         if len(strong) > 1:
             # Prefer the defendant's own name over a shared alias ("Nth room").
             by_name = [c for c in strong if any(_mentions(tokens, s) for s in _case_keys(c, self._offence_aliases, self._ckeys).strong[:2])]

@@ -437,7 +437,7 @@ _LIFE = re.compile(
 # A time span that is not a penalty: "in just 5 days", "within 2 weeks", "over the past 3 years".
 _CHANGE_BEFORE = re.compile(r"\b(?:rais\w*|increas\w*|hik\w*|doubl\w*|tough\w*|strengthen\w*|lower\w*|reduc\w*|cut|cuts|extend\w*|amend\w*|chang\w*|went|goes|go|jump\w*|rose|rise\w*)\b[^.;]{0,50}$", re.I)
 _PREVIOUS_BEFORE = re.compile(r"\b(?:up from|down from|previously|formerly|instead of|rather than|replacing|the old|the previous|the former)\s+(?:a\s+|the\s+|an?\s+)?(?:maximum\s+(?:of\s+)?|minimum\s+(?:of\s+)?)?$", re.I)
-_NOT_TERM_BEFORE = re.compile(r"\b(?:in|within|after|over|since|during|every|per|each|last|past|next|first|for the past|for the last|in just|in only)\s+(?:just\s+|only\s+|the\s+)?$", re.I)
+_NOT_TERM_BEFORE = re.compile(r"\b(?:in|within|after|over|since|during|every|per|each|last|past|next|first|for the past|for the last|in just|in only|once|twice|thrice|times)\s+(?:just\s+|only\s+|the\s+)?$", re.I)
 _PRISON_CUE = re.compile(
     r"\b(?:prison|jail|gaol|imprison\w*|incarcerat\w*|custod\w*|behind bars|sentenc\w*|terms?|penalt\w*|punish\w*|"
     r"jailed|detention|locked up|years'|months'|maximum|minimum|up to|at least|faces?|facing|carr(?:y|ies))\b",

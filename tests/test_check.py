@@ -1964,3 +1964,19 @@ def test_a_ban_passed_on_a_date(catalogue, text, verdicts):
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     criminal = [f for f in rep.results[0].findings if f.aspect == "criminal"]
     assert criminal and criminal[0].verdict is A  # the ban exists; the date is what is checked
+
+
+@pytest.mark.parametrize(
+    "text, day, verdicts",
+    [
+        # Second review round: the associate named is the one checked; a frequency is not a term.
+        ("Moon Hyeong-wook's accomplice Cho Ju-bin received 34 years.", "2026-11-27", [I]),
+        ("Moon Hyeong-wook's accomplice Cho Ju-bin received 42 years.", "2026-11-27", [A]),
+        ("Telegram's founder, 39, must pay a surety of five million euros and report to police twice a week.", "2024-08-29", [A]),
+    ],
+)
+def test_second_review_round(catalogue, text, day, verdicts):
+    rep = check(catalogue, text, dt.date.fromisoformat(day))
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    if "twice a week" in text:
+        assert not any(f.aspect == "sentence" for f in rep.results[0].findings)
