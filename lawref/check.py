@@ -325,11 +325,24 @@ class Checker:
             # ("He faces up to 10 years": the penalty of the offences that person is charged with.)
             return self.mentioned_cases[-1], "pronoun, named earlier", []
         lead = _INDEFINITE_PERSON.match(said) if self.upcoming is not None else None
-        if lead is not None and all(n in lead.group(0) for n in claim.names) and (claim.statuses or claim.ages or claim.outcome):
+        if lead is not None and all(n in lead.group(0) for n in claim.names) and (claim.statuses or claim.ages or claim.outcome) and self._describes(lead.group(0), self.upcoming):
             # "A Bolton man has been jailed for 18 years. Hugh Nelson, 27, ...": news leads
             # name the person in the next sentence.
             return self.upcoming, "named in the next sentence", []
         return None, "", []
+
+    def _describes(self, description: str, case: Case) -> bool:
+        """False when a lead's description ("A Charlotte child psychiatrist") has a word the
+        case's record lacks but another case's record has: it describes someone else."""
+        def words(c: Case) -> set[str]:
+            text = " ".join([c.summary or "", c.defendant.name, *(f"{p.court} {p.description or ''}" for p in c.proceedings)])
+            return set(_norm_tokens(text))
+
+        plain = [w for w in re.findall(r"[^\W\d_]+", description.lower()) if len(w) > 3 and w not in {"year", "years", "old", "former", "person", "woman", "young"}]
+        desc = {t for w in plain for t in _norm_tokens(w)}
+        mine = words(case)
+        missing = desc - mine
+        return not missing or not any(missing & words(c) for c in self.cat.cases if c is not case)
 
     def opening_case(self, claim: Claim) -> Case | None:
         """The case whose defendant the sentence opens with ("Hugh Nelson, 27, pleaded ...")."""

@@ -1583,6 +1583,8 @@ def test_named_facilities_for_case_events(catalogue, text, verdicts):
         # Not across paragraphs, and not when the next sentence does not open with the name.
         ("A Bolton man has been jailed for 18 years.\n\nHugh Nelson, 27, pleaded guilty in August.", [U, A]),
         ("A Bolton man has been jailed for 18 years. Police said Hugh Nelson pleaded guilty in August.", [U, A]),
+        # A description that fits another record, not the next sentence's person, is not linked.
+        ("A Charlotte child psychiatrist was jailed for 40 years. Hugh Nelson, 27, was jailed for 18 years in a separate case.", [U, A]),
     ],
 )
 def test_a_lead_person_named_in_the_next_sentence(catalogue, text, verdicts):
