@@ -56,7 +56,7 @@ from .check_statute import (
     SAME_AMOUNT, _CHILD_TAG, _CONDUCT_TAGS, _STOPWORDS, _Rates, _alternatives_context, _as_record_dollar, _assess_penalty, _assess_previous,
     _change_date_finding, _claim_subjects, _content, _conversion_finding, _covers, _directive_numbers, _fine_match, _hits_one, _label,
     _law_event_finding, _names_law, _offence_keys, _offence_score, _penalty_context, _penalty_text, _penalty_words_of, _prison_match,
-    _state_of, _prison_words, _fine_words, _assess_delta, _assess_ratio, _concepts,
+    _state_of, _prison_words, _fine_words, _assess_delta, _assess_ratio, _concepts, _LAW_MADE,
 )
 from .claims import Claim, FineQty, TermQty, conduct_of, extract_claims
 from .errors import UsageError
@@ -122,7 +122,7 @@ _CHANGE_VERB = re.compile(
     r"became|become|becomes|made\s+(?:it\s+)?(?:a\s+)?(?:crime|punishable|illegal)|criminali[sz](?:ed|es)|introduc(?:ed|es))\b",
     re.I,
 )
-_LAW_MADE = re.compile(r"\b(?:passed|voted|adopted|approved|signed|enacted|introduced|brought\s+in|promulgated)\b", re.I)
+
 
 
 def _dates_a_change(claim: Claim) -> bool:
@@ -216,9 +216,14 @@ _OBJECT_PRONOUN = re.compile(
 _HANDLE = re.compile(r"\b([A-Z][\w-]{2,})(?:\s+(?:deepfake|sextortion|Telegram|AI|abuse|images?))?\s+(?:case|ring|trial|scandal|affair|prosecution|investigation)\b")
 _PRONOUN_START = re.compile(r"^\W*(?:he|she|they|his|her|their|later|then|subsequently|afterwards|eventually)\b", re.I)  # or a later clause of the sentence
 # "The Russian-born billionaire, 39, ...", "The defendant was ...": a person described, not named.
+# The nouns a news sentence describes a defendant by ("the billionaire", "a Bolton man").
+_PERSON_NOUNS = (
+    "defendant|accused|suspect|offender|convict|ringleader|mastermind|billionaire|businessman|businesswoman|founder|entrepreneur|"
+    "executive|psychiatrist|doctor|teacher|student|graduate|teenager|soldier|pastor|father|mother|person|man|woman"
+)
 _DESCRIBED = re.compile(
     r"^\W*The\s+(?:[\w'-]+\s+){0,3}?[a-z][\w'-]+\s*,\s*\d{1,2}\s*,"
-    r"|^\W*The\s+(?:[\w'-]+\s+){0,2}?(?:defendant|accused|suspect|offender|convict|ringleader|mastermind|billionaire|businessman|businesswoman|founder|entrepreneur|psychiatrist|doctor|teacher|student|graduate|soldier|man|woman)\b"
+    rf"|^\W*The\s+(?:[\w'-]+\s+){{0,2}}?(?:{_PERSON_NOUNS})\b"
 )
 # An associate of the named defendant is another person: "Cho Ju-bin's accomplice Kang Hoon",
 # "Kang Hoon, Cho Ju-bin's right-hand man".
@@ -229,11 +234,7 @@ _ASSOCIATE = re.compile(
 )
 # "A Bolton man", "A 27-year-old former student", "An Australian man": a person the lead
 # describes and the next sentence names.
-_INDEFINITE_PERSON = re.compile(
-    r"^\W*An?\s+(?:[\w'-]+\s+){0,4}?(?:man|woman|person|student|graduate|teenager|father|mother|psychiatrist|doctor|teacher|soldier|"
-    r"businessman|businesswoman|founder|entrepreneur|billionaire|executive|defendant|offender|suspect|pastor|ringleader)\b",
-    re.I,
-)
+_INDEFINITE_PERSON = re.compile(rf"^\W*An?\s+(?:[\w'-]+\s+){{0,4}}?(?:{_PERSON_NOUNS})\b", re.I)
 # "Four days later, he was ...", "On appeal, she ...": a pronoun subject after an opening phrase.
 _PRONOUN_AFTER_LEAD = re.compile(r"^[^.;:]{0,60}?,\s*(?:he|she)\b", re.I)
 

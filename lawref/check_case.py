@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .check_statute import _fine_match, _Rates
-from .claims import Claim, FineQty, TermQty, words_of
+from .claims import BAIL_WORDS, Claim, FineQty, TermQty, words_of
 from .model import APPELLATE as _APPELLATE
 from .model import Case, Fine, Proceeding, Term
 from .verdicts import Finding, Verdict, _amount, _d, _first_sentence, _jname, _seq_in, _term_words
@@ -509,7 +509,7 @@ def _case_fine(case: Case, q: FineQty, day: _dt.date, rates: _Rates, tol: float)
     return Finding("fine", Verdict.INACCURATE, found, expected, f"The recorded amount is {expected}.", case.id, [s for p in fines for s in p.sources])
 
 
-_BAIL_ORDER = re.compile(r"\b(?:bail|surety|sureties|bond|cautionnement|caution)\b", re.I)
+_BAIL_ORDER = re.compile(rf"\b(?:{BAIL_WORDS})\b", re.I)
 
 
 def _case_bail(case: Case, q: FineQty, day: _dt.date, rates: _Rates, tol: float) -> Finding:

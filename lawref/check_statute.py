@@ -783,7 +783,9 @@ def _change_date_finding(off: Offence, stated, day: _dt.date) -> Finding:
     return Finding("date", Verdict.INACCURATE, stated.text, since.isoformat(), expl + ".", off.id, srcs)
 
 
-_SIGNING = re.compile(r"\b(?:signed|passed|enacted|adopted|approved|promulgated|voted|published)\b", re.I)
+_SIGN_WORDS = r"signed|passed|enacted|adopted|approved|promulgated|voted|published"
+_SIGNING = re.compile(rf"\b(?:{_SIGN_WORDS})\b", re.I)
+_LAW_MADE = re.compile(rf"\b(?:{_SIGN_WORDS}|introduced|brought\s+in)\b", re.I)  # a date of the law's making
 _PASSAGE = re.compile(r"\b(?:passed|adopted|approved|voted|vote)\b", re.I)  # the legislature's vote
 _PROMULGATION = re.compile(r"\b(?:signed|enacted|promulgated|published|royal\s+assent|took\s+effect|came\s+into\s+(?:force|effect))\b", re.I)
 

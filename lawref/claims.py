@@ -444,7 +444,8 @@ _PRISON_CUE = re.compile(
     re.I,
 )
 # Money set as a condition of release, not a penalty: "bail of $1m", "posted €5 million bail".
-_BAIL_BEFORE = re.compile(r"\b(?:bail|surety|sureties|bond|cautionnement|caution)\b(?:\s+(?:of|set\s+at|at|was\s+set\s+at|amounting\s+to|worth|de|d'un\s+montant\s+de))?\s*$", re.I)
+BAIL_WORDS = r"bail|surety|sureties|bond|cautionnement|caution"
+_BAIL_BEFORE = re.compile(rf"\b(?:{BAIL_WORDS})\b(?:\s+(?:of|set\s+at|at|was\s+set\s+at|amounting\s+to|worth|de|d'un\s+montant\s+de))?\s*$", re.I)
 _BAIL_AFTER = re.compile(r"\s*(?:in\s+)?(?:bail|surety|bond|cautionnement)\b", re.I)
 # "The fine for possessing illegally filmed material went from ...": the sentence is about a fine.
 _FINE_SUBJECT = re.compile(r"\b(?:the|a|its|their|maximum|max\.?)\s+(?:maximum\s+)?fines?\b[^.;!?]*$", re.I)
