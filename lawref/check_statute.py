@@ -216,7 +216,7 @@ def _names_law(o: Offence, content: list[str]) -> bool:
     return False
 
 
-_LAW_WORD = re.compile(r"\b(?:Act|Law|Code|Directive|Regulation|Bill|Statute|U\.?S\.?C|loi|code|Gesetz)\b|\d")
+_LAW_WORD = re.compile(r"\b(?:Act|Law|Code|Directive|Regulation|Bill|Statute|U\.?S\.?C|loi|code|Gesetz)\b|\b[A-Z]{2,}\s+law\b|\d")
 
 
 def _law_like(name: str) -> bool:

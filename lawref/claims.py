@@ -1709,13 +1709,13 @@ _UNIT_LEFT_OUT = re.compile(
     r"\b(?:from|between)\s+\d+(?:\.\d+)?\s*(?P<u>years?|months?)\s+(?:to|and)\s+\d+(?:\.\d+)?\b(?!\s*(?:years?|yrs?|months?|%|per\b|[.,]\d|-))",
     re.I,
 )
-_LAW_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Act|Code|Law|Directive|Regulation)\b")
+_LAW_NAME = re.compile(r"\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*\s+(?:Act|Code|Law|Directive|Regulation)\b|\b[A-Z]{2,}\s+(?:law|act)\b")
 _ENACTED = re.compile(
     r"\b(?:became|become|becomes|was made|were made|has been made)\s+(?:an?\s+)?(?:(?:criminal|separate|specific|standalone|federal)\s+)*(?:offen[cs]e|crime)"
     r"|\bbecame\s+(?:illegal|punishable|unlawful)|\b(?:came|come|comes|coming)\s+into\s+(?:force|effect)|\b(?:took|takes|take)\s+effect"
     r"|\bsigned\s+into\s+law|\bcriminali[sz]ed\b|\bentered\s+into\s+force"
     # "The Take It Down Act was signed on 19 May 2025", "the Act received royal assent in ...".
-    r"|\b(?:Act|Law|Directive|Bill|loi)\s+(?:was|were|has\s+been)\s+(?:signed|promulgated|enacted|published)\b|\breceived\s+royal\s+assent\b",
+    r"|\b(?:Act|Law|Directive|Bill|loi)\b(?:\s*,[^,.;]{0,90},)?\s+(?:was|were|has\s+been)\s+(?:signed|promulgated|enacted|published)\b|\breceived\s+royal\s+assent\b",
     re.I,
 )
 

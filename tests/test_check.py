@@ -1982,3 +1982,18 @@ def test_second_review_round(catalogue, text, day, verdicts):
     assert [r.verdict for r in rep.results] == verdicts, rep.json()
     if "twice a week" in text:
         assert not any(f.aspect == "sentence" for f in rep.results[0].findings)
+
+
+@pytest.mark.parametrize(
+    "text, verdicts",
+    [
+        # "the SREN law", with or without a relative clause before "was signed".
+        ("France's SREN law, which made sharing sexual deepfakes a crime, was signed in June 2024.", [I]),
+        ("The SREN law was signed in June 2024.", [I]),
+        ("The SREN law was signed in May 2024.", [A]),
+    ],
+)
+def test_a_law_known_by_its_acronym_and_its_signing(catalogue, text, verdicts):
+    rep = check(catalogue, text, TODAY)
+    assert [r.verdict for r in rep.results] == verdicts, rep.json()
+    assert rep.results[0].record == "fr/code-penal/226-8-1"
