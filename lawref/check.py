@@ -60,7 +60,7 @@ from .check_statute import (
 )
 from .claims import Claim, FineQty, TermQty, conduct_of, extract_claims
 from .errors import UsageError
-from .model import Aggravated, Case, Fine, Offence, Prison
+from .model import Aggravated, Case, Offence
 from .verdicts import DEFAULT_TOLERANCE, RATING_SCALE, ClaimResult, Finding, Report, Verdict, source_json, worst
 from .verdicts import _d, _first_sentence, _jname, _seq_in, _since_then
 
@@ -540,7 +540,7 @@ class Checker:
         """True when `x` is a separate record for an aggravated form of `base` (one of base's
         aggravated variants cites x's article: AU s 474.17AA for s 474.17A) and the claim
         names none of those variants' circumstances."""
-        from .compare import _cites
+        from .penalty import cites_article as _cites
 
         v = base.in_force(day) or (base.penalties[-1] if base.penalties else None)
         forms = [a for a in (v.aggravated if v else ()) if x.jurisdiction == base.jurisdiction and _cites(a.label, x.article)]

@@ -760,7 +760,7 @@ def _penalty_text(v: PenaltyVersion, off: Offence) -> str:
 
 def _change_date_finding(off: Offence, stated, day: _dt.date) -> Finding:
     """Whether the date a claim gives for a change is when the penalty in force on `day` took effect."""
-    from .compare import penalty_since
+    from .penalty import penalty_since
 
     v = off.in_force(day)
     if v is None:

@@ -23,7 +23,8 @@ from .errors import NoMatch, UsageError
 from .jurisdictions import applies_in
 from .model import UNLIMITED, Combine, Fine, Offence, PenaltyVersion, Prison, Source, Status, Term
 from .money import Conversion, NoConversion, RateTable, convert_fine
-from .penalty import ruling_words
+from .penalty import cites_article as _cites
+from .penalty import penalty_since, ruling_words
 
 BASIS = "Statutory maximum and minimum penalties as written in the law, not typical sentences."
 SORTS = ("jurisdiction", "prison", "fine")
@@ -564,36 +565,6 @@ def offence_rows(o: Offence, day: _dt.date, currency: str, rates: RateTable) -> 
     return rows
 
 
-def _figures(v: PenaltyVersion, label: str | None):
-    """The penalty of `v` (or of its variant `label`) as comparable figures, or None."""
-    if label is None:
-        return (v.prison, v.fine, v.combine)
-    a = next((a for a in v.aggravated if a.label == label), None)
-    if a is None:
-        return None
-    # A variant set in words ("increased by up to one half") moves with the base penalty.
-    own = (a.prison, a.fine, a.combine or v.combine)
-    return own if (a.prison or a.fine) else own + (_figures(v, None),)
-
-
-def penalty_since(o: Offence, v: PenaltyVersion, label: str | None = None) -> _dt.date:
-    """When the penalty of version `v` (or of its aggravated variant `label`) took its
-    figures: the start of the earliest version in the unbroken run before `v` with the same
-    prison, fine and combination. A later version that only reworded the offence or changed
-    another variant does not reset it (FR 226-8: 1 year / €15,000 since 2002, though its
-    version starts in 2024)."""
-    versions = [x for x in o.penalties if x.status is Status.IN_FORCE]
-    if v not in versions:
-        return v.start
-    want = _figures(v, label)
-    start = v.start
-    for prev in reversed(versions[: versions.index(v)]):
-        if prev.end is None or prev.end + _dt.timedelta(days=1) != start or _figures(prev, label) != want:
-            break
-        start = prev.start
-    return start
-
-
 def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVersion, variant, note, unverified, sources, day, currency, rates, since=None) -> Row:
     conv = convert_fine(fine, currency, day, rates)
     if fine is None:
@@ -621,11 +592,6 @@ def _row(base, prison: Prison | None, fine: Fine | None, combine, v: PenaltyVers
 
 def _penalty_of(r: Row) -> tuple:
     return (r.prison_max, r.prison_min, r.prison_max_basis, r.fine, r.combine)
-
-
-def _cites(label: str, article: str) -> bool:
-    """Whether a variant's label names `article` ("... (s 474.17AA)"), not a longer one."""
-    return re.search(rf"(?<![\w.]){re.escape(article)}(?![\w.])", label, re.IGNORECASE) is not None
 
 
 def _without_citation(label: str, article: str) -> str:

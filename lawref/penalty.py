@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+import re
+
 from .model import (
     Aggravated,
     Combine,
     Fine,
+    Offence,
     PenaltyVersion,
     Prison,
     Proceeding,
     Sentence,
+    Status,
 )
 
 
@@ -239,3 +244,38 @@ def before_creation_words(offence, day) -> str | None:
     if first.status.value == "prospective":
         return f"no specific offence yet (enacted; expected from {first.start})"
     return f"no specific offence before {offence.created or first.start}"
+
+
+def _figures(v: PenaltyVersion, label: str | None):
+    """The penalty of `v` (or of its variant `label`) as comparable figures, or None."""
+    if label is None:
+        return (v.prison, v.fine, v.combine)
+    a = next((a for a in v.aggravated if a.label == label), None)
+    if a is None:
+        return None
+    # A variant set in words ("increased by up to one half") moves with the base penalty.
+    own = (a.prison, a.fine, a.combine or v.combine)
+    return own if (a.prison or a.fine) else own + (_figures(v, None),)
+
+
+def penalty_since(o: Offence, v: PenaltyVersion, label: str | None = None) -> _dt.date:
+    """When the penalty of version `v` (or of its aggravated variant `label`) took its
+    figures: the start of the earliest version in the unbroken run before `v` with the same
+    prison, fine and combination. A later version that only reworded the offence or changed
+    another variant does not reset it (FR 226-8: 1 year / €15,000 since 2002, though its
+    version starts in 2024)."""
+    versions = [x for x in o.penalties if x.status is Status.IN_FORCE]
+    if v not in versions:
+        return v.start
+    want = _figures(v, label)
+    start = v.start
+    for prev in reversed(versions[: versions.index(v)]):
+        if prev.end is None or prev.end + _dt.timedelta(days=1) != start or _figures(prev, label) != want:
+            break
+        start = prev.start
+    return start
+
+
+def cites_article(label: str, article: str) -> bool:
+    """Whether a variant's label names `article` ("... (s 474.17AA)"), not a longer one."""
+    return re.search(rf"(?<![\w.]){re.escape(article)}(?![\w.])", label, re.IGNORECASE) is not None

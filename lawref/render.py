@@ -786,7 +786,7 @@ def _row_dict(r, src: _SourceIndex, key: _SourceIndex, parent_key: int | None, a
 
 
 def _version_dict(o, v, prev, day: _dt.date, src: _SourceIndex) -> dict:
-    from .compare import penalty_since
+    from .penalty import penalty_since
     from .penalty import change_kind, change_words, penalty_words
 
     kind = change_kind(prev, v)
